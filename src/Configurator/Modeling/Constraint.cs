@@ -1,0 +1,31 @@
+namespace Configurator.Modeling;
+
+/// <summary>A rule every configuration must satisfy, written as rule text or as a table. Immutable.</summary>
+/// <param name="Id">Unique among constraints; <c>c1</c>, <c>c2</c>, ... by position when a model leaves it out.</param>
+public sealed record Constraint(string Id)
+{
+    /// <summary>Display text.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Translations of the display text, by culture name.</summary>
+    public EquatableDictionary<string> Labels { get; init; }
+
+    /// <summary>What a customer is told when this constraint rules something out.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>The rule text (see the model format's rule language); exactly one of this and <see cref="Table"/>.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The table; exactly one of this and <see cref="Rule"/>.</summary>
+    public TableConstraint? Table { get; init; }
+
+    /// <summary>Creates a constraint from rule text.</summary>
+    /// <param name="id">The constraint id.</param>
+    /// <param name="rule">The rule text.</param>
+    public static Constraint FromRule(string id, string rule) => new(id) { Rule = rule };
+
+    /// <summary>Creates a constraint from a table.</summary>
+    /// <param name="id">The constraint id.</param>
+    /// <param name="table">The table.</param>
+    public static Constraint FromTable(string id, TableConstraint table) => new(id) { Table = table };
+}

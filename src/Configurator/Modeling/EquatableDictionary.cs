@@ -1,0 +1,159 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Configurator.Modeling;
+
+/// <summary>
+/// An immutable map from string keys (ordinal, case-sensitive) to values that keeps the order in
+/// which keys were added and compares by content, ignoring that order.
+/// </summary>
+/// <remarks>
+/// Used for option properties, labels and preset selections, where JSON objects are the source:
+/// order is kept so that saving writes keys as they were read; equality ignores it because a JSON
+/// object's meaning does not depend on it. A default instance behaves as an empty map. Thread-safe.
+/// </remarks>
+/// <typeparam name="TValue">The value type.</typeparam>
+[CollectionBuilder(typeof(EquatableDictionary), nameof(EquatableDictionary.Create))]
+public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDictionary<TValue>>, IReadOnlyDictionary<string, TValue>
+{
+    private readonly ImmutableArray<KeyValuePair<string, TValue>> _entries;
+    private readonly ImmutableDictionary<string, TValue>? _lookup;
+
+    /// <summary>Creates a map from entries; a later entry with the same key replaces the earlier one in place.</summary>
+    /// <param name="entries">The entries in their order.</param>
+    public EquatableDictionary(IEnumerable<KeyValuePair<string, TValue>> entries)
+    {
+        Internal.Guard.NotNull(entries);
+        var order = ImmutableArray.CreateBuilder<KeyValuePair<string, TValue>>();
+        var lookup = ImmutableDictionary.CreateBuilder<string, TValue>(StringComparer.Ordinal);
+        foreach (var (key, value) in entries)
+        {
+            Internal.Guard.NotNull(key);
+            if (lookup.ContainsKey(key))
+            {
+                for (var at = 0; at < order.Count; at++)
+                {
+                    if (order[at].Key == key)
+                    {
+                        order[at] = new(key, value);
+                    }
+                }
+            }
+            else
+            {
+                order.Add(new(key, value));
+            }
+
+            lookup[key] = value;
+        }
+
+        _entries = order.ToImmutable();
+        _lookup = lookup.ToImmutable();
+    }
+
+    /// <summary>The entries in the order they were added.</summary>
+    public ImmutableArray<KeyValuePair<string, TValue>> Entries => _entries.IsDefault ? [] : _entries;
+
+    /// <inheritdoc />
+    public int Count => Entries.Length;
+
+    /// <summary>Whether the map has no entries.</summary>
+    public bool IsEmpty => Count == 0;
+
+    /// <inheritdoc />
+    public TValue this[string key] => (_lookup ?? ImmutableDictionary<string, TValue>.Empty)[key];
+
+    /// <inheritdoc />
+    public IEnumerable<string> Keys => Entries.Select(e => e.Key);
+
+    /// <inheritdoc />
+    public IEnumerable<TValue> Values => Entries.Select(e => e.Value);
+
+    /// <summary>Returns a map with <paramref name="key"/> set to <paramref name="value"/>.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    public EquatableDictionary<TValue> SetItem(string key, TValue value) => new(Entries.Append(new(key, value)));
+
+    /// <inheritdoc />
+    public bool ContainsKey(string key) => _lookup?.ContainsKey(key) ?? false;
+
+    /// <inheritdoc />
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
+    {
+        if (_lookup is null)
+        {
+            value = default;
+            return false;
+        }
+
+        return _lookup.TryGetValue(key, out value);
+    }
+
+    /// <summary>Compares two maps by content.</summary>
+    public static bool operator ==(EquatableDictionary<TValue> left, EquatableDictionary<TValue> right) => left.Equals(right);
+
+    /// <summary>Compares two maps by content.</summary>
+    public static bool operator !=(EquatableDictionary<TValue> left, EquatableDictionary<TValue> right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(EquatableDictionary<TValue> other)
+    {
+        if (Count != other.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in Entries)
+        {
+            if (!other.TryGetValue(key, out var otherValue) || !EqualityComparer<TValue>.Default.Equals(value, otherValue))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is EquatableDictionary<TValue> other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        // Order-independent, to agree with Equals.
+        var hash = 0;
+        foreach (var (key, value) in Entries)
+        {
+            hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(key), value);
+        }
+
+        return hash;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, TValue>>)Entries).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public override string ToString() => "{" + string.Join(", ", Entries.Select(e => $"{e.Key}: {e.Value}")) + "}";
+}
+
+/// <summary>Creates <see cref="EquatableDictionary{TValue}"/> instances.</summary>
+#pragma warning disable CA1711 // the factory is named for its type, as System.Collections.Immutable.ImmutableDictionary is
+public static class EquatableDictionary
+{
+    /// <summary>Creates a map from entries (used by collection expressions).</summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="entries">The entries.</param>
+    public static EquatableDictionary<TValue> Create<TValue>(ReadOnlySpan<KeyValuePair<string, TValue>> entries) =>
+        new(entries.ToArray());
+
+    /// <summary>Creates a map from a sequence of entries.</summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="entries">The entries.</param>
+    public static EquatableDictionary<TValue> ToEquatableDictionary<TValue>(this IEnumerable<KeyValuePair<string, TValue>> entries) => new(entries);
+}
+#pragma warning restore CA1711

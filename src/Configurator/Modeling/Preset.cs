@@ -1,0 +1,13 @@
+namespace Configurator.Modeling;
+
+/// <summary>A named, complete configuration offered as a standard product. Immutable.</summary>
+/// <param name="Id">Unique among presets.</param>
+/// <param name="Selections">The option ids selected in each module; an empty list selects nothing.</param>
+public sealed record Preset(string Id, EquatableDictionary<EquatableArray<string>> Selections)
+{
+    /// <summary>Display text.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Translations of the display text, by culture name.</summary>
+    public EquatableDictionary<string> Labels { get; init; }
+}

@@ -1,0 +1,137 @@
+namespace Configurator.Rules;
+
+/// <summary>Splits rule text into tokens. Stops at the first character it cannot read.</summary>
+internal static class RuleLexer
+{
+    public static (List<RuleToken> Tokens, RuleDiagnostic? Error) Tokenize(string text)
+    {
+        var tokens = new List<RuleToken>();
+        var i = 0;
+        while (true)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t' or '\r' or '\n')
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                tokens.Add(new RuleToken(RuleTokenKind.End, text.Length, 0, ""));
+                return (tokens, null);
+            }
+
+            var start = i;
+            var c = text[i];
+            if (char.IsAsciiLetter(c) || c == '_')
+            {
+                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+
+                var word = text[start..i];
+                tokens.Add(new RuleToken(KeywordKind(word), start, i - start, word));
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+
+                if (i < text.Length && text[i] == '.')
+                {
+                    i++;
+                    if (i >= text.Length || !char.IsAsciiDigit(text[i]))
+                    {
+                        return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, "A number needs digits after its decimal point, as in 0.5."));
+                    }
+
+                    while (i < text.Length && char.IsAsciiDigit(text[i]))
+                    {
+                        i++;
+                    }
+                }
+
+                tokens.Add(new RuleToken(RuleTokenKind.Number, start, i - start, text[start..i]));
+                continue;
+            }
+
+            if (c is '\'' or '"')
+            {
+                var close = text.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"This text has no closing {c}."));
+                }
+
+                tokens.Add(new RuleToken(RuleTokenKind.String, start, close + 1 - start, text[(i + 1)..close]));
+                i = close + 1;
+                continue;
+            }
+
+            var (kind, length) = Operator(text, i);
+            if (length == 0)
+            {
+                var shown = char.IsControl(c) ? $"U+{(int)c:X4}" : char.IsSurrogate(c) ? "a non-ASCII character" : $"'{c}'";
+                return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"Unexpected character {shown}."));
+            }
+
+            tokens.Add(new RuleToken(kind, start, length, text.Substring(start, length)));
+            i += length;
+        }
+    }
+
+    private static RuleTokenKind KeywordKind(string word) => word switch
+    {
+        "and" => RuleTokenKind.And,
+        "or" => RuleTokenKind.Or,
+        "not" => RuleTokenKind.Not,
+        "in" => RuleTokenKind.In,
+        "true" => RuleTokenKind.True,
+        "false" => RuleTokenKind.False,
+        _ => RuleTokenKind.Identifier,
+    };
+
+    private static (RuleTokenKind Kind, int Length) Operator(string text, int i)
+    {
+        static bool At(string text, int i, string op) => string.CompareOrdinal(text, i, op, 0, op.Length) == 0;
+
+        if (At(text, i, "<->"))
+        {
+            return (RuleTokenKind.Iff, 3);
+        }
+
+        (string Text, RuleTokenKind Kind)[] twoChar =
+        [
+            ("->", RuleTokenKind.Implies), ("==", RuleTokenKind.Equal), ("!=", RuleTokenKind.NotEqual),
+            ("<=", RuleTokenKind.LessOrEqual), (">=", RuleTokenKind.GreaterOrEqual),
+            ("&&", RuleTokenKind.And), ("||", RuleTokenKind.Or),
+        ];
+        foreach (var (op, kind) in twoChar)
+        {
+            if (At(text, i, op))
+            {
+                return (kind, 2);
+            }
+        }
+
+        return text[i] switch
+        {
+            '<' => (RuleTokenKind.Less, 1),
+            '>' => (RuleTokenKind.Greater, 1),
+            '!' => (RuleTokenKind.Not, 1),
+            '+' => (RuleTokenKind.Plus, 1),
+            '-' => (RuleTokenKind.Minus, 1),
+            '*' => (RuleTokenKind.Star, 1),
+            '/' => (RuleTokenKind.Slash, 1),
+            '(' => (RuleTokenKind.OpenParen, 1),
+            ')' => (RuleTokenKind.CloseParen, 1),
+            ',' => (RuleTokenKind.Comma, 1),
+            '.' => (RuleTokenKind.Dot, 1),
+            _ => (RuleTokenKind.End, 0),
+        };
+    }
+}

@@ -1,0 +1,346 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Configurator.Rules;
+
+/// <summary>
+/// Recursive-descent parser for the rule language of the model format. Reports the first syntax
+/// error with its offset. Trees deeper than <see cref="MaxDepth"/> are refused, so that every later
+/// recursive pass over a tree (checking, printing, compiling) is safe from stack overflow.
+/// </summary>
+internal sealed class RuleParser
+{
+    public const int MaxDepth = 200;
+
+    private readonly string _text;
+    private readonly List<RuleToken> _tokens;
+    private int _position;
+    private int _nesting;
+
+    private RuleParser(string text, List<RuleToken> tokens)
+    {
+        _text = text;
+        _tokens = tokens;
+    }
+
+    private RuleToken Current => _tokens[_position];
+
+    /// <summary>Parses a whole rule or expression.</summary>
+    public static (RuleNode? Node, RuleDiagnostic? Error) Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (tokens, lexError) = RuleLexer.Tokenize(text);
+        if (lexError is not null)
+        {
+            return (null, lexError);
+        }
+
+        var parser = new RuleParser(text, tokens);
+        try
+        {
+            if (parser.Current.Kind == RuleTokenKind.End)
+            {
+                throw new ParseFailure(new RuleDiagnostic(RuleErrorCodes.Syntax, 0, "The rule is empty; write a condition such as frame == 'rect'."));
+            }
+
+            var node = parser.ParseIff();
+            if (parser.Current.Kind != RuleTokenKind.End)
+            {
+                throw parser.Unexpected("an operator or the end of the rule");
+            }
+
+            return (node, null);
+        }
+        catch (ParseFailure failure)
+        {
+            return (null, failure.Diagnostic);
+        }
+    }
+
+    private RuleNode ParseIff()
+    {
+        var left = ParseImplies();
+        while (Current.Kind == RuleTokenKind.Iff)
+        {
+            var op = Advance();
+            left = Binary(BinaryOperator.Iff, left, ParseImplies(), op);
+        }
+
+        return left;
+    }
+
+    private RuleNode ParseImplies()
+    {
+        var left = ParseOr();
+        if (Current.Kind != RuleTokenKind.Implies)
+        {
+            return left;
+        }
+
+        var op = Advance();
+        return Binary(BinaryOperator.Implies, left, Nested(op.Offset, ParseImplies), op);
+    }
+
+    private RuleNode ParseOr()
+    {
+        var left = ParseAnd();
+        while (Current.Kind == RuleTokenKind.Or)
+        {
+            var op = Advance();
+            left = Binary(BinaryOperator.Or, left, ParseAnd(), op);
+        }
+
+        return left;
+    }
+
+    private RuleNode ParseAnd()
+    {
+        var left = ParseNot();
+        while (Current.Kind == RuleTokenKind.And)
+        {
+            var op = Advance();
+            left = Binary(BinaryOperator.And, left, ParseNot(), op);
+        }
+
+        return left;
+    }
+
+    private RuleNode ParseNot()
+    {
+        if (Current.Kind != RuleTokenKind.Not)
+        {
+            return ParseComparison();
+        }
+
+        var op = Advance();
+        return Unary(UnaryOperator.Not, Nested(op.Offset, ParseNot), op);
+    }
+
+    private RuleNode ParseComparison()
+    {
+        var left = ParseSum();
+        BinaryOperator? comparison = Current.Kind switch
+        {
+            RuleTokenKind.Equal => BinaryOperator.Equal,
+            RuleTokenKind.NotEqual => BinaryOperator.NotEqual,
+            RuleTokenKind.Less => BinaryOperator.Less,
+            RuleTokenKind.LessOrEqual => BinaryOperator.LessOrEqual,
+            RuleTokenKind.Greater => BinaryOperator.Greater,
+            RuleTokenKind.GreaterOrEqual => BinaryOperator.GreaterOrEqual,
+            _ => null,
+        };
+        if (comparison is { } compare)
+        {
+            var op = Advance();
+            return Binary(compare, left, ParseSum(), op);
+        }
+
+        if (Current.Kind == RuleTokenKind.In)
+        {
+            var op = Advance();
+            Expect(RuleTokenKind.OpenParen, "'(' after 'in'");
+            var items = ImmutableArray.CreateBuilder<RuleNode>();
+            do
+            {
+                items.Add(ParseListLiteral());
+            }
+            while (TryAccept(RuleTokenKind.Comma));
+
+            Expect(RuleTokenKind.CloseParen, "',' or ')' in the list after 'in'");
+            var node = InExpression.Create(left, items.ToImmutable()) with { Offset = left.Offset, OperatorOffset = op.Offset, Depth = left.Depth + 1 };
+            return CheckDepth(node);
+        }
+
+        return left;
+    }
+
+    private RuleNode ParseListLiteral()
+    {
+        var start = Current.Offset;
+        var negative = TryAccept(RuleTokenKind.Minus);
+        var token = Current;
+        switch (token.Kind)
+        {
+            case RuleTokenKind.Number:
+                Advance();
+                var number = Number(token);
+                return negative
+                    ? new UnaryExpression(UnaryOperator.Negate, number) { Offset = start, Depth = 2 }
+                    : number;
+            case RuleTokenKind.String when !negative:
+                Advance();
+                return new StringLiteral(token.Text) { Offset = token.Offset };
+            default:
+                throw Unexpected(negative ? "a number" : "an option id in quotes or a number");
+        }
+    }
+
+    private RuleNode ParseSum()
+    {
+        var left = ParseProduct();
+        while (Current.Kind is RuleTokenKind.Plus or RuleTokenKind.Minus)
+        {
+            var op = Advance();
+            var kind = op.Kind == RuleTokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
+            left = Binary(kind, left, ParseProduct(), op);
+        }
+
+        return left;
+    }
+
+    private RuleNode ParseProduct()
+    {
+        var left = ParseUnary();
+        while (Current.Kind is RuleTokenKind.Star or RuleTokenKind.Slash)
+        {
+            var op = Advance();
+            var kind = op.Kind == RuleTokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide;
+            left = Binary(kind, left, ParseUnary(), op);
+        }
+
+        return left;
+    }
+
+    private RuleNode ParseUnary()
+    {
+        if (Current.Kind != RuleTokenKind.Minus)
+        {
+            return ParsePrimary();
+        }
+
+        var op = Advance();
+        return Unary(UnaryOperator.Negate, Nested(op.Offset, ParseUnary), op);
+    }
+
+    private RuleNode ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case RuleTokenKind.Number:
+                Advance();
+                return Number(token);
+            case RuleTokenKind.String:
+                Advance();
+                return new StringLiteral(token.Text) { Offset = token.Offset };
+            case RuleTokenKind.True or RuleTokenKind.False:
+                Advance();
+                return new BoolLiteral(token.Kind == RuleTokenKind.True) { Offset = token.Offset };
+            case RuleTokenKind.OpenParen:
+                Advance();
+                var inner = Nested(token.Offset, ParseIff);
+                Expect(RuleTokenKind.CloseParen, "')' to close the '(' at column " + new RuleDiagnostic("", token.Offset, "").ColumnIn(_text));
+                return inner;
+            case RuleTokenKind.Identifier:
+                return ParseName();
+            default:
+                throw Unexpected("a module, a number, a text in quotes, true, false, count(...), has(...) or '('");
+        }
+    }
+
+    private RuleNode ParseName()
+    {
+        var name = Advance();
+        if (Current.Kind == RuleTokenKind.OpenParen && name.Text is "count" or "has")
+        {
+            Advance();
+            var module = Expect(RuleTokenKind.Identifier, $"a module id as the first argument of {name.Text}(...)");
+            if (name.Text == "count")
+            {
+                Expect(RuleTokenKind.CloseParen, "')' after count's module");
+                return new CountCall(module.Text) { Offset = name.Offset, ModuleOffset = module.Offset, Depth = 2 };
+            }
+
+            Expect(RuleTokenKind.Comma, "',' and an option id after has's module");
+            var option = Expect(RuleTokenKind.String, "an option id in quotes as the second argument of has(...)");
+            Expect(RuleTokenKind.CloseParen, "')' after has's option");
+            return new HasCall(module.Text, option.Text) { Offset = name.Offset, ModuleOffset = module.Offset, OptionOffset = option.Offset, Depth = 2 };
+        }
+
+        if (TryAccept(RuleTokenKind.Dot))
+        {
+            var property = Expect(RuleTokenKind.Identifier, $"a property name after '{name.Text}.'");
+            return new PropertyReference(name.Text, property.Text) { Offset = name.Offset, PropertyOffset = property.Offset };
+        }
+
+        return new ModuleReference(name.Text) { Offset = name.Offset };
+    }
+
+    private static NumberLiteral Number(RuleToken token)
+    {
+        if (!decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ParseFailure(new RuleDiagnostic(RuleErrorCodes.NumberOutOfRange, token.Offset, $"The number {Shorten(token.Text)} is too large; numbers must lie within ±79,228,162,514,264,337,593,543,950,335."));
+        }
+
+        return new NumberLiteral(value) { Offset = token.Offset };
+    }
+
+    private static RuleNode Binary(BinaryOperator op, RuleNode left, RuleNode right, RuleToken token) =>
+        CheckDepth(new BinaryExpression(op, left, right) { Offset = left.Offset, OperatorOffset = token.Offset, Depth = Math.Max(left.Depth, right.Depth) + 1 });
+
+    private static RuleNode Unary(UnaryOperator op, RuleNode operand, RuleToken token) =>
+        CheckDepth(new UnaryExpression(op, operand) { Offset = token.Offset, Depth = operand.Depth + 1 });
+
+    private static RuleNode CheckDepth(RuleNode node) => node.Depth > MaxDepth
+        ? throw new ParseFailure(new RuleDiagnostic(RuleErrorCodes.TooDeep, node.Offset, $"The rule nests more than {MaxDepth} levels deep; split it into several constraints."))
+        : node;
+
+    // Recursion that has not built a node yet (parentheses, 'not', '-', '->') is bounded here, before the stack grows.
+    private RuleNode Nested(int offset, Func<RuleNode> parse)
+    {
+        if (++_nesting > MaxDepth)
+        {
+            throw new ParseFailure(new RuleDiagnostic(RuleErrorCodes.TooDeep, offset, $"The rule nests more than {MaxDepth} levels deep; split it into several constraints."));
+        }
+
+        var node = parse();
+        _nesting--;
+        return node;
+    }
+
+    private RuleToken Advance()
+    {
+        var token = _tokens[_position];
+        if (token.Kind != RuleTokenKind.End)
+        {
+            _position++;
+        }
+
+        return token;
+    }
+
+    private bool TryAccept(RuleTokenKind kind)
+    {
+        if (Current.Kind != kind)
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    private RuleToken Expect(RuleTokenKind kind, string what) =>
+        Current.Kind == kind ? Advance() : throw Unexpected(what);
+
+    private ParseFailure Unexpected(string expected)
+    {
+        var token = Current;
+        var found = token.Kind switch
+        {
+            RuleTokenKind.End => "the end of the rule",
+            RuleTokenKind.String => $"the text '{Shorten(token.Text)}'",
+            _ => $"'{Shorten(token.Text)}'",
+        };
+        return new ParseFailure(new RuleDiagnostic(RuleErrorCodes.Syntax, token.Offset, $"Expected {expected}, found {found}."));
+    }
+
+    private static string Shorten(string text) => text.Length <= 30 ? text : text[..27] + "...";
+
+    // Unwinds the recursive descent at the first error; never leaves the parser.
+    private sealed class ParseFailure(RuleDiagnostic diagnostic) : Exception(diagnostic.Message)
+    {
+        public RuleDiagnostic Diagnostic { get; } = diagnostic;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+
+namespace Configurator.Rules;
+
+/// <summary>
+/// Prints a rule tree as canonical text: keywords (<c>and</c>, <c>or</c>, <c>not</c>) rather than
+/// symbols, single spaces around binary operators, single quotes, numbers without trailing zeros,
+/// and only the parentheses that precedence and associativity require. Parsing the output gives an
+/// equal tree.
+/// </summary>
+internal static class RulePrinter
+{
+    // Binding strength, loosest first, following the grammar of the model format.
+    private const int IffLevel = 1;
+    private const int ImpliesLevel = 2;
+    private const int OrLevel = 3;
+    private const int AndLevel = 4;
+    private const int NotLevel = 5;
+    private const int ComparisonLevel = 6;
+    private const int SumLevel = 7;
+    private const int ProductLevel = 8;
+    private const int UnaryLevel = 9;
+    private const int PrimaryLevel = 10;
+
+    public static string Print(RuleNode node)
+    {
+        var builder = new StringBuilder();
+        Write(builder, node, IffLevel);
+        return builder.ToString();
+    }
+
+    /// <summary>Writes <paramref name="node"/>, in parentheses when it binds more loosely than <paramref name="minimum"/>.</summary>
+    private static void Write(StringBuilder builder, RuleNode node, int minimum)
+    {
+        var level = Level(node);
+        var parenthesize = level < minimum;
+        if (parenthesize)
+        {
+            builder.Append('(');
+        }
+
+        switch (node)
+        {
+            case NumberLiteral number:
+                builder.Append(FormatNumber(number.Value));
+                break;
+            case StringLiteral text:
+                builder.Append(Quote(text.Value));
+                break;
+            case BoolLiteral boolean:
+                builder.Append(boolean.Value ? "true" : "false");
+                break;
+            case ModuleReference module:
+                builder.Append(module.Module);
+                break;
+            case PropertyReference property:
+                builder.Append(property.Module).Append('.').Append(property.Property);
+                break;
+            case CountCall count:
+                builder.Append("count(").Append(count.Module).Append(')');
+                break;
+            case HasCall has:
+                builder.Append("has(").Append(has.Module).Append(", ").Append(Quote(has.Option)).Append(')');
+                break;
+            case UnaryExpression { Operator: UnaryOperator.Not } not:
+                builder.Append("not ");
+                Write(builder, not.Operand, NotLevel);
+                break;
+            case UnaryExpression negate:
+                builder.Append('-');
+                Write(builder, negate.Operand, UnaryLevel);
+                break;
+            case InExpression @in:
+                Write(builder, @in.Subject, SumLevel);
+                builder.Append(" in (");
+                for (var i = 0; i < @in.Items.Count; i++)
+                {
+                    builder.Append(i == 0 ? "" : ", ");
+                    Write(builder, @in.Items[i], UnaryLevel);
+                }
+
+                builder.Append(')');
+                break;
+            case BinaryExpression binary:
+                var (left, right) = OperandLevels(binary.Operator, level);
+                Write(builder, binary.Left, left);
+                builder.Append(' ').Append(Symbol(binary.Operator)).Append(' ');
+                Write(builder, binary.Right, right);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown rule node {node.GetType().Name}.");
+        }
+
+        if (parenthesize)
+        {
+            builder.Append(')');
+        }
+    }
+
+    private static (int Left, int Right) OperandLevels(BinaryOperator op, int level) => op switch
+    {
+        // Right-associative: a -> b -> c is a -> (b -> c).
+        BinaryOperator.Implies => (level + 1, level),
+
+        // Non-associative: both sides are sums.
+        >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual => (SumLevel, SumLevel),
+
+        // Left-associative: a - b - c is (a - b) - c.
+        _ => (level, level + 1),
+    };
+
+    private static int Level(RuleNode node) => node switch
+    {
+        BinaryExpression { Operator: BinaryOperator.Iff } => IffLevel,
+        BinaryExpression { Operator: BinaryOperator.Implies } => ImpliesLevel,
+        BinaryExpression { Operator: BinaryOperator.Or } => OrLevel,
+        BinaryExpression { Operator: BinaryOperator.And } => AndLevel,
+        UnaryExpression { Operator: UnaryOperator.Not } => NotLevel,
+        BinaryExpression { Operator: >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual } => ComparisonLevel,
+        InExpression => ComparisonLevel,
+        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract } => SumLevel,
+        BinaryExpression => ProductLevel,
+        UnaryExpression => UnaryLevel,
+        _ => PrimaryLevel,
+    };
+
+    private static string Symbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Iff => "<->",
+        BinaryOperator.Implies => "->",
+        BinaryOperator.Or => "or",
+        BinaryOperator.And => "and",
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
+    };
+
+    // The language has no escapes: a text holding a single quote is written in double quotes.
+    private static string Quote(string text) => text.Contains('\'', StringComparison.Ordinal) ? $"\"{text}\"" : $"'{text}'";
+
+    private static string FormatNumber(decimal value) =>
+        value.ToString("0.############################", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,31 @@
+using Configurator.Modeling;
+using Configurator.Rules;
+using FluentValidation;
+
+namespace Configurator.Validation;
+
+/// <summary>Checks one price rule: its condition, its amount and any amount expression.</summary>
+internal sealed class PriceRuleValidator : AbstractValidator<PriceRule>
+{
+    public PriceRuleValidator(ProductModel model)
+    {
+        RuleFor(p => p.Id)
+            .Must(ValidationFailures.IsPlainId)
+            .WithErrorCode(ModelErrorCodes.InvalidId)
+            .WithMessage("A price rule id must be a non-empty text without control characters.");
+
+        RuleFor(p => p)
+            .Must(p => (p.Add is null ? 0 : 1) + (p.AddExpression is null ? 0 : 1) + (p.Percent is null ? 0 : 1) == 1)
+            .OverridePropertyName("")
+            .WithErrorCode(ModelErrorCodes.InvalidPriceRuleAmount)
+            .WithMessage(p => $"Price rule '{p.Id}' needs exactly one of \"add\" (a number or a numeric expression) and \"percent\".");
+
+        RuleFor(p => p.When!)
+            .Custom((when, context) => context.CheckRule(context.JsonPath(), when, model, RuleType.Bool))
+            .When(p => p.When is not null);
+
+        RuleFor(p => p.AddExpression!)
+            .Custom((expression, context) => context.CheckRule(context.JsonPath(), expression, model, RuleType.Number))
+            .When(p => p.AddExpression is not null);
+    }
+}

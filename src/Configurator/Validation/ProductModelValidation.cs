@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Configurator.Internal;
+using Configurator.Modeling;
+
+namespace Configurator.Validation;
+
+/// <summary>Validates product models and returns <see cref="ModelError"/> values with JSON paths.</summary>
+public static class ProductModelValidation
+{
+    private static readonly ProductModelValidator Validator = new();
+
+    /// <summary>Validates a model and returns every error at once.</summary>
+    /// <param name="model">The model.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    public static ModelValidationResult Validate(this ProductModel model)
+    {
+        Guard.NotNull(model);
+        var failures = Validator.Validate(model).Errors;
+        var errors = failures.Select(f => new ModelError(f.ErrorCode, JsonPaths.FromPropertyPath(f.PropertyName), f.ErrorMessage)
+        {
+            Column = f.CustomState as int?,
+        });
+        return new ModelValidationResult([.. errors]);
+    }
+
+    internal static ImmutableArray<ModelError> ErrorsOf(ProductModel model) => model.Validate().Errors;
+}

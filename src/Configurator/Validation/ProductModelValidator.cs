@@ -1,0 +1,63 @@
+using Configurator.Internal;
+using Configurator.Modeling;
+using FluentValidation;
+
+namespace Configurator.Validation;
+
+/// <summary>
+/// Validates a whole <see cref="ProductModel"/> and reports every problem at once: structure, ids
+/// and their uniqueness, module cardinalities and defaults, tables, rule text (syntax, names and
+/// types), price rules, presets and personalization fields. Stateless and thread-safe; one instance
+/// may serve every thread.
+/// </summary>
+/// <remarks>
+/// Failures carry the <see cref="ModelErrorCodes"/> code in <c>ErrorCode</c>, the JSON path in
+/// <c>PropertyName</c> after conversion, and for rule text the 1-based column in <c>CustomState</c>.
+/// Most callers want <see cref="ProductModelValidation.Validate(ProductModel)"/>, which returns
+/// <see cref="ModelError"/> values instead.
+/// </remarks>
+public sealed class ProductModelValidator : AbstractValidator<ProductModel>
+{
+    /// <summary>Creates the validator.</summary>
+    public ProductModelValidator()
+    {
+        RuleFor(m => m.FormatVersion)
+            .Equal(ProductModel.CurrentFormatVersion)
+            .WithErrorCode(ModelErrorCodes.UnsupportedFormatVersion)
+            .WithMessage(m => $"This library reads format version {ProductModel.CurrentFormatVersion}, but the model says {m.FormatVersion}.");
+
+        RuleFor(m => m.Id)
+            .Must(ValidationFailures.IsPlainId)
+            .WithErrorCode(ModelErrorCodes.InvalidId)
+            .WithMessage("The model id must be a non-empty text without control characters.");
+
+        RuleFor(m => m.Currency)
+            .Must(Iso4217.IsKnown)
+            .WithErrorCode(ModelErrorCodes.InvalidCurrency)
+            .WithMessage(m => $"'{m.Currency}' is not an ISO 4217 currency code such as EUR, USD or JPY.");
+
+        RuleFor(m => m.Modules)
+            .Must(modules => modules.Count > 0)
+            .WithErrorCode(ModelErrorCodes.NoModules)
+            .WithMessage("The model has no modules; add at least one module with its options.");
+        RuleForEach(m => m.Modules).SetValidator(new ModuleValidator());
+        RuleFor(m => m.Modules).Custom((modules, context) =>
+            context.FailDuplicates(modules, m => m.Id, ModelErrorCodes.DuplicateModuleId, "Module"));
+
+        RuleForEach(m => m.Constraints).SetValidator((model, _) => new ConstraintValidator(model));
+        RuleFor(m => m.Constraints).Custom((constraints, context) =>
+            context.FailDuplicates(constraints, c => c.Id, ModelErrorCodes.DuplicateConstraintId, "Constraint"));
+
+        RuleForEach(m => m.PriceRules).SetValidator((model, _) => new PriceRuleValidator(model));
+        RuleFor(m => m.PriceRules).Custom((rules, context) =>
+            context.FailDuplicates(rules, r => r.Id, ModelErrorCodes.DuplicatePriceRuleId, "Price rule"));
+
+        RuleForEach(m => m.Presets).SetValidator((model, _) => new PresetValidator(model));
+        RuleFor(m => m.Presets).Custom((presets, context) =>
+            context.FailDuplicates(presets, p => p.Id, ModelErrorCodes.DuplicatePresetId, "Preset"));
+
+        RuleForEach(m => m.Personalization).SetValidator(new PersonalizationFieldValidator());
+        RuleFor(m => m.Personalization).Custom((fields, context) =>
+            context.FailDuplicates(fields, f => f.Id, ModelErrorCodes.DuplicatePersonalizationId, "Personalization field"));
+    }
+}

@@ -1,0 +1,32 @@
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace Configurator.Validation;
+
+/// <summary>Adds failures with an explicit JSON path, code and optional rule-text column.</summary>
+internal static class ValidationFailures
+{
+    public static void Fail<T>(this ValidationContext<T> context, string jsonPath, string code, string message, int? column = null) =>
+        context.AddFailure(new ValidationFailure(jsonPath, message) { ErrorCode = code, CustomState = column });
+
+    /// <summary>The JSON path of the value the context is validating.</summary>
+    public static string JsonPath<T>(this ValidationContext<T> context) => JsonPaths.FromPropertyPath(context.PropertyPath);
+
+    /// <summary>Reports every item after the first that repeats an earlier item's id.</summary>
+    public static void FailDuplicates<T, TItem>(this ValidationContext<T> context, IReadOnlyList<TItem> items, Func<TItem, string> id, string code, string what)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var path = context.JsonPath();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = id(items[i]);
+            if (!first.TryAdd(key, i))
+            {
+                context.Fail($"{JsonPaths.Index(path, i)}.id", code, $"{what} id '{key}' is already used at {JsonPaths.Index(path, first[key])}; ids must be unique (they are case-sensitive).");
+            }
+        }
+    }
+
+    /// <summary>Whether an id is non-empty and free of control characters.</summary>
+    public static bool IsPlainId(string? id) => !string.IsNullOrEmpty(id) && !id.Any(char.IsControl);
+}
