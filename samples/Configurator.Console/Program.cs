@@ -1,1 +1,3 @@
-internal static class Program { private static int Main() { System.Console.WriteLine(Configurator.Placeholder.Value); return 0; } }
+using Configurator.Console;
+
+return CliApp.Run(args, System.Console.Out, System.Console.Error);

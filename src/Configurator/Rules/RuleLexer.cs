@@ -75,7 +75,9 @@ internal static class RuleLexer
             var (kind, length) = Operator(text, i);
             if (length == 0)
             {
-                var shown = char.IsControl(c) ? $"U+{(int)c:X4}" : char.IsSurrogate(c) ? "a non-ASCII character" : $"'{c}'";
+                var shown = System.Text.Rune.TryGetRuneAt(text, i, out var rune) && !System.Text.Rune.IsControl(rune)
+                    ? $"'{rune}' (U+{rune.Value:X4})"
+                    : $"U+{(int)c:X4}";
                 return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"Unexpected character {shown}."));
             }
 

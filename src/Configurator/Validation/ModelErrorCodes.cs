@@ -70,6 +70,9 @@ public static class ModelErrorCodes
     /// <summary>A constraint has both or neither of <c>rule</c> and <c>table</c>.</summary>
     public const string RuleOrTableRequired = "RuleOrTableRequired";
 
+    /// <summary>A table has both or neither of <c>allowed</c> and <c>forbidden</c>.</summary>
+    public const string InvalidTableRows = "InvalidTableRows";
+
     /// <summary>A table names no modules.</summary>
     public const string EmptyTable = "EmptyTable";
 

@@ -1,0 +1,55 @@
+using System.CommandLine;
+
+namespace Configurator.Console;
+
+/// <summary>
+/// The <c>configurator</c> command line. Writes to the given writers so that tests run it in
+/// process; never lets an exception's stack trace reach the user.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line and returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where problems go.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var root = new RootCommand("Lint product models and explore their configuration spaces.")
+        {
+            LintCommand.Create(output, error),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine($"configurator: {problem.Message}");
+            }
+
+            error.WriteLine("Run 'configurator --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"configurator: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+#pragma warning disable CA1031 // The last line of defence: a person sees one line, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"configurator: unexpected error ({e.GetType().Name}): {e.Message}. Please report it with the model that caused it.");
+            return ExitCodes.BadInput;
+        }
+    }
+}

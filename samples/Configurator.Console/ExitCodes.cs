@@ -1,0 +1,17 @@
+namespace Configurator.Console;
+
+/// <summary>The console's exit codes, the same for every command.</summary>
+public static class ExitCodes
+{
+    /// <summary>Done.</summary>
+    public const int Success = 0;
+
+    /// <summary>The configuration given is invalid.</summary>
+    public const int InvalidConfiguration = 1;
+
+    /// <summary>Bad input: a bad model, an unknown module or option, or bad arguments.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Cancelled with Ctrl+C.</summary>
+    public const int Cancelled = 130;
+}

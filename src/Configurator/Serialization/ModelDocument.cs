@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+
+namespace Configurator.Serialization;
+
+// The JSON shape of the model format, for writing with the source-generated serializer.
+// Optional members are null when they hold their default, so the output stays as short as a hand-written model.
+internal sealed record ModelDocument(
+    int FormatVersion,
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    string? Version,
+    string Currency,
+    decimal? BasePrice,
+    List<ModuleDocument> Modules,
+    List<ConstraintDocument>? Constraints,
+    List<PriceRuleDocument>? PriceRules,
+    List<PresetDocument>? Presets,
+    List<PersonalizationDocument>? Personalization);
+
+internal sealed record ModuleDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    int? Min,
+    int? Max,
+    [property: JsonPropertyName("default")] SelectionDocument? Default,
+    bool? Adjustable,
+    List<OptionDocument> Options);
+
+internal sealed record OptionDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    decimal? Price,
+    Dictionary<string, PropertyDocument>? Properties);
+
+internal sealed record ConstraintDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    string? Message,
+    string? Rule,
+    TableDocument? Table);
+
+internal sealed record TableDocument(
+    List<string> Modules,
+    List<List<string?>>? Allowed,
+    List<List<string?>>? Forbidden);
+
+internal sealed record PriceRuleDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    string? When,
+    AmountDocument? Add,
+    decimal? Percent);
+
+internal sealed record PresetDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    Dictionary<string, SelectionDocument> Selections);
+
+internal sealed record PersonalizationDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    string Type,
+    int? MaxLength,
+    string? Pattern,
+    bool? Required,
+    decimal? Price,
+    List<string>? Choices);
+
+/// <summary>An option property: a number or a text.</summary>
+[JsonConverter(typeof(PropertyDocumentConverter))]
+internal readonly record struct PropertyDocument(decimal Number, string? Text);
+
+/// <summary>A price rule's <c>add</c>: a number or an expression.</summary>
+[JsonConverter(typeof(AmountDocumentConverter))]
+internal readonly record struct AmountDocument(decimal Number, string? Expression);
+
+/// <summary>A selection: one option id (<see cref="AsList"/> false), a list of ids, or null when empty.</summary>
+[JsonConverter(typeof(SelectionDocumentConverter))]
+internal sealed record SelectionDocument(IReadOnlyList<string> OptionIds, bool AsList);
