@@ -5,7 +5,8 @@ namespace Configurator.Rules;
 
 /// <summary>
 /// A node of a parsed rule. Nodes compare by structure, not by where they stand in the text,
-/// so a rule and its canonical printing parse to equal trees.
+/// so a rule and its canonical printing parse to equal trees: records with offsets of their own
+/// define equality without them.
 /// </summary>
 internal abstract record RuleNode
 {
@@ -33,12 +34,20 @@ internal sealed record ModuleReference(string Module) : RuleNode;
 internal sealed record PropertyReference(string Module, string Property) : RuleNode
 {
     public int PropertyOffset { get; init; }
+
+    public bool Equals(PropertyReference? other) => other is not null && Module == other.Module && Property == other.Property;
+
+    public override int GetHashCode() => HashCode.Combine(Module, Property);
 }
 
 /// <summary><c>count(module)</c>.</summary>
 internal sealed record CountCall(string Module) : RuleNode
 {
     public int ModuleOffset { get; init; }
+
+    public bool Equals(CountCall? other) => other is not null && Module == other.Module;
+
+    public override int GetHashCode() => Module.GetHashCode(StringComparison.Ordinal);
 }
 
 /// <summary><c>has(module, 'option')</c>.</summary>
@@ -47,6 +56,10 @@ internal sealed record HasCall(string Module, string Option) : RuleNode
     public int ModuleOffset { get; init; }
 
     public int OptionOffset { get; init; }
+
+    public bool Equals(HasCall? other) => other is not null && Module == other.Module && Option == other.Option;
+
+    public override int GetHashCode() => HashCode.Combine(Module, Option);
 }
 
 internal enum UnaryOperator
@@ -79,12 +92,20 @@ internal sealed record BinaryExpression(BinaryOperator Operator, RuleNode Left, 
 {
     /// <summary>Where the operator itself stands, for type errors.</summary>
     public int OperatorOffset { get; init; }
+
+    public bool Equals(BinaryExpression? other) => other is not null && Operator == other.Operator && Left.Equals(other.Left) && Right.Equals(other.Right);
+
+    public override int GetHashCode() => HashCode.Combine(Operator, Left, Right);
 }
 
 /// <summary><c>subject in (literal, ...)</c>; items are string or number literals (a number may be negated).</summary>
 internal sealed record InExpression(RuleNode Subject, EquatableArray<RuleNode> Items) : RuleNode
 {
     public int OperatorOffset { get; init; }
+
+    public bool Equals(InExpression? other) => other is not null && Subject.Equals(other.Subject) && Items.Equals(other.Items);
+
+    public override int GetHashCode() => HashCode.Combine(Subject, Items);
 
     public static InExpression Create(RuleNode subject, ImmutableArray<RuleNode> items) => new(subject, new EquatableArray<RuleNode>(items));
 }
