@@ -33,6 +33,15 @@ public static class ProductModelJson
     public static ModelLoadResult Load(string json)
     {
         Guard.NotNull(json);
+        if (FirstUnpairedSurrogate(json) is { } at)
+        {
+            // JsonDocument cannot transcode such a string to UTF-8; say where it is instead.
+            var line = json.AsSpan(0, at).Count('\n') + 1;
+            var lineStart = json.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+            var position = Encoding.UTF8.GetByteCount(json.AsSpan(lineStart, at - lineStart)) + 1;
+            return Failed(new ModelError(ModelErrorCodes.InvalidJson, JsonPaths.Root, "The text holds half of a UTF-16 surrogate pair, which is not a character; remove it or save the file as UTF-8.") { Line = line, BytePosition = position });
+        }
+
         return Load(() => JsonDocument.Parse(json, DocumentOptions));
     }
 
@@ -95,6 +104,23 @@ public static class ProductModelJson
             var errors = structural.Concat(model.Validate().Errors.Where(e => !structural.Any(s => Covers(s.Path, e.Path)))).ToImmutableArray();
             return errors.IsEmpty ? new ModelLoadResult(model, []) : new ModelLoadResult(null, errors);
         }
+    }
+
+    private static int? FirstUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool Covers(string reported, string path) =>
