@@ -1,1 +1,7 @@
-internal static class Program { private static int Main() => 0; }
+using BenchmarkDotNet.Running;
+
+// Run all: dotnet run -c Release --project benchmarks/Configurator.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>The benchmark entry point.</summary>
+internal sealed partial class Program;

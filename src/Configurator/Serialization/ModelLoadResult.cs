@@ -17,5 +17,5 @@ public sealed record ModelLoadResult(ProductModel? Model, ImmutableArray<ModelEr
 
     /// <summary>Returns the model, or throws with every error.</summary>
     /// <exception cref="ModelValidationException">The model did not load or is invalid.</exception>
-    public ProductModel GetModelOrThrow() => Succeeded ? Model! : throw new ModelValidationException(Errors);
+    public ProductModel GetModelOrThrow() => Succeeded ? Model! /* Succeeded implies a model */ : throw new ModelValidationException(Errors);
 }

@@ -238,11 +238,16 @@ internal sealed class ModelReader
             return default;
         }
 
-        return value.EnumerateObject()
-            .Select(p => new KeyValuePair<string, string?>(p.Name, scope.ReadString(p.Value, JsonPaths.Key(path, p.Name))))
-            .Where(p => p.Value is not null)
-            .Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))
-            .ToEquatableDictionary();
+        var labels = new List<KeyValuePair<string, string>>();
+        foreach (var label in value.EnumerateObject())
+        {
+            if (scope.ReadString(label.Value, JsonPaths.Key(path, label.Name)) is { } text)
+            {
+                labels.Add(new(label.Name, text));
+            }
+        }
+
+        return labels.ToEquatableDictionary();
     }
 
     private JsonObjectScope Scope(JsonElement element, string path, params string[] known) => new(element, path, _errors, known);

@@ -20,6 +20,7 @@ internal sealed class ConstraintValidator : AbstractValidator<Constraint>
             .WithErrorCode(ModelErrorCodes.RuleOrTableRequired)
             .WithMessage(c => $"Constraint '{c.Id}' needs exactly one of \"rule\" and \"table\".");
 
+        // The ! is safe: each rule below runs only .When the value is present.
         RuleFor(c => c.Rule!)
             .Custom((rule, context) => context.CheckRule(context.JsonPath(), rule, model, RuleType.Bool))
             .When(c => c.Rule is not null);

@@ -20,6 +20,7 @@ internal sealed class PersonalizationFieldValidator : AbstractValidator<Personal
             .WithErrorCode(ModelErrorCodes.InvalidMaxLength)
             .WithMessage(f => $"Field '{f.Id}' has maxLength {f.MaxLength}; it must be at least 1 (leave it out for no limit).");
 
+        // The ! is safe: the rule runs only .When a pattern is present.
         RuleFor(f => f.Pattern!)
             .Must(CompilesAsRegex)
             .When(f => f.Pattern is not null)

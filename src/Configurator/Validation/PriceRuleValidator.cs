@@ -20,6 +20,7 @@ internal sealed class PriceRuleValidator : AbstractValidator<PriceRule>
             .WithErrorCode(ModelErrorCodes.InvalidPriceRuleAmount)
             .WithMessage(p => $"Price rule '{p.Id}' needs exactly one of \"add\" (a number or a numeric expression) and \"percent\".");
 
+        // The ! is safe: each rule below runs only .When the value is present.
         RuleFor(p => p.When!)
             .Custom((when, context) => context.CheckRule(context.JsonPath(), when, model, RuleType.Bool))
             .When(p => p.When is not null);

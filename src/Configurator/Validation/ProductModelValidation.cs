@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Configurator.Internal;
 using Configurator.Modeling;
 
@@ -22,6 +21,4 @@ public static class ProductModelValidation
         });
         return new ModelValidationResult([.. errors]);
     }
-
-    internal static ImmutableArray<ModelError> ErrorsOf(ProductModel model) => model.Validate().Errors;
 }
