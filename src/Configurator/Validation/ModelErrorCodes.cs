@@ -151,6 +151,12 @@ public static class ModelErrorCodes
     /// <summary>A personalization field's maxLength is below 1.</summary>
     public const string InvalidMaxLength = "InvalidMaxLength";
 
+    /// <summary>Reported when compiling: a module permits too many different selections (or is multi-select with over 64 options).</summary>
+    public const string ModuleTooLarge = "ModuleTooLarge";
+
+    /// <summary>Reported when compiling: a preset breaks a constraint, so it is no valid product.</summary>
+    public const string PresetViolatesConstraints = "PresetViolatesConstraints";
+
     /// <summary>A personalization field's pattern is not a valid regular expression.</summary>
     public const string InvalidPattern = "InvalidPattern";
 

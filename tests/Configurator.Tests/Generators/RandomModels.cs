@@ -28,7 +28,7 @@ internal static class RandomModels
             Labels = random.Next(3) == 0 ? [new("de", "Zufall"), new("zh-CN", "随机")] : default,
         };
 
-        var constraints = Enumerable.Range(0, random.Next(0, 5))
+        var constraints = Enumerable.Range(0, random.Next(0, 4))
             .Select(i => random.Next(3) == 0 && Table(random, model, "t" + i) is { } table ? table : Rule(random, model, "r" + i))
             .ToImmutableArray();
         var priceRules = Enumerable.Range(0, random.Next(0, 4)).Select(i => PriceRule(random, model, "p" + i)).ToImmutableArray();
@@ -73,7 +73,10 @@ internal static class RandomModels
 
     private static Constraint Rule(Random random, ProductModel model, string id) => new(id)
     {
-        Rule = RulePrinter.Print(RandomRules.Condition(random, model, random.Next(0, 4))),
+        // Half the rules are implications, as most configuration rules are; they rarely empty the model.
+        Rule = RulePrinter.Print(random.Next(2) == 0
+            ? new BinaryExpression(BinaryOperator.Implies, RandomRules.Condition(random, model, 1), RandomRules.Condition(random, model, random.Next(0, 3)))
+            : RandomRules.Condition(random, model, random.Next(0, 4))),
         Message = random.Next(2) == 0 ? null : "Because " + id,
     };
 

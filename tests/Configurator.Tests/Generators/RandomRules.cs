@@ -97,7 +97,8 @@ internal static class RandomRules
         switch (random.Next(6))
         {
             case 0:
-                return new BoolLiteral(random.Next(2) == 0);
+                // Mostly true: a model whose every rule is false teaches little.
+                return new BoolLiteral(random.Next(4) > 0);
             case 1 when single.Count > 0:
                 var target = Pick(random, single);
                 return new BinaryExpression(random.Next(2) == 0 ? BinaryOperator.Equal : BinaryOperator.NotEqual,

@@ -107,7 +107,9 @@ public class ModelErrorCodeTests
     public void Cases_CoverEveryPublicCode()
     {
         var published = typeof(ModelErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToHashSet();
-        var tested = Cases().Select(row => row.Data.Item1).ToHashSet();
+        // Codes reported by the compiler rather than by loading are tested in CompiledModelTests.
+        string[] compileCodes = [ModelErrorCodes.ModuleTooLarge, ModelErrorCodes.PresetViolatesConstraints];
+        var tested = Cases().Select(row => row.Data.Item1).Concat(compileCodes).ToHashSet();
         Assert.Empty(published.Except(tested));
     }
 

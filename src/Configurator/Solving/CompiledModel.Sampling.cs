@@ -1,0 +1,66 @@
+using System.Numerics;
+using Configurator.Internal;
+
+namespace Configurator.Solving;
+
+public sealed partial class CompiledModel
+{
+    /// <summary>
+    /// Draws a configuration uniformly at random: every valid configuration (extending
+    /// <paramref name="within"/>) is equally likely. Deterministic for a seeded <see cref="Random"/>.
+    /// </summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="within">A partial selection the configuration must extend; null for all.</param>
+    /// <returns>The configuration, or <see langword="null"/> when none is valid.</returns>
+    /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    public Selection? Sample(Random random, Selection? within = null)
+    {
+        Guard.NotNull(random);
+        var restriction = ToRestriction(within);
+        var total = _engine.Count(restriction);
+        if (total.IsZero)
+        {
+            return null;
+        }
+
+        var values = new int[Domains.Length];
+        _engine.Unrank(restriction, RandomBelow(random, total), values);
+        return ToSelection(values);
+    }
+
+    /// <summary>Draws <paramref name="count"/> configurations uniformly at random (with replacement) from a seed.</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="seed">The seed; the same seed gives the same configurations.</param>
+    /// <param name="within">A partial selection the configurations must extend; null for all.</param>
+    /// <returns>The configurations; empty when none is valid.</returns>
+    public IReadOnlyList<Selection> Sample(int count, int seed, Selection? within = null)
+    {
+        Guard.NotNegative(count);
+        var random = new Random(seed);
+        var samples = new List<Selection>(count);
+        for (var i = 0; i < count && Sample(random, within) is { } sample; i++)
+        {
+            samples.Add(sample);
+        }
+
+        return samples;
+    }
+
+    /// <summary>A uniform random integer in [0, <paramref name="bound"/>), by rejection so that no value is favoured.</summary>
+    private static BigInteger RandomBelow(Random random, BigInteger bound)
+    {
+        var bytes = bound.ToByteArray(isUnsigned: true, isBigEndian: false);
+        var topBits = (int)(bound.GetBitLength() % 8);
+        var topMask = topBits == 0 ? (byte)0xFF : (byte)((1 << topBits) - 1);
+        while (true)
+        {
+            random.NextBytes(bytes);
+            bytes[^1] &= topMask;
+            var candidate = new BigInteger(bytes, isUnsigned: true, isBigEndian: false);
+            if (candidate < bound)
+            {
+                return candidate;
+            }
+        }
+    }
+}

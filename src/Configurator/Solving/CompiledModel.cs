@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using Configurator.Internal;
+using Configurator.Modeling;
+using Configurator.Solving.Constraints;
+using Configurator.Solving.Diagrams;
+using Configurator.Solving.Domains;
+
+namespace Configurator.Solving;
+
+/// <summary>
+/// A product model compiled for solving: counts, enumerates, samples and validates configurations.
+/// Immutable and thread-safe: one instance serves every thread of a shop backend, and every call
+/// keeps its state to itself. Create it with <see cref="ModelCompiler.Compile"/>.
+/// </summary>
+public sealed partial class CompiledModel
+{
+    private readonly ISolverEngine _engine;
+    private readonly DecisionDiagram? _diagram;
+    private readonly Dictionary<string, int> _moduleIndex;
+
+    // [module][value] → the option ids of that value, shared so that views never allocate.
+    private readonly ImmutableArray<ImmutableArray<ImmutableArray<string>>> _optionIds;
+
+    internal CompiledModel(ProductModel model, ImmutableArray<ModuleDomain> domains, ImmutableArray<CompiledConstraint> constraints, LevelPlan plan, ISolverEngine engine, DecisionDiagram? diagram)
+    {
+        Model = model;
+        Domains = domains;
+        Constraints = constraints;
+        Plan = plan;
+        _engine = engine;
+        _diagram = diagram;
+        _moduleIndex = model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _optionIds = [.. domains.Select(d => d.Values.Select(v => v.Select(o => d.Module.Options[o].Id).ToImmutableArray()).ToImmutableArray())];
+    }
+
+    /// <summary>The model this was compiled from.</summary>
+    public ProductModel Model { get; }
+
+    /// <summary>Which engine the compiler picked.</summary>
+    public SolverEngineKind Engine => _diagram is null ? SolverEngineKind.Search : SolverEngineKind.Diagram;
+
+    /// <summary>The number of decision-diagram nodes; 0 with the search engine.</summary>
+    public int DiagramNodeCount => _diagram?.NodeCount ?? 0;
+
+    /// <summary>The number of decision-diagram edges; 0 with the search engine.</summary>
+    public int DiagramEdgeCount => _diagram?.EdgeCount ?? 0;
+
+    internal ImmutableArray<ModuleDomain> Domains { get; }
+
+    internal ImmutableArray<CompiledConstraint> Constraints { get; }
+
+    internal LevelPlan Plan { get; }
+
+    /// <summary>The exact number of valid configurations, optionally among those that extend a partial selection. Does not enumerate.</summary>
+    /// <param name="within">A partial selection the configurations must extend; null for all.</param>
+    /// <exception cref="InvalidSelectionException">The selection names an unknown module or option, or a selection a module does not permit.</exception>
+    public BigInteger Count(Selection? within = null) => _engine.Count(ToRestriction(within));
+
+    internal int ModuleIndexOf(string moduleId) =>
+        _moduleIndex.TryGetValue(moduleId, out var index)
+            ? index
+            : throw new InvalidSelectionException($"There is no module '{moduleId}'. Modules: {string.Join(", ", Model.Modules.Select(m => m.Id))}.", moduleId, null);
+
+    internal IReadOnlyList<string> OptionIdsOf(int module, int value) => _optionIds[module][value];
+
+    internal Selection ToSelection(ReadOnlySpan<int> values)
+    {
+        var choices = new KeyValuePair<string, EquatableArray<string>>[values.Length];
+        for (var m = 0; m < values.Length; m++)
+        {
+            choices[m] = new(Model.Modules[m].Id, _optionIds[m][values[m]]);
+        }
+
+        return new Selection(choices.ToEquatableDictionary());
+    }
+
+    /// <summary>Maps a partial selection onto module values; every named module is fixed to exactly the options named.</summary>
+    internal Restriction ToRestriction(Selection? within)
+    {
+        var restriction = new Restriction(Domains.Length);
+        if (within is null)
+        {
+            return restriction;
+        }
+
+        foreach (var (moduleId, optionIds) in within.Choices)
+        {
+            var module = ModuleIndexOf(moduleId);
+            restriction.Fix(module, ValueOf(module, optionIds), Domains[module].ValueCount);
+        }
+
+        return restriction;
+    }
+
+    /// <summary>The value selecting exactly <paramref name="optionIds"/>, or -1 when the module does not permit that many.</summary>
+    internal int ValueOfOrMinusOne(int module, IReadOnlyCollection<string> optionIds)
+    {
+        var domain = Domains[module];
+        var options = new List<int>(optionIds.Count);
+        foreach (var id in optionIds)
+        {
+            options.Add(domain.OptionIndex(id) ?? throw new InvalidSelectionException(
+                $"Module '{domain.Module.Id}' has no option '{id}'. Options: {string.Join(", ", domain.Module.Options.Select(o => o.Id))}.", domain.Module.Id, id));
+        }
+
+        return domain.FindValue(options);
+    }
+
+    private int ValueOf(int module, Modeling.EquatableArray<string> optionIds)
+    {
+        var value = ValueOfOrMinusOne(module, optionIds);
+        if (value >= 0)
+        {
+            return value;
+        }
+
+        var m = Domains[module].Module;
+        throw new InvalidSelectionException(
+            $"Module '{m.Id}' takes {Describe(m)}, but the selection names {optionIds.Count}{(optionIds.Distinct().Count() != optionIds.Count ? " (with repeats)" : "")}: {string.Join("+", optionIds)}.", m.Id, null);
+    }
+
+    internal static string Describe(Module module) => module.Min == module.Max
+        ? $"exactly {module.Min} different option{(module.Min == 1 ? "" : "s")}"
+        : $"{module.Min} to {module.Max} different options";
+}

@@ -1,0 +1,22 @@
+namespace Configurator.Solving;
+
+/// <summary>Limits for compiling a model. Mutable options; checked by <see cref="ModelCompiler.Compile"/>.</summary>
+public sealed class CompilerOptions
+{
+    /// <summary>The most decision-diagram nodes to build before falling back to the search engine.</summary>
+    /// <value>Defaults to 2,000,000.</value>
+    public int NodeBudget { get; set; } = 2_000_000;
+
+    /// <summary>The most permitted selections one module may have (a multi-select module has one per permitted subset).</summary>
+    /// <value>Defaults to 65,536.</value>
+    public int MaxSelectionsPerModule { get; set; } = 65_536;
+
+    /// <summary>Skips the diagram, for testing the search engine on models small enough for both.</summary>
+    internal bool ForceSearchEngine { get; set; }
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(NodeBudget, 1, nameof(NodeBudget));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSelectionsPerModule, 1, nameof(MaxSelectionsPerModule));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Configurator.Modeling;
+using Configurator.Solving.Domains;
+
+namespace Configurator.Solving.Constraints;
+
+/// <summary>
+/// A constraint over the values of the modules in its scope. Small scopes are tabulated once into
+/// a bit set (one bit per combination of values), so checking is one index computation and one bit
+/// test; larger scopes keep the predicate. Immutable.
+/// </summary>
+internal sealed class CompiledConstraint
+{
+    /// <summary>Scopes with at most this many value combinations are tabulated.</summary>
+    public const int DenseLimit = 1 << 20;
+
+    private readonly Func<int[], bool>? _predicate;
+    private readonly int[] _strides;
+    private readonly ulong[]? _bits;
+
+    public CompiledConstraint(Constraint source, int position, ImmutableArray<int> scope, IReadOnlyList<ModuleDomain> domains, Func<int[], bool> predicate)
+    {
+        Source = source;
+        Position = position;
+        Scope = scope;
+        _strides = new int[scope.Length];
+        long combinations = 1;
+        for (var i = scope.Length - 1; i >= 0; i--)
+        {
+            _strides[i] = (int)Math.Min(combinations, int.MaxValue);
+            combinations *= domains[scope[i]].ValueCount;
+            if (combinations > DenseLimit)
+            {
+                _predicate = predicate;
+                return;
+            }
+        }
+
+        _bits = Tabulate(predicate, (int)combinations, domains);
+    }
+
+    public Constraint Source { get; }
+
+    /// <summary>The constraint's position in the model's list.</summary>
+    public int Position { get; }
+
+    /// <summary>The module indices the constraint reads, ascending.</summary>
+    public ImmutableArray<int> Scope { get; }
+
+    /// <summary>Whether the values of the scope's modules in <paramref name="values"/> satisfy the constraint.</summary>
+    public bool IsSatisfied(int[] values)
+    {
+        if (_bits is null)
+        {
+            // Only large scopes, which are not tabulated, reach here; the ! is safe by construction.
+            return _predicate!(values);
+        }
+
+        var index = 0;
+        for (var i = 0; i < _strides.Length; i++)
+        {
+            index += values[Scope[i]] * _strides[i];
+        }
+
+        return (_bits[index >> 6] & (1UL << index)) != 0;
+    }
+
+    private ulong[] Tabulate(Func<int[], bool> predicate, int combinations, IReadOnlyList<ModuleDomain> domains)
+    {
+        var bits = new ulong[(combinations + 63) / 64];
+        var values = new int[domains.Count];
+        for (var index = 0; index < combinations; index++)
+        {
+            var rest = index;
+            for (var i = 0; i < Scope.Length; i++)
+            {
+                values[Scope[i]] = rest / _strides[i];
+                rest %= _strides[i];
+            }
+
+            if (predicate(values))
+            {
+                bits[index >> 6] |= 1UL << index;
+            }
+        }
+
+        return bits;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Configurator.Solving.Constraints;
+using Configurator.Solving.Domains;
+
+namespace Configurator.Solving.Diagrams;
+
+/// <summary>
+/// The order in which modules are decided and what each step needs: the constraints that become
+/// fully decided at a level (checked there), and the frontier after it (the decided modules that
+/// constraints still open depend on). The frontier's values are all the future needs to know of the
+/// past, which is what lets counts of sub-problems be shared. Immutable.
+/// </summary>
+internal sealed class LevelPlan
+{
+    private LevelPlan(ImmutableArray<int> order, ImmutableArray<ImmutableArray<CompiledConstraint>> checks, ImmutableArray<ImmutableArray<int>> frontiers)
+    {
+        Order = order;
+        ChecksAt = checks;
+        FrontierAfter = frontiers;
+    }
+
+    /// <summary>Level to module.</summary>
+    public ImmutableArray<int> Order { get; }
+
+    /// <summary>Per level, the constraints whose last module in the order is decided there.</summary>
+    public ImmutableArray<ImmutableArray<CompiledConstraint>> ChecksAt { get; }
+
+    /// <summary>Per level, the modules whose values later levels still need (ascending module index).</summary>
+    public ImmutableArray<ImmutableArray<int>> FrontierAfter { get; }
+
+    public int LevelCount => Order.Length;
+
+    /// <summary>The frontier before <paramref name="level"/> is decided.</summary>
+    public ImmutableArray<int> FrontierBefore(int level) => level == 0 ? [] : FrontierAfter[level - 1];
+
+    public static LevelPlan Create(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints)
+    {
+        var order = VariableOrder.Compute(domains, constraints);
+        var position = new int[order.Length];
+        for (var level = 0; level < order.Length; level++)
+        {
+            position[order[level]] = level;
+        }
+
+        var lastLevel = constraints.Select(c => c.Scope.IsEmpty ? 0 : c.Scope.Max(m => position[m])).ToArray();
+        var checks = Enumerable.Range(0, order.Length)
+            .Select(level => constraints.Where((_, i) => lastLevel[i] == level).ToImmutableArray())
+            .ToImmutableArray();
+
+        // A module stays on the frontier until the last level of any constraint that reads it.
+        var neededUntil = new int[order.Length];
+        for (var i = 0; i < constraints.Count; i++)
+        {
+            foreach (var module in constraints[i].Scope)
+            {
+                neededUntil[module] = Math.Max(neededUntil[module], lastLevel[i]);
+            }
+        }
+
+        var frontiers = Enumerable.Range(0, order.Length)
+            .Select(level => Enumerable.Range(0, order.Length).Where(m => position[m] <= level && neededUntil[m] > level).ToImmutableArray())
+            .ToImmutableArray();
+        return new LevelPlan(order, checks, frontiers);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Numerics;
+
+namespace Configurator.Solving;
+
+/// <summary>
+/// What the compiled model asks of an engine. Engines hold no per-call state; everything a call
+/// needs is passed in or allocated by the call, so one engine serves every thread.
+/// </summary>
+internal interface ISolverEngine
+{
+    /// <summary>The number of configurations the restriction allows.</summary>
+    BigInteger Count(Restriction restriction);
+
+    /// <summary>
+    /// Visits, in the engine's fixed order, the configurations of rank <paramref name="start"/> to
+    /// <paramref name="start"/> + <paramref name="limit"/> - 1 among those the restriction allows;
+    /// returns how many it visited. <paramref name="values"/> is the reused buffer the view reads.
+    /// </summary>
+    ulong Enumerate(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken);
+
+    /// <summary>Writes the configuration of the given rank (0-based, below the count) into <paramref name="values"/>.</summary>
+    void Unrank(Restriction restriction, BigInteger rank, int[] values);
+}

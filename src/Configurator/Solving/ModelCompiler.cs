@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using Configurator.Internal;
+using Configurator.Modeling;
+using Configurator.Solving.Constraints;
+using Configurator.Solving.Diagrams;
+using Configurator.Solving.Domains;
+using Configurator.Solving.Search;
+using Configurator.Validation;
+
+namespace Configurator.Solving;
+
+/// <summary>
+/// Compiles a product model once into an immutable <see cref="CompiledModel"/>: validates it, turns
+/// names into indices, tabulates constraints, orders the modules, and builds a decision diagram
+/// (or, past the node budget, prepares the search engine). Presets are checked against the
+/// constraints here. Thread-safe.
+/// </summary>
+public static class ModelCompiler
+{
+    /// <summary>Compiles a model; never throws for an invalid one.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Limits; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static CompilationResult Compile(ProductModel model, CompilerOptions? options = null)
+    {
+        Guard.NotNull(model);
+        options ??= new CompilerOptions();
+        options.Validate();
+
+        var validation = model.Validate();
+        if (!validation.IsValid)
+        {
+            return new CompilationResult(null, validation.Errors);
+        }
+
+        var errors = ImmutableArray.CreateBuilder<ModelError>();
+        var domains = new List<ModuleDomain>();
+        for (var i = 0; i < model.Modules.Count; i++)
+        {
+            var module = model.Modules[i];
+            if (ModuleDomain.Create(module, i, options.MaxSelectionsPerModule) is { } domain)
+            {
+                domains.Add(domain);
+            }
+            else
+            {
+                errors.Add(new ModelError(ModelErrorCodes.ModuleTooLarge, $"$.modules[{i}]", module.Options.Count > 64 && module.IsMultiSelect
+                    ? $"Multi-select module '{module.Id}' has {module.Options.Count} options; at most 64 are supported. Split it into several modules."
+                    : $"Module '{module.Id}' permits more than {options.MaxSelectionsPerModule:N0} different selections; lower its max or split it."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CompilationResult(null, errors.ToImmutable());
+        }
+
+        var moduleIndex = model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var constraints = model.Constraints.Select((c, i) => ConstraintCompiler.Compile(c, i, domains, moduleIndex)).ToImmutableArray();
+        var plan = LevelPlan.Create(domains, constraints);
+        var diagram = options.ForceSearchEngine ? null : DiagramBuilder.Build(plan, domains, options.NodeBudget);
+        ISolverEngine engine = diagram is null ? new SearchEngine(plan, domains) : diagram;
+        var compiled = new CompiledModel(model, [.. domains], constraints, plan, engine, diagram);
+
+        for (var i = 0; i < model.Presets.Count; i++)
+        {
+            var report = compiled.Validate(new Selection(model.Presets[i].Selections));
+            if (!report.IsValid)
+            {
+                var broken = string.Join(", ", report.Violations.Select(v => v.ConstraintId ?? v.ModuleId));
+                errors.Add(new ModelError(ModelErrorCodes.PresetViolatesConstraints, $"$.presets[{i}]",
+                    $"Preset '{model.Presets[i].Id}' is not a valid configuration: it breaks {broken}. {report.Violations[0].Message}"));
+            }
+        }
+
+        return errors.Count > 0 ? new CompilationResult(null, errors.ToImmutable()) : new CompilationResult(compiled, []);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Numerics;
+using Configurator.Solving;
+using CsCheck;
+
+namespace Configurator.Tests.Solving;
+
+/// <summary>The engine against the brute-force oracle on thousands of random small models.</summary>
+public class CompiledModelPropertyTests
+{
+    [Theory]
+    [InlineData(SolverEngineKind.Diagram)]
+    [InlineData(SolverEngineKind.Search)]
+    public void CountAndEnumerate_RandomModels_MatchTheOracle(SolverEngineKind engine) =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var model = SmallModels.Create(seed);
+            var oracle = new BruteForceOracle(model);
+            var compiled = SmallModels.Compile(model, engine);
+            Assert.Equal(engine, compiled.Engine);
+
+            var expected = oracle.ValidConfigurations().Select(c => BruteForceOracle.Key(c, model)).Order(StringComparer.Ordinal).ToList();
+            var enumerated = compiled.Configurations().Select(s => SmallModels.Key(s, model)).ToList();
+
+            Assert.Equal(new BigInteger(expected.Count), compiled.Count());
+            Assert.Equal(expected, enumerated.Order(StringComparer.Ordinal));
+        }, iter: 1500, threads: 1);
+
+    [Fact]
+    public void CountAndEnumerate_UnderRandomPartialSelections_MatchTheOracle() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var oracle = new BruteForceOracle(model);
+            var compiled = SmallModels.Compile(model, random.Next(2) == 0 ? SolverEngineKind.Diagram : SolverEngineKind.Search);
+            var partial = SmallModels.RandomPartial(random, model, oracle);
+
+            var expected = oracle.ValidConfigurations(c => SmallModels.Extends(c, partial)).Select(c => BruteForceOracle.Key(c, model)).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(new BigInteger(expected.Count), compiled.Count(partial));
+            Assert.Equal(expected, compiled.Configurations(partial).Select(s => SmallModels.Key(s, model)).Order(StringComparer.Ordinal));
+        }, iter: 1500, threads: 1);
+
+    [Fact]
+    public void Enumerate_BothEngines_GiveTheSameSequence() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var model = SmallModels.Create(seed);
+            var diagram = SmallModels.Compile(model, SolverEngineKind.Diagram).Configurations().ToList();
+            var search = SmallModels.Compile(model, SolverEngineKind.Search).Configurations().ToList();
+            Assert.Equal(diagram, search);
+        }, iter: 500, threads: 1);
+
+    [Fact]
+    public void Validate_RandomCompleteSelections_MatchesTheOracleVerdict() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var oracle = new BruteForceOracle(model);
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            var combinations = oracle.AllCombinations().ToList();
+            for (var i = 0; i < 10; i++)
+            {
+                var combination = combinations[random.Next(combinations.Count)];
+                var selection = model.Modules.Aggregate(Selection.Empty, (s, m) => s.With(m.Id, combination[m.Id]));
+                var report = compiled.Validate(selection);
+                Assert.Equal(oracle.ViolatedConstraints(combination), report.Violations.Select(v => v.ConstraintId!));
+                Assert.All(report.Violations, v => Assert.Equal(ViolationKind.Constraint, v.Kind));
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
+    public void Compile_Presets_FailsExactlyWhenTheOracleRejectsAPreset() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var model = SmallModels.Create(seed, withPresets: true);
+            var oracle = new BruteForceOracle(model);
+            var presetsValid = model.Presets.All(p => oracle.ViolatedConstraints(model.Modules.ToDictionary(m => m.Id, m => p.Selections.TryGetValue(m.Id, out var s) ? s.ToArray() : [])).Count == 0);
+            var result = Configurator.Solving.ModelCompiler.Compile(model);
+            Assert.Equal(presetsValid, result.Succeeded);
+            Assert.All(result.Errors, e => Assert.Equal(Configurator.Validation.ModelErrorCodes.PresetViolatesConstraints, e.Code));
+        }, iter: 1000, threads: 1);
+
+    [Fact]
+    public void Shards_RandomModels_PartitionTheSequenceInOrder() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var compiled = SmallModels.Compile(model, random.Next(2) == 0 ? SolverEngineKind.Diagram : SolverEngineKind.Search);
+            var all = compiled.Configurations().ToList();
+            var shardCount = random.Next(1, 7);
+            var joined = Enumerable.Range(1, shardCount)
+                .SelectMany(i => compiled.Configurations(options: new EnumerateOptions { ShardIndex = i, ShardCount = shardCount }))
+                .ToList();
+            Assert.Equal(all, joined);
+        }, iter: 500, threads: 1);
+
+    [Fact]
+    public void Sample_RandomModels_IsUniform() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var model = SmallModels.Create(seed);
+            var compiled = SmallModels.Compile(model, seed % 2 == 0 ? SolverEngineKind.Diagram : SolverEngineKind.Search);
+            var count = (int)compiled.Count();
+            if (count is < 2 or > 40)
+            {
+                return;
+            }
+
+            // Chi-square goodness of fit against the uniform distribution.
+            var draws = 100 * count;
+            var frequencies = compiled.Sample(draws, seed).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(count, frequencies.Count);
+            var expected = (double)draws / count;
+            var chiSquare = frequencies.Values.Sum(observed => (observed - expected) * (observed - expected) / expected);
+            Assert.True(chiSquare < ChiSquareCritical(count - 1), $"chi-square {chiSquare:F1} with {count - 1} degrees of freedom");
+        }, iter: 300, threads: 1);
+
+    /// <summary>An upper critical value at p = 0.0001 (Wilson–Hilferty approximation), so a fair sampler fails about once in 10,000 models.</summary>
+    private static double ChiSquareCritical(int degrees)
+    {
+        const double z = 3.719; // the standard normal's 0.9999 quantile
+        var k = (double)degrees;
+        var term = 1 - (2 / (9 * k)) + (z * Math.Sqrt(2 / (9 * k)));
+        return k * term * term * term;
+    }
+}

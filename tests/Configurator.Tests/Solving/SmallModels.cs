@@ -1,0 +1,46 @@
+using Configurator.Modeling;
+using Configurator.Solving;
+using Configurator.Tests.Generators;
+
+namespace Configurator.Tests.Solving;
+
+/// <summary>Random models small enough for the brute-force oracle, compiled both ways.</summary>
+internal static class SmallModels
+{
+    public const long MaxRawSpace = 5000;
+
+    public static ProductModel Create(int seed, bool withPresets = false)
+    {
+        var random = new Random(seed);
+        while (true)
+        {
+            var model = RandomModels.Create(random);
+            if (BruteForceOracle.RawSpace(model) <= MaxRawSpace)
+            {
+                return withPresets ? model : model with { Presets = [] };
+            }
+        }
+    }
+
+    public static CompiledModel Compile(ProductModel model, SolverEngineKind engine) =>
+        ModelCompiler.Compile(model, new CompilerOptions { ForceSearchEngine = engine == SolverEngineKind.Search }).GetModelOrThrow();
+
+    /// <summary>A random partial selection: each module fixed with some probability to one of its permitted selections.</summary>
+    public static Selection RandomPartial(Random random, ProductModel model, BruteForceOracle oracle)
+    {
+        var combination = oracle.AllCombinations().ElementAt(random.Next((int)BruteForceOracle.RawSpace(model)));
+        var selection = Selection.Empty;
+        foreach (var module in model.Modules.Where(_ => random.Next(3) == 0))
+        {
+            selection = selection.With(module.Id, combination[module.Id]);
+        }
+
+        return selection;
+    }
+
+    public static bool Extends(Dictionary<string, string[]> configuration, Selection partial) =>
+        partial.Choices.All(choice => configuration[choice.Key].Order(StringComparer.Ordinal).SequenceEqual(choice.Value.Order(StringComparer.Ordinal)));
+
+    public static string Key(Selection selection, ProductModel model) =>
+        string.Join(" ", model.Modules.Select(m => m.Id + "=" + string.Join("+", selection.Choices[m.Id].Order(StringComparer.Ordinal))));
+}
