@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using Configurator.Benchmarks.Utils;
 using Configurator.Modeling;
 using Configurator.Serialization;
 using Configurator.Solving;
@@ -167,7 +168,7 @@ public class CompiledModelTests
     [Fact]
     public void Enumerate_Cancelled_ThrowsOperationCanceledAndTheModelStaysUsable()
     {
-        var ring = ModelCompiler.Compile(RingModel.Create(60, 8, seed: 1)).GetModelOrThrow();
+        var ring = ModelCompiler.Compile(GeneratedModels.Ring(60, 8, seed: 1)).GetModelOrThrow();
         using var cancellation = new CancellationTokenSource();
         ulong seen = 0;
         Assert.ThrowsAny<OperationCanceledException>(() => ring.Enumerate(_ =>
@@ -188,10 +189,10 @@ public class CompiledModelTests
     [Fact]
     public void Count_Ring60x8_IsExactAndAgreesWithATransferMatrix()
     {
-        var model = RingModel.Create(60, 8, seed: 7);
+        var model = GeneratedModels.Ring(60, 8, seed: 7);
         var compiled = ModelCompiler.Compile(model).GetModelOrThrow();
         Assert.Equal(SolverEngineKind.Diagram, compiled.Engine);
-        Assert.Equal(RingModel.CountByTransferMatrix(model), compiled.Count());
+        Assert.Equal(TransferMatrix.Count(model), compiled.Count());
         Assert.True(compiled.Count() > BigInteger.Pow(10, 40));
     }
 
