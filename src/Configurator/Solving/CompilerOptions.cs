@@ -14,6 +14,9 @@ public sealed class CompilerOptions
     /// <summary>Skips the diagram, for testing the search engine on models small enough for both.</summary>
     internal bool ForceSearchEngine { get; set; }
 
+    /// <summary>Which propagators the search engine uses, so that tests can exercise each.</summary>
+    internal Search.PropagatorChoice Propagators { get; set; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(NodeBudget, 1, nameof(NodeBudget));

@@ -60,7 +60,7 @@ public static class ModelCompiler
         var constraints = model.Constraints.Select((c, i) => ConstraintCompiler.Compile(c, i, domains, moduleIndex)).ToImmutableArray();
         var plan = LevelPlan.Create(domains, constraints);
         var diagram = options.ForceSearchEngine ? null : DiagramBuilder.Build(plan, domains, options.NodeBudget);
-        ISolverEngine engine = diagram is null ? new SearchEngine(plan, domains) : diagram;
+        ISolverEngine engine = diagram is null ? new SearchEngine(plan, domains, constraints, options.Propagators) : diagram;
         var compiled = new CompiledModel(model, [.. domains], constraints, plan, engine, diagram);
 
         for (var i = 0; i < model.Presets.Count; i++)

@@ -1,5 +1,6 @@
 using Configurator.Modeling;
 using Configurator.Solving;
+using Configurator.Solving.Search;
 using Configurator.Tests.Generators;
 
 namespace Configurator.Tests.Solving;
@@ -22,8 +23,8 @@ internal static class SmallModels
         }
     }
 
-    public static CompiledModel Compile(ProductModel model, SolverEngineKind engine) =>
-        ModelCompiler.Compile(model, new CompilerOptions { ForceSearchEngine = engine == SolverEngineKind.Search }).GetModelOrThrow();
+    public static CompiledModel Compile(ProductModel model, SolverEngineKind engine, PropagatorChoice propagators = PropagatorChoice.Strongest) =>
+        ModelCompiler.Compile(model, new CompilerOptions { ForceSearchEngine = engine == SolverEngineKind.Search, Propagators = propagators }).GetModelOrThrow();
 
     /// <summary>A random partial selection: each module fixed with some probability to one of its permitted selections.</summary>
     public static Selection RandomPartial(Random random, ProductModel model, BruteForceOracle oracle)

@@ -18,11 +18,12 @@ internal sealed class CompiledConstraint
     private readonly int[] _strides;
     private readonly ulong[]? _bits;
 
-    public CompiledConstraint(Constraint source, int position, ImmutableArray<int> scope, IReadOnlyList<ModuleDomain> domains, Func<int[], bool> predicate)
+    public CompiledConstraint(Constraint source, int position, ImmutableArray<int> scope, IReadOnlyList<ModuleDomain> domains, Func<int[], bool> predicate, BoolExpression? expression = null)
     {
         Source = source;
         Position = position;
         Scope = scope;
+        Expression = expression;
         _strides = new int[scope.Length];
         long combinations = 1;
         for (var i = scope.Length - 1; i >= 0; i--)
@@ -46,6 +47,18 @@ internal sealed class CompiledConstraint
 
     /// <summary>The module indices the constraint reads, ascending.</summary>
     public ImmutableArray<int> Scope { get; }
+
+    /// <summary>The rule's expression (null for tables), for interval reasoning over partial assignments.</summary>
+    public BoolExpression? Expression { get; }
+
+    /// <summary>The tabulated combinations (bit i for the combination whose mixed-radix index is i), or null when not tabulated.</summary>
+    public ReadOnlySpan<ulong> TableBits => _bits;
+
+    /// <summary>Whether the constraint is tabulated.</summary>
+    public bool IsTabulated => _bits is not null;
+
+    /// <summary>Per scope position, the weight of its value in a combination's index.</summary>
+    public ReadOnlySpan<int> Strides => _strides;
 
     /// <summary>Whether the values of the scope's modules in <paramref name="values"/> satisfy the constraint.</summary>
     public bool IsSatisfied(int[] values)

@@ -20,7 +20,7 @@ internal static class ConstraintCompiler
         var expression = new RuleCompiler(domains, moduleIndex).Condition(node!);
         var scope = new SortedSet<int>();
         expression.AddScope(scope);
-        return new CompiledConstraint(constraint, position, [.. scope], domains, expression.Evaluate);
+        return new CompiledConstraint(constraint, position, [.. scope], domains, expression.Evaluate, expression);
     }
 
     private static CompiledConstraint CompileTable(Constraint constraint, int position, TableConstraint table, IReadOnlyList<ModuleDomain> domains, IReadOnlyDictionary<string, int> moduleIndex)

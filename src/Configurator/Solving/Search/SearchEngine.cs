@@ -1,5 +1,6 @@
 using System.Numerics;
 using Configurator.Internal;
+using Configurator.Solving.Constraints;
 using Configurator.Solving.Diagrams;
 using Configurator.Solving.Domains;
 
@@ -7,46 +8,59 @@ namespace Configurator.Solving.Search;
 
 /// <summary>
 /// The engine for models whose decision diagram would exceed the node budget: depth-first search
-/// in the plan's order, checking each constraint when its last module is decided. Counting caches
-/// the count of every sub-problem by its frontier values, so equal sub-problems are counted once;
-/// ranking and sampling reuse those counts. Enumerates in exactly the diagram's order.
+/// in the plan's order with propagation after every decision (compact-table on tabulated
+/// constraints, bounds reasoning on larger rules), and each constraint checked when its last module
+/// is decided. Counting caches the count of every sub-problem by its frontier values, so equal
+/// sub-problems are counted once; ranking and sampling reuse those counts. Enumerates in exactly
+/// the diagram's order.
 /// </summary>
 /// <remarks>Caching sub-problem counts by the state that separates past from future is the idea behind
 /// component caching in #SAT solvers (Sang, Bacchus, Beame, Kautz and Pitassi, SAT 2004).</remarks>
-internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> domains) : ISolverEngine
+internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints, PropagatorChoice choice = PropagatorChoice.Strongest) : ISolverEngine
 {
-    public BigInteger Count(Restriction restriction) => new Counter(plan, domains, restriction).CountFrom(0, new int[domains.Count]);
+    private readonly Propagation _propagation = new(domains, constraints, choice);
+
+    public BigInteger Count(Restriction restriction)
+    {
+        var search = new SearchState(this, restriction);
+        return search.Start() ? search.CountFrom(0) : BigInteger.Zero;
+    }
 
     public void Unrank(Restriction restriction, BigInteger rank, int[] values)
     {
-        var counter = new Counter(plan, domains, restriction);
+        var search = new SearchState(this, restriction);
+        search.Start();
         for (var level = 0; level < plan.LevelCount; level++)
         {
-            var module = plan.Order[level];
-            for (var value = 0; value < domains[module].ValueCount; value++)
+            foreach (var value in search.Candidates(level))
             {
-                if (!counter.Admits(level, value, values))
+                var mark = search.Store.Mark();
+                if (!search.Decide(level, value))
                 {
+                    search.Store.Undo(mark);
                     continue;
                 }
 
-                var below = counter.CountFrom(level + 1, values);
+                var below = search.CountFrom(level + 1);
                 if (rank < below)
                 {
                     break;
                 }
 
                 rank -= below;
+                search.Store.Undo(mark);
             }
         }
+
+        search.Values.CopyTo(values, 0);
     }
 
     public ulong Enumerate(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken)
     {
-        var counter = new Counter(plan, domains, restriction);
+        var search = new SearchState(this, restriction);
         var skip = start;
         ulong visited = 0;
-        if (limit > 0)
+        if (limit > 0 && search.Start())
         {
             Visit(0);
         }
@@ -58,6 +72,7 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         {
             if (level == plan.LevelCount)
             {
+                search.Values.CopyTo(values, 0);
                 handler(new ConfigurationView(model, values));
                 if ((++visited & 0xFFFF) == 0)
                 {
@@ -67,26 +82,24 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
                 return visited < limit;
             }
 
-            var module = plan.Order[level];
-            for (var value = 0; value < domains[module].ValueCount; value++)
+            foreach (var value in search.Candidates(level))
             {
-                if (!counter.Admits(level, value, values))
-                {
-                    continue;
-                }
-
-                if (!skip.IsZero)
+                var mark = search.Store.Mark();
+                var go = search.Decide(level, value);
+                if (go && !skip.IsZero)
                 {
                     // Skip whole sub-problems until the start rank lies inside one.
-                    var below = counter.CountFrom(level + 1, values);
+                    var below = search.CountFrom(level + 1);
                     if (skip >= below)
                     {
                         skip -= below;
-                        continue;
+                        go = false;
                     }
                 }
 
-                if (!Visit(level + 1))
+                var keepGoing = !go || Visit(level + 1);
+                search.Store.Undo(mark);
+                if (!keepGoing)
                 {
                     return false;
                 }
@@ -96,26 +109,38 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         }
     }
 
-    /// <summary>Per-call state: the restriction and the cache of sub-problem counts.</summary>
-    private sealed class Counter(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, Restriction restriction)
+    /// <summary>Per-call state: the domains, the decided values and the cache of sub-problem counts.</summary>
+    private sealed class SearchState(SearchEngine engine, Restriction restriction)
     {
         private const int CacheLimit = 4_000_000;
-        private readonly Dictionary<int[], BigInteger>[] _cache = [.. Enumerable.Range(0, plan.LevelCount + 1).Select(_ => new Dictionary<int[], BigInteger>(IntArrayComparer.Instance))];
+        private readonly Dictionary<int[], BigInteger>[] _cache = [.. Enumerable.Range(0, engine.Plan.LevelCount + 1).Select(_ => new Dictionary<int[], BigInteger>(IntArrayComparer.Instance))];
         private int _cached;
 
-        /// <summary>Sets the module of <paramref name="level"/> to <paramref name="value"/> and says whether that is allowed and consistent.</summary>
-        public bool Admits(int level, int value, int[] values)
+        public DomainStore Store { get; } = new(engine.Domains, restriction);
+
+        public int[] Values { get; } = new int[engine.Domains.Count];
+
+        private LevelPlan Plan => engine.Plan;
+
+        /// <summary>Propagates the restriction; false when nothing can satisfy it.</summary>
+        public bool Start() => engine.Propagation.Run(Store, -1);
+
+        /// <summary>The values left for the module of <paramref name="level"/>, ascending (a snapshot).</summary>
+        public List<int> Candidates(int level) => [.. Store.Values(Plan.Order[level])];
+
+        /// <summary>Decides the module of <paramref name="level"/>; false when that fails (the caller undoes).</summary>
+        public bool Decide(int level, int value)
         {
-            var module = plan.Order[level];
-            if (!restriction.Allows(module, value))
+            var module = Plan.Order[level];
+            Values[module] = value;
+            if (!Store.Fix(module, value) || !engine.Propagation.Run(Store, module))
             {
                 return false;
             }
 
-            values[module] = value;
-            foreach (var check in plan.ChecksAt[level])
+            foreach (var check in Plan.ChecksAt[level])
             {
-                if (!check.IsSatisfied(values))
+                if (!check.IsSatisfied(Values))
                 {
                     return false;
                 }
@@ -125,18 +150,18 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         }
 
         /// <summary>The number of completions from <paramref name="level"/> on, given the values decided before it.</summary>
-        public BigInteger CountFrom(int level, int[] values)
+        public BigInteger CountFrom(int level)
         {
-            if (level == plan.LevelCount)
+            if (level == Plan.LevelCount)
             {
                 return BigInteger.One;
             }
 
-            var frontier = plan.FrontierBefore(level);
+            var frontier = Plan.FrontierBefore(level);
             var key = new int[frontier.Length];
             for (var i = 0; i < key.Length; i++)
             {
-                key[i] = values[frontier[i]];
+                key[i] = Values[frontier[i]];
             }
 
             if (_cache[level].TryGetValue(key, out var cached))
@@ -145,21 +170,23 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
             }
 
             var sum = BigInteger.Zero;
-            var module = plan.Order[level];
-            for (var value = 0; value < domains[module].ValueCount; value++)
+            foreach (var value in Candidates(level))
             {
-                if (Admits(level, value, values))
+                var mark = Store.Mark();
+                if (Decide(level, value))
                 {
-                    sum += CountFrom(level + 1, values);
+                    sum += CountFrom(level + 1);
                 }
+
+                Store.Undo(mark);
             }
 
             if (_cached++ > CacheLimit)
             {
                 // Bounded memory: forget and keep going; results stay exact, only slower.
-                foreach (var level2 in _cache)
+                foreach (var entries in _cache)
                 {
-                    level2.Clear();
+                    entries.Clear();
                 }
 
                 _cached = 0;
@@ -169,4 +196,10 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
             return sum;
         }
     }
+
+    private LevelPlan Plan => plan;
+
+    private IReadOnlyList<ModuleDomain> Domains => domains;
+
+    private Propagation Propagation => _propagation;
 }

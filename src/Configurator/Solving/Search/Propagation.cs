@@ -1,0 +1,69 @@
+using Configurator.Solving.Constraints;
+using Configurator.Solving.Domains;
+
+namespace Configurator.Solving.Search;
+
+/// <summary>
+/// Runs propagators to a fixpoint: a queue of those whose modules changed, each run until none
+/// changes anything more or a domain empties. Holds only immutable wiring; the store is per call.
+/// </summary>
+internal sealed class Propagation
+{
+    private readonly Propagator[] _propagators;
+    private readonly int[][] _propagatorsOf;
+
+    public Propagation(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints, PropagatorChoice choice = PropagatorChoice.Strongest)
+    {
+        _propagators = [.. constraints.Select(c => Propagator.Create(c, domains, choice))];
+        _propagatorsOf = [.. Enumerable.Range(0, domains.Count).Select(m => Enumerable.Range(0, _propagators.Length).Where(p => _propagators[p].Scope.Contains(m)).ToArray())];
+    }
+
+    /// <summary>Propagates after <paramref name="module"/> changed, or everything when it is -1; returns false on failure.</summary>
+    public bool Run(DomainStore store, int module)
+    {
+        var queued = new bool[_propagators.Length];
+        var queue = new Queue<int>();
+        void Enqueue(int m)
+        {
+            foreach (var p in _propagatorsOf[m])
+            {
+                if (!queued[p])
+                {
+                    queued[p] = true;
+                    queue.Enqueue(p);
+                }
+            }
+        }
+
+        if (module < 0)
+        {
+            for (var p = 0; p < _propagators.Length; p++)
+            {
+                queued[p] = true;
+                queue.Enqueue(p);
+            }
+        }
+        else
+        {
+            Enqueue(module);
+        }
+
+        var changed = new List<int>();
+        while (queue.TryDequeue(out var next))
+        {
+            queued[next] = false;
+            changed.Clear();
+            if (!_propagators[next].Propagate(store, changed))
+            {
+                return false;
+            }
+
+            foreach (var m in changed)
+            {
+                Enqueue(m);
+            }
+        }
+
+        return true;
+    }
+}
