@@ -1,0 +1,56 @@
+using System.Numerics;
+using Configurator.Modeling;
+using Configurator.Serialization;
+using Configurator.Solving;
+using Configurator.Validation;
+
+namespace Configurator.Tests.Documentation;
+
+/// <summary>The README's quick start, as written there, so that it keeps compiling and telling the truth.</summary>
+public class ReadmeExampleTests
+{
+    [Fact]
+    public void QuickStart_RunsAsWritten()
+    {
+        using var output = new StringWriter();
+
+        ProductModel window = new ProductModelBuilder("window")
+            .WithCurrency("EUR").WithBasePrice(80)
+            .AddModule("frame", m => m
+                .AddOption("rect", properties: [new("weightKg", 4)])
+                .AddOption("arched", price: 40, properties: [new("weightKg", 5)]))
+            .AddModule("glass", m => m
+                .AddOption("clear", properties: [new("weightKg", 10)])
+                .AddOption("triple", price: 60, properties: [new("weightKg", 24)]))
+            .AddModule("extras", m => m.Selecting(0, 2).AddOption("handle", 15).AddOption("lock", 25))
+            .AddRule("arched-triple", "frame == 'arched' -> glass == 'triple'", "Arched frames need triple glazing.")
+            .AddRule("max-weight", "frame.weightKg + glass.weightKg <= 30")
+            .AddPercentage("bundle", "has(extras, 'handle') and has(extras, 'lock')", -10)
+            .Build();
+
+        ModelValidationResult check = window.Validate();
+        Assert.True(check.IsValid);
+
+        ModelLoadResult loaded = ProductModelJson.LoadFile(RepositoryPaths.SampleModel("window-rules.json"));
+        ProductModel model = loaded.GetModelOrThrow();
+        Assert.Equal(model, ProductModelJson.Load(ProductModelJson.Save(model)).Model);
+
+        CompiledModel windows = ModelCompiler.Compile(model).GetModelOrThrow();
+        BigInteger all = windows.Count();
+        BigInteger arched = windows.Count(Selection.Parse("frame=arched"));
+        Assert.True(all > arched && arched > 0);
+
+        var printed = 0;
+        windows.Enumerate(view => { output.WriteLine(string.Join(" ", view.GetOptionIds("frame"))); printed++; },
+            within: Selection.Parse("glass=triple"),
+            options: new EnumerateOptions { Limit = 100, ShardIndex = 2, ShardCount = 8 });
+        Assert.InRange(printed, 1, 100);
+
+        Assert.Equal(5, windows.Configurations().Take(5).Count());
+        Assert.NotNull(windows.Sample(new Random(42)));
+
+        ValidationReport report = windows.Validate(Selection.Parse("frame=arched", "glass=clear", "strength=1", "size=m", "colour=white", "extras=handle"));
+        Assert.Equal(["arched-needs-strongest", "frame-glass"], report.Violations.Select(v => v.ConstraintId));
+        Assert.StartsWith("frame=rect glass=clear", windows.Configurations().First().ToString(), StringComparison.Ordinal);
+    }
+}
