@@ -12,7 +12,8 @@ public static class CliApp
     /// <param name="args">The arguments, without the program name.</param>
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where problems go.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="cancellationToken">Cancels a long command (Ctrl+C); it then exits with 130.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -21,6 +22,9 @@ public static class CliApp
         var root = new RootCommand("Lint product models and explore their configuration spaces.")
         {
             LintCommand.Create(output, error),
+            CountCommand.Create(output, error),
+            EnumerateCommand.Create(output, error, cancellationToken),
+            ValidateCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);
@@ -38,6 +42,16 @@ public static class CliApp
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("configurator: cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Configurator.Solving.InvalidSelectionException e)
+        {
+            error.WriteLine($"configurator: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

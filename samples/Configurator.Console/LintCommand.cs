@@ -62,7 +62,7 @@ internal static class LintCommand
     private static void WriteJson(List<(string File, System.Collections.Immutable.ImmutableArray<ModelError> Errors)> results, TextWriter output)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("valid", results.All(r => r.Errors.IsEmpty));

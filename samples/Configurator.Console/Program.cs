@@ -1,3 +1,16 @@
+using System.Text;
 using Configurator.Console;
 
-return CliApp.Run(args, System.Console.Out, System.Console.Error);
+// Buffered standard output: enumeration can print millions of lines.
+using var output = new StreamWriter(System.Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+using var cancellation = new CancellationTokenSource();
+System.Console.CancelKeyPress += (_, e) =>
+{
+    // Ctrl+C ends a long enumeration cleanly: the command stops, flushes and exits with 130.
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var exitCode = CliApp.Run(args, output, System.Console.Error, cancellation.Token);
+output.Flush();
+return exitCode;

@@ -121,6 +121,6 @@ public sealed partial class CompiledModel
     }
 
     internal static string Describe(Module module) => module.Min == module.Max
-        ? $"exactly {module.Min} different option{(module.Min == 1 ? "" : "s")}"
+        ? module.Min == 1 ? "exactly 1 option" : $"exactly {module.Min} different options"
         : $"{module.Min} to {module.Max} different options";
 }

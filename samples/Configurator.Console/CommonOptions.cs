@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Configurator.Solving;
+
+namespace Configurator.Console;
+
+/// <summary>Arguments and options several commands share, defined once.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string> Model() => new("model") { Description = "The model file (JSON model format)." };
+
+    public static Option<string[]> Selections() => new("--select", "-s")
+    {
+        Description = "A selection: module=option, module=a+b for a multi-select module, module= for none. Repeat for several modules.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Write the result as JSON." };
+
+    /// <summary>Parses -s items; null after writing why they are malformed.</summary>
+    public static Selection? ParseSelection(string[]? items, TextWriter error)
+    {
+        try
+        {
+            return Selection.Parse(items ?? []);
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine($"configurator: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Configurator.Solving;
+
+namespace Configurator.Console;
+
+/// <summary>
+/// <c>configurator enumerate MODEL [-s ...] [--limit N] [--format table|csv|jsonl|none] [--shard i/n]</c>:
+/// streams configurations; <c>none</c> prints nothing per configuration (for timing).
+/// </summary>
+internal static class EnumerateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var model = CommonOptions.Model();
+        var selections = CommonOptions.Selections();
+        var json = CommonOptions.Json();
+        var limit = new Option<ulong?>("--limit") { Description = "Stop after this many configurations." };
+        var format = new Option<string>("--format") { Description = "table, csv, jsonl, or none (print nothing per configuration).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "jsonl", "none");
+        var shard = new Option<string?>("--shard") { Description = "Enumerate shard i of n only (1-based), e.g. 2/8: disjoint, deterministic, balanced." };
+        var command = new Command("enumerate", "List the valid configurations, optionally within a partial selection, a limit or a shard.") { model, selections, limit, format, shard, json };
+        command.SetAction(parsed =>
+        {
+            if (ParseShard(parsed.GetValue(shard), error) is not { } range
+                || ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled
+                || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var options = new EnumerateOptions { Limit = parsed.GetValue(limit), ShardIndex = range.Index, ShardCount = range.Count };
+            var clock = Stopwatch.StartNew();
+            var writer = new ConfigurationWriter(compiled, parsed.GetValue(format)!, output);
+            writer.WriteHeader();
+            var visited = compiled.Enumerate(writer.Write, within, options, cancellationToken);
+            if (parsed.GetValue(json) && writer.IsSilent)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"enumerated\":{visited},\"seconds\":{clock.Elapsed.TotalSeconds:0.######}}}"));
+            }
+            else if (writer.IsSilent)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{visited} configurations in {clock.Elapsed.TotalSeconds:0.###} s"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static (int Index, int Count)? ParseShard(string? text, TextWriter error)
+    {
+        if (text is null)
+        {
+            return (1, 1);
+        }
+
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var count)
+            && count >= 1 && index >= 1 && index <= count)
+        {
+            return (index, count);
+        }
+
+        error.WriteLine($"configurator: --shard takes i/n with 1 <= i <= n, such as 2/8; '{text}' is not that.");
+        return null;
+    }
+
+    /// <summary>Writes configurations in one of the formats; reuses one buffer for every line.</summary>
+    private sealed class ConfigurationWriter(CompiledModel model, string format, TextWriter output)
+    {
+        private readonly StringBuilder _line = new();
+        private readonly string[] _modules = [.. model.Model.Modules.Select(m => m.Id)];
+        private readonly bool[] _multi = [.. model.Model.Modules.Select(m => m.IsMultiSelect)];
+        private readonly int[] _widths = [.. model.Model.Modules.Select(m => Math.Max(m.Id.Length, m.Options.Max(o => o.Id.Length) * Math.Max(1, Math.Min(m.Max, 3))))];
+
+        public bool IsSilent => format == "none";
+
+        public void WriteHeader()
+        {
+            switch (format)
+            {
+                case "csv":
+                    output.WriteLine(string.Join(",", _modules.Select(Csv)));
+                    break;
+                case "table":
+                    output.WriteLine(string.Join("  ", _modules.Select((m, i) => m.PadRight(_widths[i]))).TrimEnd());
+                    break;
+            }
+        }
+
+        public void Write(ConfigurationView view)
+        {
+            if (IsSilent)
+            {
+                return;
+            }
+
+            _line.Clear();
+            for (var m = 0; m < _modules.Length; m++)
+            {
+                var options = view.GetOptionIds(m);
+                switch (format)
+                {
+                    case "csv":
+                        _line.Append(m == 0 ? "" : ",").Append(Csv(string.Join("+", options)));
+                        break;
+                    case "jsonl":
+                        _line.Append(m == 0 ? "{" : ",").Append(JsonSerializer.Serialize(_modules[m], ConsoleJsonContext.Default.String)).Append(':');
+                        _line.Append(_multi[m]
+                            ? JsonSerializer.Serialize(options.ToArray(), ConsoleJsonContext.Default.StringArray)
+                            : options.Count == 0 ? "null" : JsonSerializer.Serialize(options[0], ConsoleJsonContext.Default.String));
+                        break;
+                    default:
+                        _line.Append(m == 0 ? "" : "  ").Append((options.Count == 0 ? "-" : string.Join("+", options)).PadRight(_widths[m]));
+                        break;
+                }
+            }
+
+            output.WriteLine(format == "jsonl" ? _line.Append('}').ToString() : _line.ToString().TrimEnd());
+        }
+
+        private static string Csv(string value) =>
+            value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
