@@ -28,7 +28,7 @@ internal static class ValidateCommand
             }
             else
             {
-                output.WriteLine(report.IsValid ? "valid" : $"invalid: {report.Violations.Length} violation{(report.Violations.Length == 1 ? "" : "s")}");
+                output.WriteLine(report.IsValid ? "valid" : $"invalid: {report.Violations.Count} violation{(report.Violations.Count == 1 ? "" : "s")}");
                 foreach (var violation in report.Violations)
                 {
                     output.WriteLine($"  {violation.ConstraintId ?? violation.ModuleId}: {violation.Message} ({string.Join(", ", violation.Selections)})");

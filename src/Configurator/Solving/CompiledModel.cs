@@ -32,7 +32,12 @@ public sealed partial class CompiledModel
         _diagram = diagram;
         _moduleIndex = model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _optionIds = [.. domains.Select(d => d.Values.Select(v => v.Select(o => d.Module.Options[o].Id).ToImmutableArray()).ToImmutableArray())];
+        _checker = new Lazy<Explanations.ConsistencyChecker>(
+            () => new Explanations.ConsistencyChecker(domains, [.. constraints.Select(c => Search.Propagator.Create(c, domains))]),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<Explanations.ConsistencyChecker> _checker;
 
     /// <summary>The model this was compiled from.</summary>
     public ProductModel Model { get; }
@@ -56,6 +61,13 @@ public sealed partial class CompiledModel
     /// <param name="within">A partial selection the configurations must extend; null for all.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option, or a selection a module does not permit.</exception>
     public BigInteger Count(Selection? within = null) => _engine.Count(ToRestriction(within));
+
+    internal BigInteger CountOf(Restriction restriction) => _engine.Count(restriction);
+
+    internal bool[][] UsableValues(Restriction restriction) => _engine.UsableValues(restriction);
+
+    /// <summary>Checks subsets of the constraints, for explanations; built on first use and shared.</summary>
+    internal Explanations.ConsistencyChecker Checker => _checker.Value;
 
     internal int ModuleIndexOf(string moduleId) =>
         _moduleIndex.TryGetValue(moduleId, out var index)
@@ -106,6 +118,10 @@ public sealed partial class CompiledModel
 
         return domain.FindValue(options);
     }
+
+    internal bool HasCompletion(Restriction restriction) => !_engine.Count(restriction).IsZero;
+
+    internal int ValueOfOrThrow(int module, Modeling.EquatableArray<string> optionIds) => ValueOf(module, optionIds);
 
     private int ValueOf(int module, Modeling.EquatableArray<string> optionIds)
     {

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Configurator.Modeling;
 
 namespace Configurator.Solving;
 
@@ -18,12 +18,12 @@ public enum ViolationKind
 /// <param name="ModuleId">The module, for cardinality; <see langword="null"/> for constraints.</param>
 /// <param name="Message">The constraint's message, or a description of the rule broken.</param>
 /// <param name="Selections">The selections involved, as <c>module=option</c> items.</param>
-public sealed record ConstraintViolation(ViolationKind Kind, string? ConstraintId, string? ModuleId, string Message, ImmutableArray<string> Selections);
+public sealed record ConstraintViolation(ViolationKind Kind, string? ConstraintId, string? ModuleId, string Message, EquatableArray<string> Selections);
 
 /// <summary>The verdict on a configuration: valid, or every violation. Immutable.</summary>
 /// <param name="Violations">Every violation; empty when valid.</param>
-public sealed record ValidationReport(ImmutableArray<ConstraintViolation> Violations)
+public sealed record ValidationReport(EquatableArray<ConstraintViolation> Violations)
 {
     /// <summary>Whether the configuration satisfies every constraint and cardinality.</summary>
-    public bool IsValid => Violations.IsDefaultOrEmpty;
+    public bool IsValid => Violations.IsEmpty;
 }

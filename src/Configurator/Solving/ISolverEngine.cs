@@ -18,6 +18,13 @@ internal interface ISolverEngine
     /// </summary>
     ulong Enumerate(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Per module, the values it can take in a valid configuration that satisfies the restriction
+    /// on every other module (the module's own restriction is ignored, so a customer sees what they
+    /// could switch to).
+    /// </summary>
+    bool[][] UsableValues(Restriction restriction);
+
     /// <summary>Writes the configuration of the given rank (0-based, below the count) into <paramref name="values"/>.</summary>
     void Unrank(Restriction restriction, BigInteger rank, int[] values);
 }

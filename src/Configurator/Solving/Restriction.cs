@@ -16,6 +16,38 @@ internal sealed class Restriction
 
     public bool Allows(int module, int value) => _allowed[module] is not { } allowed || allowed[value];
 
+    /// <summary>Restricts <paramref name="module"/> to the values <paramref name="allowed"/> marks (intersecting any earlier restriction).</summary>
+    public void Restrict(int module, bool[] allowed)
+    {
+        var combined = (bool[])allowed.Clone();
+        if (_allowed[module] is { } previous)
+        {
+            for (var v = 0; v < combined.Length; v++)
+            {
+                combined[v] &= previous[v];
+            }
+        }
+
+        _allowed[module] = combined;
+        IsEmpty = false;
+    }
+
+    /// <summary>A copy that leaves <paramref name="module"/> free.</summary>
+    public Restriction Without(int module)
+    {
+        var copy = Copy();
+        copy._allowed[module] = null;
+        copy.IsEmpty = copy._allowed.All(a => a is null);
+        return copy;
+    }
+
+    public Restriction Copy()
+    {
+        var copy = new Restriction(_allowed.Length) { IsEmpty = IsEmpty };
+        Array.Copy(_allowed, copy._allowed, _allowed.Length);
+        return copy;
+    }
+
     /// <summary>Restricts <paramref name="module"/> to exactly <paramref name="value"/> (intersecting any earlier restriction).</summary>
     public void Fix(int module, int value, int valueCount)
     {

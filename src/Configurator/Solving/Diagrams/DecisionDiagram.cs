@@ -27,6 +27,10 @@ internal sealed partial class DecisionDiagram : ISolverEngine
         UnrestrictedCounts = CountNodes(null);
     }
 
+    /// <summary>A copy of <paramref name="diagram"/> that knows each module's domain size.</summary>
+    internal DecisionDiagram(DecisionDiagram diagram, int[] valueCounts)
+        : this(diagram.Plan, diagram.EdgeStart, diagram.EdgeValue, diagram.EdgeChild, diagram.LevelStart) => ValueCounts = valueCounts;
+
     public LevelPlan Plan { get; }
 
     /// <summary>Per node, the index of its first edge; one more entry than nodes.</summary>
@@ -120,6 +124,55 @@ internal sealed partial class DecisionDiagram : ISolverEngine
 
         return ImmutableArray.Create(counts);
     }
+
+    public bool[][] UsableValues(Restriction restriction)
+    {
+        var usable = ValueCounts.Select(count => new bool[count]).ToArray();
+        if (IsEmpty)
+        {
+            return usable;
+        }
+
+        var alive = Alive(restriction);
+
+        // Forward: which nodes the root reaches through allowed edges.
+        var reached = new bool[NodeCount];
+        reached[Root] = true;
+        for (var level = 0; level < Plan.LevelCount; level++)
+        {
+            var module = Plan.Order[level];
+            var allowed = restriction.AllowedValues(module);
+            var values = new bool[ValueCounts[module]];
+            for (var node = LevelStart[level]; node < LevelStart[level + 1]; node++)
+            {
+                if (!reached[node])
+                {
+                    continue;
+                }
+
+                for (var edge = EdgeStart[node]; edge < EdgeStart[node + 1]; edge++)
+                {
+                    // The module's own restriction does not limit what it could switch to (the child's
+                    // liveness involves only the levels below)...
+                    var child = EdgeChild[edge];
+                    values[EdgeValue[edge]] |= alive[child];
+
+                    // ...but does limit the paths through it to the levels below.
+                    if (allowed is null || allowed[EdgeValue[edge]])
+                    {
+                        reached[child] = true;
+                    }
+                }
+            }
+
+            usable[module] = values;
+        }
+
+        return usable;
+    }
+
+    /// <summary>Per module, how many values its domain has.</summary>
+    internal int[] ValueCounts { get; } = [];
 
     /// <summary>Whether each node has a path to the terminal that the restriction allows.</summary>
     private bool[] Alive(Restriction restriction)

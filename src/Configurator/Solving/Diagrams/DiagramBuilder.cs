@@ -78,7 +78,8 @@ internal static class DiagramBuilder
             nodesAt[level + 1] = states.Count;
         }
 
-        return Reduce(plan, parents, labels, children, nodesAt);
+        var diagram = Reduce(plan, parents, labels, children, nodesAt);
+        return new DecisionDiagram(diagram, [.. domains.Select(d => d.ValueCount)]);
     }
 
     private static bool Satisfied(System.Collections.Immutable.ImmutableArray<Constraints.CompiledConstraint> checks, int[] values)

@@ -13,9 +13,16 @@ internal sealed class Propagation
     private readonly int[][] _propagatorsOf;
 
     public Propagation(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints, PropagatorChoice choice = PropagatorChoice.Strongest)
+        : this(domains.Count, [.. constraints.Select(c => Propagator.Create(c, domains, choice))])
     {
-        _propagators = [.. constraints.Select(c => Propagator.Create(c, domains, choice))];
-        _propagatorsOf = [.. Enumerable.Range(0, domains.Count).Select(m => Enumerable.Range(0, _propagators.Length).Where(p => _propagators[p].Scope.Contains(m)).ToArray())];
+    }
+
+    /// <summary>Wires already created propagators (a subset of a model's, for explanations).</summary>
+    public Propagation(int moduleCount, Propagator[] propagators)
+    {
+        var domains = Enumerable.Range(0, moduleCount).ToArray();
+        _propagators = propagators;
+        _propagatorsOf = [.. domains.Select(m => Enumerable.Range(0, _propagators.Length).Where(p => _propagators[p].Scope.Contains(m)).ToArray())];
     }
 
     /// <summary>Propagates after <paramref name="module"/> changed, or everything when it is -1; returns false on failure.</summary>

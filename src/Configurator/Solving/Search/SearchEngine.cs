@@ -26,6 +26,53 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         return search.Start() ? search.CountFrom(0) : BigInteger.Zero;
     }
 
+    public bool[][] UsableValues(Restriction restriction)
+    {
+        // One search per value: slow but exact, as this engine is for models too large for a diagram.
+        var usable = new bool[domains.Count][];
+        for (var module = 0; module < domains.Count; module++)
+        {
+            usable[module] = new bool[domains[module].ValueCount];
+            var others = restriction.Without(module);
+            for (var value = 0; value < usable[module].Length; value++)
+            {
+                var probe = others.Copy();
+                probe.Fix(module, value, usable[module].Length);
+                usable[module][value] = HasSolution(probe);
+            }
+        }
+
+        return usable;
+    }
+
+    /// <summary>Whether some configuration satisfies the restriction.</summary>
+    public bool HasSolution(Restriction restriction)
+    {
+        var search = new SearchState(this, restriction);
+        return search.Start() && FindFrom(0);
+
+        bool FindFrom(int level)
+        {
+            if (level == plan.LevelCount)
+            {
+                return true;
+            }
+
+            foreach (var value in search.Candidates(level))
+            {
+                var mark = search.Store.Mark();
+                var found = search.Decide(level, value) && FindFrom(level + 1);
+                search.Store.Undo(mark);
+                if (found)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public void Unrank(Restriction restriction, BigInteger rank, int[] values)
     {
         var search = new SearchState(this, restriction);
