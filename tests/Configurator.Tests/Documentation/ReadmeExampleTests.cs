@@ -1,6 +1,7 @@
 using System.Numerics;
 using Configurator.Modeling;
 using Configurator.Serialization;
+using Configurator.Sessions;
 using Configurator.Solving;
 using Configurator.Validation;
 
@@ -52,5 +53,20 @@ public class ReadmeExampleTests
         ValidationReport report = windows.Validate(Selection.Parse("frame=arched", "glass=clear", "strength=1", "size=m", "colour=white", "extras=handle"));
         Assert.Equal(["arched-needs-strongest", "frame-glass"], report.Violations.Select(v => v.ConstraintId));
         Assert.StartsWith("frame=rect glass=clear", windows.Configurations().First().ToString(), StringComparison.Ordinal);
+
+        var session = ConfigurationSession.Start(windows);
+        session.Select("frame", "arched");
+        ModuleState glass = session.State["glass"];
+        Assert.Equal("laminated, triple", string.Join(", ", glass.AvailableOptionIds));
+        Assert.Equal("strength=1 is not available with frame+=arched: Arched and round frames need the strongest grade.", session.Explain("strength", "1")!.ToString());
+        session.Select("colour", "white");
+        ChoiceResult result = session.Select("colour", "natural");
+        Assert.True(result.IsConflict);
+        session.Resolve(result, result.Diagnoses[0]);
+        Assert.Equal(["colour+=natural"], session.Choices.Select(c => c.ToString()));
+        session.Undo();
+        string saved = session.Save();
+        ResumedSession resumed = ConfigurationSession.Resume(windows, saved);
+        Assert.Empty(resumed.Dropped);
     }
 }

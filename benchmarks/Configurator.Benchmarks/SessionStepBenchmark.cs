@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Configurator.Benchmarks.Utils;
+using Configurator.Sessions;
+
+namespace Configurator.Benchmarks;
+
+/// <summary>
+/// One interactive step: a customer's choice, then every module's available options, forced
+/// selections, defaults and the number of completions. Alternates between two options of one
+/// module so that every call is a real change.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class SessionStepBenchmark
+{
+    private ConfigurationSession _session = null!;
+    private string _module = "";
+    private string[] _options = [];
+    private int _turn;
+
+    /// <summary>The model.</summary>
+    [Params("window", "window-rules", "car", "shirt")]
+    public string Model { get; set; } = "window-rules";
+
+    /// <summary>Starts a session outside the measurement.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var compiled = Models.Compile(Model);
+        _session = ConfigurationSession.Start(compiled);
+        var module = compiled.Model.Modules[0];
+        _module = module.Id;
+        _options = [module.Options[0].Id, module.Options[1].Id];
+    }
+
+    /// <summary>Choose, and compute everything the customer sees next.</summary>
+    [Benchmark]
+    public ChoiceResult Step() => _session.Select(_module, _options[_turn++ & 1]);
+
+    /// <summary>Explain why an option is unavailable (after a choice that rules some out).</summary>
+    [Benchmark]
+    public Explanation? Explain()
+    {
+        _session.Select(_module, _options[1]);
+        foreach (var module in _session.State.Modules)
+        {
+            foreach (var option in module.Options)
+            {
+                if (!option.IsAvailable)
+                {
+                    return _session.Explain(module.ModuleId, option.OptionId);
+                }
+            }
+        }
+
+        return null;
+    }
+}
