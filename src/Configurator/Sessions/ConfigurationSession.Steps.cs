@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Configurator.Pricing;
 using Configurator.Solving;
 
 namespace Configurator.Sessions;
@@ -96,7 +97,37 @@ public sealed partial class ConfigurationSession
             modules.Add(new ModuleState(Model.Model.Modules[m].Id, Options(m, choices, usable[m], selected), selected, source));
         }
 
-        return new SessionState(modules.MoveToImmutable(), choices, completions, complete ? Model.ToSelection(values) : null);
+        var state = new SessionState(modules.MoveToImmutable(), choices, completions, complete ? Model.ToSelection(values) : null);
+        return _pricing is null ? state : Priced(state, restriction, _pricing);
+    }
+
+    /// <summary>Adds the price range, and for each available option how the cheapest completion changes with it.</summary>
+    private SessionState Priced(SessionState state, Restriction restriction, PricingPipeline pricing)
+    {
+        var range = pricing.RangeOf(Model, restriction, _request);
+        if (range is null)
+        {
+            return state;
+        }
+
+        var modules = state.Modules.Select((module, m) =>
+        {
+            var options = module.Options.Select((option, o) =>
+            {
+                if (!option.IsAvailable)
+                {
+                    return option;
+                }
+
+                var probe = RestrictionOf(state.Choices.Where(c => c.ModuleId != module.ModuleId
+                    || (Model.Model.Modules[m].IsMultiSelect && !c.OptionIds.Contains(option.OptionId))));
+                probe.Restrict(m, AllowedValues(m, new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId])));
+                var cheapest = pricing.RangeOf(Model, probe, _request);
+                return option with { PriceDifference = cheapest is null ? null : cheapest.Min.Amount - range.Min.Amount };
+            });
+            return module with { Options = [.. options] };
+        });
+        return state with { Modules = [.. modules], Price = range };
     }
 
     /// <summary>

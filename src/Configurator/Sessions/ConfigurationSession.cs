@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Configurator.Internal;
 using Configurator.Modeling;
+using Configurator.Pricing;
 using Configurator.Solving;
 
 namespace Configurator.Sessions;
@@ -17,10 +18,15 @@ public sealed partial class ConfigurationSession
     private readonly List<ImmutableArray<CustomerChoice>> _history = [[]];
     private int _position;
 
-    private ConfigurationSession(CompiledModel model, string? presetId)
+    private readonly PricingPipeline? _pricing;
+    private readonly PricingRequest _request;
+
+    private ConfigurationSession(CompiledModel model, string? presetId, PricingPipeline? pricing = null, PricingRequest? request = null)
     {
         Model = model;
         PresetId = presetId;
+        _pricing = pricing;
+        _request = request ?? PricingRequest.Default;
         State = Compute([]);
     }
 
@@ -40,14 +46,23 @@ public sealed partial class ConfigurationSession
     /// <param name="model">The compiled model.</param>
     public static ConfigurationSession Start(CompiledModel model) => new(Guard.NotNull(model), null);
 
+    /// <summary>Starts an empty session that also reports, after every step, the price range and each available option's price difference.</summary>
+    /// <param name="model">The compiled model.</param>
+    /// <param name="pricing">The pricing pipeline.</param>
+    /// <param name="request">Quantity, personalization and customer; defaults when null.</param>
+    public static ConfigurationSession Start(CompiledModel model, PricingPipeline pricing, PricingRequest? request = null) =>
+        new(Guard.NotNull(model), null, Guard.NotNull(pricing), request);
+
     /// <summary>Starts from a preset (a standard product): its selections become the customer's choices.</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="presetId">The preset's id.</param>
     /// <exception cref="ArgumentException">The model has no such preset.</exception>
-    public static ConfigurationSession StartFromPreset(CompiledModel model, string presetId)
+    /// <param name="pricing">Optionally, a pricing pipeline, so that every step reports prices.</param>
+    /// <param name="request">Quantity, personalization and customer for pricing; defaults when null.</param>
+    public static ConfigurationSession StartFromPreset(CompiledModel model, string presetId, PricingPipeline? pricing = null, PricingRequest? request = null)
     {
         Guard.NotNull(model);
-        var session = new ConfigurationSession(model, Guard.NotNullOrEmpty(presetId));
+        var session = new ConfigurationSession(model, Guard.NotNullOrEmpty(presetId), pricing, request);
         session.Commit(session.PresetChoices(presetId));
         return session;
     }

@@ -24,7 +24,14 @@ public enum SelectionSource
 /// <param name="OptionId">The option.</param>
 /// <param name="IsAvailable">Whether some valid configuration that keeps the customer's choices on the other modules selects it: choosing it never leads to a dead end.</param>
 /// <param name="IsSelected">Whether the current selection of the module includes it.</param>
-public sealed record OptionState(string OptionId, bool IsAvailable, bool IsSelected);
+public sealed record OptionState(string OptionId, bool IsAvailable, bool IsSelected)
+{
+    /// <summary>
+    /// With pricing: how much the cheapest valid configuration changes if the customer chooses this
+    /// option (on top of their choices on the other modules); null without pricing or when unavailable.
+    /// </summary>
+    public decimal? PriceDifference { get; init; }
+}
 
 /// <summary>One module as the session shows it. Immutable.</summary>
 /// <param name="ModuleId">The module.</param>
@@ -44,6 +51,9 @@ public sealed record ModuleState(string ModuleId, EquatableArray<OptionState> Op
 /// <param name="Configuration">The configuration when every module is decided (by the customer, a default or force); otherwise null.</param>
 public sealed record SessionState(EquatableArray<ModuleState> Modules, EquatableArray<CustomerChoice> Choices, BigInteger Completions, Selection? Configuration)
 {
+    /// <summary>With pricing: the exact lowest and highest price over every completion of the customer's choices.</summary>
+    public Pricing.PriceRange? Price { get; init; }
+
     /// <summary>Whether every module is decided and the result is a valid configuration.</summary>
     public bool IsComplete => Configuration is not null;
 

@@ -119,6 +119,24 @@ public sealed partial class CompiledModel
         return domain.FindValue(options);
     }
 
+    /// <summary>The values of a complete configuration; throws when it is incomplete or names unknown ids.</summary>
+    internal int[] ValuesOfComplete(Selection configuration)
+    {
+        foreach (var moduleId in configuration.Choices.Keys)
+        {
+            ModuleIndexOf(moduleId);
+        }
+
+        var values = new int[Domains.Length];
+        for (var m = 0; m < values.Length; m++)
+        {
+            var chosen = configuration.Choices.TryGetValue(Model.Modules[m].Id, out var ids) ? ids : default;
+            values[m] = ValueOf(m, chosen);
+        }
+
+        return values;
+    }
+
     internal bool HasCompletion(Restriction restriction) => !_engine.Count(restriction).IsZero;
 
     internal int ValueOfOrThrow(int module, Modeling.EquatableArray<string> optionIds) => ValueOf(module, optionIds);

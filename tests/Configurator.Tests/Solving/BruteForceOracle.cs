@@ -44,6 +44,9 @@ internal sealed class BruteForceOracle
     public List<string> ViolatedConstraints(Dictionary<string, string[]> configuration) =>
         [.. _constraints.Where(c => !Satisfies(c.Constraint, c.Rule, configuration)).Select(c => c.Constraint.Id)];
 
+    /// <summary>Evaluates rule text (a condition or a number) on a complete configuration.</summary>
+    public object Evaluate(string text, Dictionary<string, string[]> configuration) => Evaluate(RuleParser.Parse(text).Node!, configuration);
+
     public static string Key(Dictionary<string, string[]> configuration, ProductModel model) =>
         string.Join(" ", model.Modules.Select(m => m.Id + "=" + string.Join("+", configuration[m.Id].Order(StringComparer.Ordinal))));
 

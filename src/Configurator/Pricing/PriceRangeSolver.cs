@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+using Configurator.Internal;
+using Configurator.Modeling;
+using Configurator.Solving;
+using Configurator.Solving.Constraints;
+using Configurator.Solving.Diagrams;
+
+namespace Configurator.Pricing;
+
+/// <summary>
+/// The exact lowest and highest model price over every valid configuration within a restriction,
+/// without enumerating: a forward dynamic program over the modules in a frontier order that
+/// includes the price rules' modules. A state is the frontier's values plus the percentage
+/// accumulated so far; since what is still to come depends only on that, keeping the lowest and
+/// highest subtotal per state (with the path to it) is exact. The subtotal times (1 + percent/100)
+/// is evaluated per final percentage. Immutable; per-call state is local.
+/// </summary>
+internal sealed class PriceRangeSolver
+{
+    private readonly ModelPricing _pricing;
+    private readonly LevelPlan _plan;
+
+    // Per level: the price rules whose last module is decided there.
+    private readonly ImmutableArray<ImmutableArray<CompiledPriceRule>> _rulesAt;
+
+    // Constraints are checked at the level that decides their last module; pseudo-constraints (price rules) are not checked.
+    private readonly ImmutableArray<ImmutableArray<CompiledConstraint>> _checksAt;
+
+    public PriceRangeSolver(ModelPricing pricing)
+    {
+        _pricing = pricing;
+        var model = pricing.Model;
+        var real = model.Constraints.ToHashSet();
+        var pseudo = pricing.Rules.Select(r => new CompiledConstraint(new Constraint("$price:" + r.Source.Id), -1, r.Scope, model.Domains, _ => true));
+        _plan = LevelPlan.Create(model.Domains, [.. model.Constraints, .. pseudo]);
+        var position = new int[_plan.LevelCount];
+        for (var level = 0; level < _plan.LevelCount; level++)
+        {
+            position[_plan.Order[level]] = level;
+        }
+
+        _rulesAt = [.. Enumerable.Range(0, _plan.LevelCount).Select(level =>
+            pricing.Rules.Where(r => (r.Scope.IsEmpty ? 0 : r.Scope.Max(m => position[m])) == level).ToImmutableArray())];
+        _checksAt = [.. _plan.ChecksAt.Select(checks => checks.Where(real.Contains).ToImmutableArray())];
+    }
+
+    /// <summary>The range of the model's price (before personalization and policies), or null when nothing is valid.</summary>
+    public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction)
+    {
+        var domains = _pricing.Model.Domains;
+        var states = new Dictionary<StateKey, State> { [new StateKey([], 0)] = new State(_pricing.Model.Model.BasePrice) };
+        var values = new int[domains.Length];
+        for (var level = 0; level < _plan.LevelCount; level++)
+        {
+            var module = _plan.Order[level];
+            var before = _plan.FrontierBefore(level);
+            var after = _plan.FrontierAfter[level];
+            var next = new Dictionary<StateKey, State>();
+            foreach (var (key, state) in states)
+            {
+                for (var i = 0; i < before.Length; i++)
+                {
+                    values[before[i]] = key.Values[i];
+                }
+
+                for (var value = 0; value < domains[module].ValueCount; value++)
+                {
+                    if (!restriction.Allows(module, value))
+                    {
+                        continue;
+                    }
+
+                    values[module] = value;
+                    if (!Satisfied(_checksAt[level], values))
+                    {
+                        continue;
+                    }
+
+                    var (added, percent) = Contribution(level, module, value, values);
+                    var childKey = new StateKey([.. after.Select(m => values[m])], key.Percent + percent);
+                    if (!next.TryGetValue(childKey, out var child))
+                    {
+                        next[childKey] = child = new State(decimal.MaxValue);
+                        child.Max = decimal.MinValue;
+                    }
+
+                    child.Offer(state, value, added);
+                }
+            }
+
+            states = next;
+        }
+
+        return Finish(states);
+    }
+
+    private (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Finish(Dictionary<StateKey, State> terminals)
+    {
+        (decimal Total, State State, bool UseMin)? best = null, worst = null;
+        foreach (var (key, state) in terminals)
+        {
+            var factor = 1 + (key.Percent / 100);
+            var (low, lowFromMin) = factor >= 0 ? (Multiply(state.Min, factor), true) : (Multiply(state.Max, factor), false);
+            var (high, highFromMax) = factor >= 0 ? (Multiply(state.Max, factor), true) : (Multiply(state.Min, factor), false);
+            if (best is null || low < best.Value.Total)
+            {
+                best = (low, state, lowFromMin);
+            }
+
+            if (worst is null || high > worst.Value.Total)
+            {
+                worst = (high, state, !highFromMax);
+            }
+        }
+
+        if (best is not { } b || worst is not { } w)
+        {
+            return null;
+        }
+
+        return (b.Total, Path(b.State, b.UseMin), w.Total, Path(w.State, w.UseMin));
+    }
+
+    /// <summary>Follows the back pointers of the lowest (or highest) subtotal to the root.</summary>
+    private int[] Path(State terminal, bool lowest)
+    {
+        var values = new int[_pricing.Model.Domains.Length];
+        var state = terminal;
+        for (var level = _plan.LevelCount - 1; level >= 0; level--)
+        {
+            // The ! is safe: every state below the root was reached from a parent.
+            values[_plan.Order[level]] = lowest ? state.MinValue : state.MaxValue;
+            state = (lowest ? state.MinParent : state.MaxParent)!;
+        }
+
+        return values;
+    }
+
+    private (decimal Added, decimal Percent) Contribution(int level, int module, int value, int[] values)
+    {
+        var added = _pricing.ValuePrices[module][value];
+        var percent = 0m;
+        foreach (var rule in _rulesAt[level])
+        {
+            if (rule.When.Evaluate(values))
+            {
+                if (rule.IsPercentage)
+                {
+                    // The ! is safe: percentage rules have a percent.
+                    percent += rule.Source.Percent!.Value;
+                }
+                else
+                {
+                    // The ! is safe: rules without a percent have an amount.
+                    added += rule.Amount!.Evaluate(values);
+                }
+            }
+        }
+
+        return (added, percent);
+    }
+
+    private static bool Satisfied(ImmutableArray<CompiledConstraint> checks, int[] values)
+    {
+        foreach (var check in checks)
+        {
+            if (!check.IsSatisfied(values))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static decimal Multiply(decimal a, decimal b)
+    {
+        try
+        {
+            return a * b;
+        }
+        catch (OverflowException)
+        {
+            return (a > 0) == (b > 0) ? decimal.MaxValue : decimal.MinValue;
+        }
+    }
+
+    /// <summary>The frontier's values and the percentage so far.</summary>
+    private readonly record struct StateKey(int[] Values, decimal Percent)
+    {
+        public bool Equals(StateKey other) => Percent == other.Percent && IntArrayComparer.Instance.Equals(Values, other.Values);
+
+        public override int GetHashCode() => HashCode.Combine(IntArrayComparer.Instance.GetHashCode(Values), Percent);
+    }
+
+    /// <summary>The lowest and highest subtotal reaching a state, and where each came from.</summary>
+    private sealed class State(decimal start)
+    {
+        public decimal Min { get; private set; } = start;
+
+        public decimal Max { get; set; } = start;
+
+        public State? MinParent { get; private set; }
+
+        public int MinValue { get; private set; }
+
+        public State? MaxParent { get; private set; }
+
+        public int MaxValue { get; private set; }
+
+        public void Offer(State parent, int value, decimal added)
+        {
+            var low = Add(parent.Min, added);
+            var high = Add(parent.Max, added);
+            if (low < Min)
+            {
+                (Min, MinParent, MinValue) = (low, parent, value);
+            }
+
+            if (high > Max)
+            {
+                (Max, MaxParent, MaxValue) = (high, parent, value);
+            }
+        }
+
+        private static decimal Add(decimal a, decimal b)
+        {
+            try
+            {
+                return a + b;
+            }
+            catch (OverflowException)
+            {
+                return b > 0 ? decimal.MaxValue : decimal.MinValue;
+            }
+        }
+    }
+}

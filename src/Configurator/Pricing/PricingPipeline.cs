@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using Configurator.Internal;
+using Configurator.Solving;
+
+namespace Configurator.Pricing;
+
+/// <summary>
+/// Prices configurations: the model's own pricing (base, options, rules, personalization), then
+/// each policy in the order added, then rounding once to the currency's minor unit, half away from
+/// zero. Immutable and thread-safe; build it with <see cref="PricingPipelineBuilder"/>.
+/// </summary>
+public sealed class PricingPipeline
+{
+    // Compiled per model on first use; a model is immutable, so this never goes stale.
+    private readonly ConditionalWeakTable<CompiledModel, Tuple<ModelPricing, PriceRangeSolver>> _compiled = new();
+
+    internal PricingPipeline(IReadOnlyList<IPricingPolicy> policies) => Policies = policies;
+
+    /// <summary>A pipeline with the model's pricing only.</summary>
+    public static PricingPipeline Default { get; } = new([]);
+
+    /// <summary>The policies after the model's pricing, in order.</summary>
+    public IReadOnlyList<IPricingPolicy> Policies { get; }
+
+    /// <summary>The price of a complete configuration, line by line.</summary>
+    /// <param name="model">The compiled model.</param>
+    /// <param name="configuration">A complete configuration.</param>
+    /// <param name="request">Quantity, personalization and customer; defaults when null.</param>
+    /// <exception cref="InvalidSelectionException">The configuration names an unknown module or option, or is incomplete.</exception>
+    /// <exception cref="ArgumentException">The request names an unknown personalization field.</exception>
+    public PriceBreakdown Price(CompiledModel model, Selection configuration, PricingRequest? request = null)
+    {
+        Guard.NotNull(model);
+        Guard.NotNull(configuration);
+        request ??= PricingRequest.Default;
+        var (pricing, _) = Compiled(model);
+        var values = model.ValuesOfComplete(configuration);
+        var lines = new List<PriceLine>();
+        var context = new PricingContext(request, pricing.Currency, lines);
+        pricing.AddLines(values, request, context);
+        return Finish(pricing, context);
+    }
+
+    /// <summary>
+    /// The exact lowest and highest total over every valid completion of a partial configuration,
+    /// with a cheapest and a dearest completion; computed without enumerating. Null when no valid
+    /// completion exists.
+    /// </summary>
+    /// <param name="model">The compiled model.</param>
+    /// <param name="within">The partial configuration; null for the whole model.</param>
+    /// <param name="request">Quantity, personalization and customer; defaults when null.</param>
+    /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    public PriceRange? Range(CompiledModel model, Selection? within = null, PricingRequest? request = null)
+    {
+        Guard.NotNull(model);
+        request ??= PricingRequest.Default;
+        var (pricing, solver) = Compiled(model);
+        return RangeOf(pricing, solver, model.ToRestriction(within), request);
+    }
+
+    internal PriceRange? RangeOf(CompiledModel model, Restriction restriction, PricingRequest request)
+    {
+        var (pricing, solver) = Compiled(model);
+        return RangeOf(pricing, solver, restriction, request);
+    }
+
+    private PriceRange? RangeOf(ModelPricing pricing, PriceRangeSolver solver, Restriction restriction, PricingRequest request)
+    {
+        if (solver.Solve(restriction) is not { } range)
+        {
+            return null;
+        }
+
+        // Personalization adds a constant and policies are non-decreasing, so both ends map through them.
+        var personalization = pricing.Personalization(request).Sum(p => p.Price);
+        decimal Through(decimal modelTotal)
+        {
+            var context = new PricingContext(request, pricing.Currency, []);
+            context.Start(modelTotal + personalization);
+            foreach (var policy in Policies)
+            {
+                policy.Apply(context);
+            }
+
+            return pricing.Round(context.Total);
+        }
+
+        return new PriceRange(
+            new Money(Through(range.Min), pricing.Currency),
+            new Money(Through(range.Max), pricing.Currency),
+            pricing.Model.ToSelection(range.Cheapest),
+            pricing.Model.ToSelection(range.Dearest));
+    }
+
+    private PriceBreakdown Finish(ModelPricing pricing, PricingContext context)
+    {
+        foreach (var policy in Policies)
+        {
+            policy.Apply(context);
+        }
+
+        var rounded = pricing.Round(context.Total);
+        if (rounded != context.Total)
+        {
+            context.Add(new PriceLine(PriceLineKind.Rounding, "rounding", "Rounding", rounded - context.Total));
+        }
+
+        return new PriceBreakdown([.. context.Lines], new Money(rounded, pricing.Currency));
+    }
+
+    private (ModelPricing Pricing, PriceRangeSolver Solver) Compiled(CompiledModel model)
+    {
+        var compiled = _compiled.GetValue(model, m =>
+        {
+            var pricing = new ModelPricing(m);
+            return Tuple.Create(pricing, new PriceRangeSolver(pricing));
+        });
+        return (compiled.Item1, compiled.Item2);
+    }
+}
