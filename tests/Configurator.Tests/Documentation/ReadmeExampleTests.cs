@@ -1,5 +1,8 @@
 using System.Numerics;
 using Configurator.Modeling;
+using Configurator.Pricing;
+using Configurator.Pricing.QuantityTiers;
+using Configurator.Pricing.RepeatPurchase;
 using Configurator.Serialization;
 using Configurator.Sessions;
 using Configurator.Solving;
@@ -68,5 +71,19 @@ public class ReadmeExampleTests
         string saved = session.Save();
         ResumedSession resumed = ConfigurationSession.Resume(windows, saved);
         Assert.Empty(resumed.Dropped);
+
+        var configuration = new Selection(model.Presets[1].Selections);
+        PriceBreakdown price = PricingPipeline.Default.Price(windows, configuration);
+        Assert.Equal(price.Total.Amount, price.Lines.Sum(l => l.Amount));
+        Assert.Equal("262.40 EUR", price.Total.ToString());
+        PriceRange? range = PricingPipeline.Default.Range(windows, Selection.Parse("frame=arched"));
+        output.WriteLine($"from {range!.Min} to {range.Max}");
+        Assert.Equal("from 219.40 EUR to 474.00 EUR", $"from {range.Min} to {range.Max}");
+        PricingPipeline wholesale = new PricingPipelineBuilder()
+            .AddQuantityTiers(new QuantityTierPricingOptions { Tiers = [new(10, 5), new(50, 12)] })
+            .AddRepeatPurchaseDiscount(new RepeatPurchasePricingOptions { MinPastOrders = 3, DiscountPercent = 5 })
+            .Build();
+        Assert.True(wholesale.Price(windows, configuration, new PricingRequest { Quantity = 12, PastOrders = 4 }).Total.Amount > price.Total.Amount);
+        Assert.NotNull(ConfigurationSession.Start(windows, wholesale).State.Price);
     }
 }

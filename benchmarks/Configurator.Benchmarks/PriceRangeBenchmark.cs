@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Attributes;
+using Configurator.Benchmarks.Utils;
+using Configurator.Pricing;
+using Configurator.Solving;
+
+namespace Configurator.Benchmarks;
+
+/// <summary>The exact lowest and highest price over every valid completion, with the cheapest and dearest configurations.</summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class PriceRangeBenchmark
+{
+    private CompiledModel _model = null!;
+    private Selection _partial = null!;
+
+    /// <summary>The model.</summary>
+    [Params("window-rules", "car", "ring-60x8")]
+    public string Model { get; set; } = "ring-60x8";
+
+    /// <summary>Compiles the model and warms the pipeline's per-model cache outside the measurement.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _model = Models.Compile(Model);
+        var first = _model.Model.Modules[0];
+        _partial = Selection.Empty.With(first.Id, first.Options[0].Id);
+        PricingPipeline.Default.Range(_model);
+    }
+
+    /// <summary>Over the whole model.</summary>
+    [Benchmark(Baseline = true)]
+    public PriceRange? Range() => PricingPipeline.Default.Range(_model);
+
+    /// <summary>Within a partial selection.</summary>
+    [Benchmark]
+    public PriceRange? RangeWithin() => PricingPipeline.Default.Range(_model, _partial);
+}
