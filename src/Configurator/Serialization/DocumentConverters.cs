@@ -4,34 +4,16 @@ using System.Text.Json.Serialization;
 namespace Configurator.Serialization;
 
 // Write-only converters for the format's either-or values. Reading goes through ModelReader.
-internal sealed class PropertyDocumentConverter : JsonConverter<PropertyDocument>
+internal sealed class NumberOrTextConverter : JsonConverter<NumberOrText>
 {
-    public override PropertyDocument Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override NumberOrText Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Models are read by ModelReader.");
 
-    public override void Write(Utf8JsonWriter writer, PropertyDocument value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, NumberOrText value, JsonSerializerOptions options)
     {
         if (value.Text is { } text)
         {
             writer.WriteStringValue(text);
-        }
-        else
-        {
-            writer.WriteNumberValue(value.Number);
-        }
-    }
-}
-
-internal sealed class AmountDocumentConverter : JsonConverter<AmountDocument>
-{
-    public override AmountDocument Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Models are read by ModelReader.");
-
-    public override void Write(Utf8JsonWriter writer, AmountDocument value, JsonSerializerOptions options)
-    {
-        if (value.Expression is { } expression)
-        {
-            writer.WriteStringValue(expression);
         }
         else
         {

@@ -33,7 +33,7 @@ internal sealed record OptionDocument(
     string? Name,
     Dictionary<string, string>? Labels,
     decimal? Price,
-    Dictionary<string, PropertyDocument>? Properties);
+    Dictionary<string, NumberOrText>? Properties);
 
 internal sealed record ConstraintDocument(
     string Id,
@@ -53,7 +53,7 @@ internal sealed record PriceRuleDocument(
     string? Name,
     Dictionary<string, string>? Labels,
     string? When,
-    AmountDocument? Add,
+    NumberOrText? Add,
     decimal? Percent);
 
 internal sealed record PresetDocument(
@@ -73,13 +73,9 @@ internal sealed record PersonalizationDocument(
     decimal? Price,
     List<string>? Choices);
 
-/// <summary>An option property: a number or a text.</summary>
-[JsonConverter(typeof(PropertyDocumentConverter))]
-internal readonly record struct PropertyDocument(decimal Number, string? Text);
-
-/// <summary>A price rule's <c>add</c>: a number or an expression.</summary>
-[JsonConverter(typeof(AmountDocumentConverter))]
-internal readonly record struct AmountDocument(decimal Number, string? Expression);
+/// <summary>A number, or a text when <see cref="Text"/> is set: an option property, or a price rule's <c>add</c> (an expression).</summary>
+[JsonConverter(typeof(NumberOrTextConverter))]
+internal readonly record struct NumberOrText(decimal Number, string? Text);
 
 /// <summary>A selection: one option id (<see cref="AsList"/> false), a list of ids, or null when empty.</summary>
 [JsonConverter(typeof(SelectionDocumentConverter))]

@@ -34,7 +34,7 @@ internal static class ModelWriter
         option.Name,
         Labels(option.Labels),
         NonZero(option.Price),
-        option.Properties.IsEmpty ? null : option.Properties.Entries.ToDictionary(p => p.Key, p => new PropertyDocument(p.Value.Number, p.Value.Text), StringComparer.Ordinal));
+        option.Properties.IsEmpty ? null : option.Properties.Entries.ToDictionary(p => p.Key, p => new NumberOrText(p.Value.Number, p.Value.Text), StringComparer.Ordinal));
 
     private static ConstraintDocument ToDocument(Constraint constraint) => new(
         constraint.Id,
@@ -55,7 +55,7 @@ internal static class ModelWriter
         rule.Name,
         Labels(rule.Labels),
         rule.When,
-        rule.AddExpression is { } expression ? new AmountDocument(0, expression) : rule.Add is { } add ? new AmountDocument(add, null) : null,
+        rule.AddExpression is { } expression ? new NumberOrText(0, expression) : rule.Add is { } add ? new NumberOrText(add, null) : null,
         rule.Percent);
 
     private static PresetDocument ToDocument(Preset preset, ProductModel model) => new(

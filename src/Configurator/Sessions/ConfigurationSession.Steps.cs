@@ -163,7 +163,7 @@ public sealed partial class ConfigurationSession
         var checks = 0;
         for (var size = 1; size <= others.Length && found.Count < MaxDiagnoses && checks < MaxDiagnosisChecks; size++)
         {
-            foreach (var subset in Subsets(others.Length, size))
+            foreach (var subset in Internal.Combinations.Of(others.Length, size).Select(c => c.ToHashSet()))
             {
                 if (found.Count >= MaxDiagnoses || checks >= MaxDiagnosisChecks)
                 {
@@ -186,30 +186,5 @@ public sealed partial class ConfigurationSession
         }
 
         return [.. found.Select(d => new Diagnosis([.. d.Order().Select(i => others[i])]))];
-    }
-
-    private static IEnumerable<HashSet<int>> Subsets(int n, int size)
-    {
-        var indices = Enumerable.Range(0, size).ToArray();
-        while (true)
-        {
-            yield return [.. indices];
-            var i = size - 1;
-            while (i >= 0 && indices[i] == n - size + i)
-            {
-                i--;
-            }
-
-            if (i < 0)
-            {
-                yield break;
-            }
-
-            indices[i]++;
-            for (var j = i + 1; j < size; j++)
-            {
-                indices[j] = indices[j - 1] + 1;
-            }
-        }
     }
 }

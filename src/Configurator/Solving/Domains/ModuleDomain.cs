@@ -75,13 +75,7 @@ internal sealed class ModuleDomain
 
     private static bool AddSubsets(ImmutableArray<ImmutableArray<int>>.Builder values, int n, int size, int maxValues)
     {
-        var subset = Enumerable.Range(0, size).ToArray();
-        if (size > n)
-        {
-            return true;
-        }
-
-        while (true)
+        foreach (var subset in Internal.Combinations.Of(n, size))
         {
             if (values.Count >= maxValues)
             {
@@ -89,25 +83,9 @@ internal sealed class ModuleDomain
             }
 
             values.Add([.. subset]);
-
-            // Next combination in lexicographic order.
-            var i = size - 1;
-            while (i >= 0 && subset[i] == n - size + i)
-            {
-                i--;
-            }
-
-            if (i < 0)
-            {
-                return true;
-            }
-
-            subset[i]++;
-            for (var j = i + 1; j < size; j++)
-            {
-                subset[j] = subset[j - 1] + 1;
-            }
         }
+
+        return true;
     }
 
     private sealed class ValueComparer : IEqualityComparer<ImmutableArray<int>>
