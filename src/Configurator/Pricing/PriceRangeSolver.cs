@@ -45,10 +45,23 @@ internal sealed class PriceRangeSolver
     }
 
     /// <summary>The range of the model's price (before personalization and policies), or null when nothing is valid.</summary>
-    public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction)
+    public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction) => Solve(restriction, null).Range;
+
+    /// <summary>
+    /// The configuration with the highest score (a sum of per-module-value scores), the cheapest
+    /// among equals, and its model price; null when nothing is valid. Exact: the score is additive, so
+    /// a state's best prefix score dominates, and among equal scores the lowest subtotal is kept.
+    /// </summary>
+    public (decimal Score, decimal Price, int[] Configuration)? Optimize(Restriction restriction, decimal[][] scores)
+    {
+        var (range, score) = Solve(restriction, scores);
+        return range is { } result ? (score, result.Min, result.Cheapest) : null;
+    }
+
+    private ((decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Range, decimal Score) Solve(Restriction restriction, decimal[][]? scores)
     {
         var domains = _pricing.Model.Domains;
-        var states = new Dictionary<StateKey, State> { [new StateKey([], 0)] = new State(_pricing.Model.Model.BasePrice) };
+        var states = new Dictionary<StateKey, State> { [new StateKey([], 0)] = new State(_pricing.Model.Model.BasePrice) { Score = 0 } };
         var values = new int[domains.Length];
         for (var level = 0; level < _plan.LevelCount; level++)
         {
@@ -84,14 +97,22 @@ internal sealed class PriceRangeSolver
                         child.Max = decimal.MinValue;
                     }
 
-                    child.Offer(state, value, added);
+                    child.Offer(state, value, added, scores?[module][value] ?? 0);
                 }
             }
 
             states = next;
         }
 
-        return Finish(states);
+        var best = 0m;
+        if (scores is not null && states.Count > 0)
+        {
+            // Only the best-scoring terminals compete on price.
+            best = states.Values.Max(s => s.Score);
+            states = states.Where(s => s.Value.Score == best).ToDictionary(s => s.Key, s => s.Value);
+        }
+
+        return (Finish(states), best);
     }
 
     private (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Finish(Dictionary<StateKey, State> terminals)
@@ -208,8 +229,23 @@ internal sealed class PriceRangeSolver
 
         public int MaxValue { get; private set; }
 
-        public void Offer(State parent, int value, decimal added)
+        /// <summary>The best score reaching this state (0 when not optimizing); only prefixes with it are kept.</summary>
+        public decimal Score { get; set; } = decimal.MinValue;
+
+        public void Offer(State parent, int value, decimal added, decimal score)
         {
+            var candidate = parent.Score + score;
+            if (candidate < Score)
+            {
+                return;
+            }
+
+            if (candidate > Score)
+            {
+                // A better score: what came before no longer counts.
+                (Score, Min, Max) = (candidate, decimal.MaxValue, decimal.MinValue);
+            }
+
             var low = Add(parent.Min, added);
             var high = Add(parent.Max, added);
             if (low < Min)

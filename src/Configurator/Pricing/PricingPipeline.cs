@@ -64,6 +64,13 @@ public sealed class PricingPipeline
         return RangeOf(pricing, solver, restriction, request);
     }
 
+    /// <summary>The best-scoring valid configuration (cheapest among equals) and its score; null when none is valid.</summary>
+    internal (decimal Score, Selection Configuration)? Optimize(CompiledModel model, Restriction restriction, decimal[][] scores)
+    {
+        var (_, solver) = Compiled(model);
+        return solver.Optimize(restriction, scores) is { } best ? (best.Score, model.ToSelection(best.Configuration)) : null;
+    }
+
     private PriceRange? RangeOf(ModelPricing pricing, PriceRangeSolver solver, Restriction restriction, PricingRequest request)
     {
         if (solver.Solve(restriction) is not { } range)

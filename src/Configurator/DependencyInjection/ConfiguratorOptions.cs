@@ -1,0 +1,24 @@
+using System.Reflection;
+using Configurator.Solving;
+
+namespace Configurator.DependencyInjection;
+
+/// <summary>Where the model catalog finds models, and how it compiles them (options pattern).</summary>
+public sealed class ConfiguratorOptions
+{
+    /// <summary>Model files (JSON model format).</summary>
+    /// <value>Defaults to none.</value>
+    public IList<string> ModelFiles { get; } = [];
+
+    /// <summary>Folders whose <c>*.json</c> files are models.</summary>
+    /// <value>Defaults to none.</value>
+    public IList<string> ModelFolders { get; } = [];
+
+    /// <summary>Models embedded as resources: an assembly and a resource name.</summary>
+    /// <value>Defaults to none.</value>
+    public IList<(Assembly Assembly, string ResourceName)> EmbeddedModels { get; } = [];
+
+    /// <summary>Limits for compiling.</summary>
+    /// <value>Defaults to <see cref="CompilerOptions"/>' defaults.</value>
+    public CompilerOptions Compiler { get; set; } = new();
+}

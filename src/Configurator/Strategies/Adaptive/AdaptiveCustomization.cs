@@ -1,0 +1,79 @@
+using Configurator.Internal;
+using Configurator.Sessions;
+using Configurator.Solving;
+
+namespace Configurator.Strategies.Adaptive;
+
+/// <summary>One customer adapting a standard product. Mutable; one caller at a time.</summary>
+public sealed class AdaptiveCustomization
+{
+    internal AdaptiveCustomization(ConfigurationSession session) => Session = session;
+
+    /// <summary>The underlying session (read its <see cref="ConfigurationSession.State"/>).</summary>
+    public ConfigurationSession Session { get; }
+
+    /// <summary>The modules the customer may change.</summary>
+    public IEnumerable<string> AdjustableModules => Session.Model.Model.Modules.Where(m => m.Adjustable).Select(m => m.Id);
+
+    /// <summary>The current configuration (always complete and valid: it starts from a valid preset and changes only through the solver).</summary>
+    public Selection Configuration => Session.State.Configuration ?? throw new InvalidOperationException("The standard product is incomplete; this cannot happen for a compiled model's preset.");
+
+    /// <summary>
+    /// Changes an adjustable module. A module that is not adjustable is refused with a message; a
+    /// change that conflicts with the fixed modules is refused, and one that conflicts only with
+    /// other adjustable modules comes back with diagnoses that give up only adjustable choices.
+    /// </summary>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="optionIds">Its new options.</param>
+    /// <exception cref="InvalidSelectionException">The model has no such module or option.</exception>
+    public AdaptiveChange Change(string moduleId, params string[] optionIds)
+    {
+        Guard.NotNull(optionIds);
+        var module = Session.Model.Model.Modules[Session.Model.ModuleIndexOf(moduleId)];
+        if (!module.Adjustable)
+        {
+            return new AdaptiveChange(false, $"'{module.Name ?? module.Id}' is part of the standard product and cannot be changed here; adjustable: {string.Join(", ", AdjustableModules)}.", null);
+        }
+
+        var result = Session.SetModule(moduleId, optionIds);
+        if (result.Applied)
+        {
+            return new AdaptiveChange(true, null, result);
+        }
+
+        var adjustable = AdjustableModules.ToHashSet(StringComparer.Ordinal);
+        var allowed = result with { Diagnoses = [.. result.Diagnoses.Where(d => d.ChoicesToDrop.All(c => adjustable.Contains(c.ModuleId)))] };
+        return new AdaptiveChange(false, allowed.Diagnoses.IsEmpty
+            ? $"Not possible with the standard product: {result.Explanation}"
+            : $"Possible only by changing other adjustable modules: {result.Explanation}", allowed);
+    }
+
+    /// <summary>Applies a conflicting change, giving up the adjustable choices the diagnosis names.</summary>
+    /// <param name="change">The refused change.</param>
+    /// <param name="diagnosis">One of its diagnoses.</param>
+    public void Resolve(AdaptiveChange change, Diagnosis diagnosis)
+    {
+        Guard.NotNull(change);
+        Session.Resolve(change.Result ?? throw new ArgumentException("The change was refused outright; there is nothing to resolve.", nameof(change)), diagnosis);
+
+        // The modules whose choices were given up take the cheapest selection that fits, so the
+        // product stays complete, as a standard product is.
+        var within = Session.Choices.Where(c => c.Kind == ChoiceKind.Set).Aggregate(Selection.Empty, (s, c) => s.With(c.ModuleId, [.. c.OptionIds]));
+        if (Pricing.PricingPipeline.Default.Range(Session.Model, within) is { } range)
+        {
+            foreach (var module in Session.State.Modules.Where(m => !Session.Choices.Any(c => c.ModuleId == m.ModuleId)))
+            {
+                Session.SetModule(module.ModuleId, [.. range.Cheapest.Choices[module.ModuleId]]);
+            }
+        }
+    }
+
+    /// <summary>Returns to the standard product in one step.</summary>
+    public void ReturnToStandard() => Session.ReturnToPreset();
+}
+
+/// <summary>The outcome of an adaptive change. Immutable.</summary>
+/// <param name="Accepted">Whether it was applied.</param>
+/// <param name="Message">Why not, for the customer.</param>
+/// <param name="Result">The session's result (with diagnoses restricted to adjustable modules); null when refused outright.</param>
+public sealed record AdaptiveChange(bool Accepted, string? Message, ChoiceResult? Result);

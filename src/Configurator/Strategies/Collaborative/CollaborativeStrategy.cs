@@ -1,0 +1,30 @@
+using Configurator.Internal;
+using Configurator.Pricing;
+using Configurator.Sessions;
+using Configurator.Solving;
+
+namespace Configurator.Strategies.Collaborative;
+
+/// <summary>
+/// Collaborative customization: a dialogue that asks one question at a time, always the module
+/// whose answer best narrows the remaining valid configurations, offers only options that lead to
+/// a valid product (with their price difference and how many configurations each keeps), and ends
+/// with a complete valid configuration after at most one question per module.
+/// </summary>
+public sealed class CollaborativeStrategy : ICustomizationStrategy
+{
+    /// <summary>The name under which the strategy is registered.</summary>
+    public const string StrategyName = "collaborative";
+
+    /// <inheritdoc />
+    public string Name => StrategyName;
+
+    /// <inheritdoc />
+    public StrategyProfile Profile { get; } = new(StrategyLevel.High, StrategyLevel.Low, StrategyLevel.High, StrategyLevel.High);
+
+    /// <summary>Starts a dialogue.</summary>
+    /// <param name="model">The compiled model.</param>
+    /// <param name="pricing">Optionally, pricing, so that each offer carries its price difference.</param>
+    public Dialogue Begin(CompiledModel model, PricingPipeline? pricing = null) =>
+        new(pricing is null ? ConfigurationSession.Start(Guard.NotNull(model)) : ConfigurationSession.Start(Guard.NotNull(model), pricing));
+}

@@ -1,0 +1,82 @@
+using Configurator.DependencyInjection;
+using Configurator.Modeling;
+using Configurator.Pricing;
+using Configurator.Serialization;
+using Configurator.Strategies;
+using Configurator.Strategies.Collaborative;
+using Configurator.Validation;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Configurator.Tests.DependencyInjection;
+
+public class ConfiguratorServiceCollectionTests
+{
+    [Fact]
+    public void AddConfigurator_RegistersCatalogPricingStrategiesAndValidator()
+    {
+        var services = new ServiceCollection().AddConfigurator(c => c
+            .AddModelFolder(RepositoryPaths.SampleModels)
+            .AddPricing(p => p.AddRepeatPurchaseDiscount(new())));
+        using var provider = services.BuildServiceProvider();
+
+        var catalog = provider.GetRequiredService<IModelCatalog>();
+        Assert.Equal(["car", "credit-card", "shirt", "window", "window-rules"], catalog.ModelIds);
+        Assert.Equal(1800, (int)catalog.Get("window").Count());
+        Assert.Same(catalog.Get("window"), catalog.Get("window"));
+        Assert.Throws<KeyNotFoundException>(() => catalog.Get("boat"));
+
+        Assert.Single(provider.GetRequiredService<PricingPipeline>().Policies);
+        foreach (var name in new[] { "adaptive", "cosmetic", "collaborative", "transparent" })
+        {
+            Assert.Equal(name, provider.GetRequiredKeyedService<ICustomizationStrategy>(name).Name);
+        }
+
+        Assert.Same(provider.GetRequiredService<CollaborativeStrategy>(), provider.GetRequiredKeyedService<ICustomizationStrategy>("collaborative"));
+        Assert.IsType<ProductModelValidator>(provider.GetRequiredService<IValidator<ProductModel>>());
+    }
+
+    [Fact]
+    public void Catalog_ModelFileChanges_AreRecompiledAndBrokenEditsKeepTheLastGoodVersion()
+    {
+        var folder = Directory.CreateTempSubdirectory("configurator-catalog-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "m.json");
+            File.WriteAllText(path, ProductModelJson.Save(new ProductModelBuilder("m").AddModule("a", m => m.AddOption("x").AddOption("y")).Build()));
+            using var provider = new ServiceCollection().AddConfigurator(c => c.AddModelFile(path)).BuildServiceProvider();
+            var catalog = provider.GetRequiredService<IModelCatalog>();
+            Assert.Equal(2, (int)catalog.Get("m").Count());
+
+            File.WriteAllText(path, ProductModelJson.Save(new ProductModelBuilder("m").AddModule("a", m => m.AddOption("x").AddOption("y").AddOption("z")).Build()));
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+            Assert.Equal(3, (int)catalog.Get("m").Count());
+
+            File.WriteAllText(path, "{ broken");
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(2));
+            Assert.Equal(3, (int)catalog.Get("m").Count());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Catalog_EmbeddedModel_Loads()
+    {
+        using var provider = new ServiceCollection()
+            .AddConfigurator(c => c.AddEmbeddedModel(typeof(ConfiguratorServiceCollectionTests).Assembly, "Configurator.Tests.TestData.embedded-lamp.json"))
+            .BuildServiceProvider();
+        Assert.Equal(6, (int)provider.GetRequiredService<IModelCatalog>().Get("lamp").Count());
+    }
+
+    [Fact]
+    public void Catalog_InvalidModel_IsReportedWhenAskedFor()
+    {
+        using var provider = new ServiceCollection().AddConfigurator(c => c.AddModelFile(Path.Combine(AppContext.BaseDirectory, "TestData", "broken-window.json"))).BuildServiceProvider();
+        Assert.Empty(provider.GetRequiredService<IModelCatalog>().ModelIds);
+        var exception = Assert.Throws<KeyNotFoundException>(() => provider.GetRequiredService<IModelCatalog>().Get("w"));
+        Assert.Contains("broken-window.json (29 errors)", exception.Message, StringComparison.Ordinal);
+    }
+}

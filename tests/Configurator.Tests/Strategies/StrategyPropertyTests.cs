@@ -1,0 +1,142 @@
+using Configurator.Modeling;
+using Configurator.Pricing;
+using Configurator.Solving;
+using Configurator.Strategies.Adaptive;
+using Configurator.Strategies.Collaborative;
+using Configurator.Strategies.Cosmetic;
+using Configurator.Strategies.Transparent;
+using Configurator.Tests.Pricing;
+using Configurator.Tests.Solving;
+using CsCheck;
+
+namespace Configurator.Tests.Strategies;
+
+/// <summary>Strategies on random small models: never an invalid configuration; the transparent optimum is the brute-force optimum.</summary>
+public class StrategyPropertyTests
+{
+    private static CustomerProfile RandomProfile(Random random, ProductModel model)
+    {
+        Preference RandomPreference()
+        {
+            var module = model.Modules[random.Next(model.Modules.Count)];
+            return new Preference(module.Id, module.Options[random.Next(module.Options.Count)].Id, random.Next(-3, 6));
+        }
+
+        return new CustomerProfile
+        {
+            Preferences = [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => RandomPreference())],
+            Measurements = random.Next(2) == 0 ? [] : [new Measurement("w", random.Next(0, 1000) / 10m, random.Next(1, 3))],
+            PastConfigurations = [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ =>
+            {
+                var p = RandomPreference();
+                return Selection.Empty.With(p.ModuleId, p.OptionId);
+            })],
+        };
+    }
+
+    [Fact]
+    public void Transparent_Optimum_EqualsTheBruteForceOptimum() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            var profile = RandomProfile(random, model);
+            var pricing = new PricingOracle(model);
+            var valid = pricing.Valid().ToList();
+            var inference = new TransparentStrategy().Infer(compiled, profile);
+            if (valid.Count == 0)
+            {
+                Assert.Null(inference);
+                return;
+            }
+
+            decimal Score(Dictionary<string, string[]> c) =>
+                profile.Preferences.Where(p => c[p.ModuleId].Contains(p.OptionId)).Sum(p => p.Weight)
+                + profile.PastConfigurations.Sum(past => past.Choices.Sum(ch => ch.Value.Count(c[ch.Key].Contains))) * profile.PastPurchaseWeight
+                - profile.Measurements.Sum(me => model.Modules
+                    .Where(m => m.Options.All(o => o.Properties.TryGetValue(me.Property, out var v) && v.Kind == PropertyKind.Number))
+                    .Sum(m => me.Weight * Math.Abs(c[m.Id].Sum(o => m.FindOption(o)!.Properties[me.Property].Number) - me.Value)));
+
+            var bestScore = valid.Max(Score);
+            var bestPrice = valid.Where(c => Score(c) == bestScore).Min(c => pricing.Total(c));
+            Assert.NotNull(inference);
+            Assert.Equal(bestScore, inference.Score);
+            Assert.Equal(bestPrice, inference.Price.Total.Amount);
+            Assert.True(compiled.Validate(inference.Configuration).IsValid);
+        }, iter: 600, threads: 1);
+
+    [Fact]
+    public void Collaborative_RandomAnswers_NeverDeadEndAndFinishWithinOneQuestionPerModule() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            if (compiled.Count().IsZero)
+            {
+                return;
+            }
+
+            var dialogue = new CollaborativeStrategy().Begin(compiled);
+            var questions = 0;
+            while (dialogue.Current is { } question)
+            {
+                Assert.True(++questions <= model.Modules.Count, "more questions than modules");
+                Assert.NotEmpty(question.Offers);
+                var offer = question.Offers[random.Next(question.Offers.Count)];
+                Assert.Equal(offer.ConfigurationsKept, compiled.Count(Selection.Parse(dialogue.Session.Choices.Select(c => c.ToString().Replace("+=", "=", StringComparison.Ordinal)))
+                    .With(question.ModuleId, [.. offer.OptionIds])));
+                dialogue.Answer([.. offer.OptionIds]);
+                Assert.True(dialogue.Session.State.Completions > 0, "an offered answer led to a dead end");
+            }
+
+            Assert.True(compiled.Validate(dialogue.Configuration!).IsValid);
+        }, iter: 500, threads: 1);
+
+    [Fact]
+    public void AdaptiveAndCosmetic_RandomModels_NeverYieldInvalidConfigurations() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed, withPresets: true);
+            if (ModelCompiler.Compile(model).Model is not { } compiled || model.Presets.Count == 0)
+            {
+                return;
+            }
+
+            var preset = model.Presets[random.Next(model.Presets.Count)].Id;
+            var adaptive = new AdaptiveStrategy().Begin(compiled, preset);
+            for (var step = 0; step < 5; step++)
+            {
+                var module = model.Modules[random.Next(model.Modules.Count)];
+                var options = module.Options.Where(_ => random.Next(2) == 0).Take(module.Max).Select(o => o.Id).ToArray();
+                try
+                {
+                    var change = adaptive.Change(module.Id, options);
+                    Assert.True(change.Accepted || change.Message is not null);
+                    if (change.Result is { IsConflict: true, Diagnoses.Count: > 0 } conflict)
+                    {
+                        adaptive.Resolve(change, conflict.Diagnoses[0]);
+                    }
+                }
+                catch (InvalidSelectionException)
+                {
+                    // A set of options the module does not permit.
+                }
+
+                Assert.True(compiled.Validate(adaptive.Configuration).IsValid);
+                Assert.All(model.Modules.Where(m => !m.Adjustable), m =>
+                    Assert.Equal(model.Presets.Single(p => p.Id == preset).Selections[m.Id].Order(), adaptive.Configuration.Choices[m.Id].Order()));
+            }
+
+            var cosmetic = new CosmeticStrategy().Begin(compiled, preset);
+            foreach (var field in model.Personalization)
+            {
+                cosmetic.Set(field.Id, field.Type == PersonalizationType.Choice ? field.Choices[0] : "ABC");
+            }
+
+            Assert.True(compiled.Validate(cosmetic.Configuration).IsValid);
+            Assert.Equal(cosmetic.Price().Total.Amount, cosmetic.Price().Lines.Sum(l => l.Amount));
+        }, iter: 500, threads: 1);
+}

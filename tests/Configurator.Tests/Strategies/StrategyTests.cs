@@ -1,0 +1,153 @@
+using Configurator.Pricing;
+using Configurator.Serialization;
+using Configurator.Solving;
+using Configurator.Strategies;
+using Configurator.Strategies.Adaptive;
+using Configurator.Strategies.Advice;
+using Configurator.Strategies.Collaborative;
+using Configurator.Strategies.Cosmetic;
+using Configurator.Strategies.Transparent;
+
+namespace Configurator.Tests.Strategies;
+
+public class StrategyTests
+{
+    private static CompiledModel Compile(string file) =>
+        ModelCompiler.Compile(ProductModelJson.LoadFile(RepositoryPaths.SampleModel(file)).GetModelOrThrow()).GetModelOrThrow();
+
+    private static readonly CompiledModel Windows = Compile("window-rules.json");
+
+    [Fact]
+    public void Profiles_FollowTheSourceMaterial()
+    {
+        Assert.Equal(new StrategyProfile(StrategyLevel.Low, StrategyLevel.High, StrategyLevel.Low, StrategyLevel.Low), new AdaptiveStrategy().Profile);
+        Assert.Equal(new StrategyProfile(StrategyLevel.FairlyLow, StrategyLevel.FairlyHigh, StrategyLevel.Low, StrategyLevel.Low), new CosmeticStrategy().Profile);
+        Assert.Equal(new StrategyProfile(StrategyLevel.High, StrategyLevel.Low, StrategyLevel.High, StrategyLevel.High), new CollaborativeStrategy().Profile);
+        Assert.Equal(new StrategyProfile(StrategyLevel.FairlyHigh, StrategyLevel.FairlyLow, StrategyLevel.High, StrategyLevel.High), new TransparentStrategy().Profile);
+    }
+
+    [Fact]
+    public void Adaptive_ChangesOnlyAdjustableModules()
+    {
+        var customization = new AdaptiveStrategy().Begin(Windows, "standard");
+        Assert.Equal(["size", "colour", "extras"], customization.AdjustableModules);
+
+        var refused = customization.Change("frame", "arched");
+        Assert.False(refused.Accepted);
+        Assert.Null(refused.Result);
+        Assert.Contains("part of the standard product", refused.Message, StringComparison.Ordinal);
+
+        Assert.True(customization.Change("size", "l").Accepted);
+        Assert.Equal(["l"], customization.Configuration.Choices["size"]);
+        Assert.True(Windows.Validate(customization.Configuration).IsValid);
+    }
+
+    [Fact]
+    public void Adaptive_ConflictsResolveOnlyThroughAdjustableModules()
+    {
+        var customization = new AdaptiveStrategy().Begin(Windows, "standard");
+
+        // A blind needs a large window: the size (adjustable) may give way.
+        var change = customization.Change("extras", "blind");
+        Assert.False(change.Accepted);
+        var diagnosis = Assert.Single(change.Result!.Diagnoses);
+        Assert.Equal(["size=m"], diagnosis.ChoicesToDrop.Select(c => c.ToString()));
+        customization.Resolve(change, diagnosis);
+        Assert.Equal(["blind"], customization.Configuration.Choices["extras"]);
+
+        // Natural stain needs a wooden frame, which is fixed: refused.
+        var fixedConflict = customization.Change("colour", "natural");
+        Assert.False(fixedConflict.Accepted);
+        Assert.Empty(fixedConflict.Result!.Diagnoses);
+        Assert.StartsWith("Not possible with the standard product", fixedConflict.Message, StringComparison.Ordinal);
+
+        customization.ReturnToStandard();
+        Assert.Equal(new Selection(Windows.Model.Presets[0].Selections).Choices, customization.Configuration.Choices);
+    }
+
+    [Fact]
+    public void Cosmetic_ValidatesPersonalizationAndPricesIt()
+    {
+        var card = Compile("credit-card.json");
+        var customization = new CosmeticStrategy().Begin(card, "everyday");
+        Assert.False(customization.IsComplete);
+
+        Assert.Equal(["'Name on card' does not have the required form."], customization.Set("cardholderName", "ada lovelace"));
+        Assert.Equal(["'Name on card' takes at most 26 characters."], customization.Set("cardholderName", "ADA AUGUSTA KING COUNTESS OF LOVELACE"));
+        Assert.Equal(["'Name on card' is required."], customization.Set("cardholderName", ""));
+        Assert.Empty(customization.Set("cardholderName", "ADA LOVELACE"));
+        Assert.Equal(["'Packaging' is one of: standard envelope, gift box."], customization.Set("packaging", "crate"));
+        Assert.Empty(customization.Set("packaging", "gift box"));
+
+        Assert.True(customization.IsComplete);
+        Assert.Equal(4.5m, customization.Price().Total.Amount);
+        Assert.Throws<ArgumentException>(() => customization.Set("monogram", "X"));
+        Assert.Throws<InvalidSelectionException>(() => new CosmeticStrategy().Begin(Windows, Selection.Parse("frame=arched")));
+    }
+
+    [Fact]
+    public void Collaborative_AsksAboutEachModuleAtMostOnceAndEndsValid()
+    {
+        var dialogue = new CollaborativeStrategy().Begin(Windows, PricingPipeline.Default);
+        var asked = new List<string>();
+        while (dialogue.Current is { } question)
+        {
+            Assert.DoesNotContain(question.ModuleId, asked);
+            asked.Add(question.ModuleId);
+            Assert.All(question.Offers, o => Assert.True(o.ConfigurationsKept > 0));
+            dialogue.Answer([.. question.Offers[^1].OptionIds]);
+        }
+
+        Assert.True(asked.Count <= Windows.Model.Modules.Count);
+        Assert.True(Windows.Validate(dialogue.Configuration!).IsValid);
+        Assert.True(dialogue.Back());
+        Assert.NotNull(dialogue.Current);
+        Assert.Throws<ArgumentException>(() => dialogue.Answer("no-such-option"));
+    }
+
+    [Fact]
+    public void Collaborative_FirstQuestionSplitsTheSpaceMostEvenly()
+    {
+        var dialogue = new CollaborativeStrategy().Begin(Windows);
+        var question = dialogue.Current!;
+        var total = Windows.Count();
+        Assert.Equal(total, question.Offers.Aggregate(System.Numerics.BigInteger.Zero, (sum, o) => sum + o.ConfigurationsKept));
+    }
+
+    [Fact]
+    public void Transparent_InfersAShirtFromMeasurementsAndPreferences()
+    {
+        var shirts = Compile("shirt.json");
+        var profile = new CustomerProfile
+        {
+            Measurements = [new("neckCm", 41, 10)],
+            Preferences = [new("collar", "button-down", 5), new("fit", "slim", 2)],
+            PastConfigurations = [Selection.Parse("fabric=oxford"), Selection.Parse("fabric=oxford", "cuff=barrel")],
+            PastPurchaseWeight = 2,
+        };
+        var inference = new TransparentStrategy().Infer(shirts, profile)!;
+
+        Assert.Equal(["41"], inference.Configuration.Choices["size"]);
+        Assert.Equal(["button-down"], inference.Configuration.Choices["collar"]);
+        Assert.Equal(["oxford"], inference.Configuration.Choices["fabric"]);
+        Assert.True(shirts.Validate(inference.Configuration).IsValid);
+        Assert.Contains(inference.Notes, n => n.ModuleId == "size" && n.Reason.Contains("neckCm 41 for the measured 41", StringComparison.Ordinal));
+        Assert.Contains(inference.Notes, n => n.ModuleId == "fabric" && n.Reason.Contains("bought 2 of 2", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(CustomerValue.High, NeedsDiversity.Different, MarketingMode.CustomizationMarketing)]
+    [InlineData(CustomerValue.High, NeedsDiversity.Similar, MarketingMode.FrequencyMarketing)]
+    [InlineData(CustomerValue.Low, NeedsDiversity.Similar, MarketingMode.MassMarketing)]
+    [InlineData(CustomerValue.Low, NeedsDiversity.Different, MarketingMode.NotTargeted)]
+    public void Advice_MarketingMatrix(CustomerValue value, NeedsDiversity needs, MarketingMode expected) =>
+        Assert.Equal(expected, StrategyAdvisor.Marketing(value, needs));
+
+    [Theory]
+    [InlineData(CustomerValue.High, CapabilityMatch.Good, SegmentSelection.Focus)]
+    [InlineData(CustomerValue.High, CapabilityMatch.Poor, SegmentSelection.Opportunistic)]
+    [InlineData(CustomerValue.Low, CapabilityMatch.Good, SegmentSelection.Passive)]
+    [InlineData(CustomerValue.Low, CapabilityMatch.Poor, SegmentSelection.Abandon)]
+    public void Advice_SelectionMatrix(CustomerValue value, CapabilityMatch match, SegmentSelection expected) =>
+        Assert.Equal(expected, StrategyAdvisor.Selection(value, match));
+}
