@@ -1,5 +1,9 @@
 using System.Numerics;
+using Configurator.DependencyInjection;
 using Configurator.Modeling;
+using Configurator.Strategies;
+using Configurator.Strategies.Transparent;
+using Microsoft.Extensions.DependencyInjection;
 using Configurator.Pricing;
 using Configurator.Pricing.QuantityTiers;
 using Configurator.Pricing.RepeatPurchase;
@@ -85,5 +89,14 @@ public class ReadmeExampleTests
             .Build();
         Assert.True(wholesale.Price(windows, configuration, new PricingRequest { Quantity = 12, PastOrders = 4 }).Total.Amount > price.Total.Amount);
         Assert.NotNull(ConfigurationSession.Start(windows, wholesale).State.Price);
+
+        var services = new ServiceCollection().AddConfigurator(c => c
+            .AddModelFolder(RepositoryPaths.SampleModels)
+            .AddPricing(p => p.AddQuantityTiers(new() { Tiers = [new(10, 5)] })));
+        using var provider = services.BuildServiceProvider();
+        CompiledModel shirts = provider.GetRequiredService<IModelCatalog>().Get("shirt");
+        var transparent = provider.GetRequiredKeyedService<ICustomizationStrategy>("transparent");
+        Inference? shirt = ((TransparentStrategy)transparent).Infer(shirts, new CustomerProfile { Measurements = [new("neckCm", 41, 10)] });
+        Assert.Equal(["41"], shirt!.Configuration.Choices["size"]);
     }
 }
