@@ -13,8 +13,19 @@ public static class CliApp
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where problems go.</param>
     /// <param name="cancellationToken">Cancels a long command (Ctrl+C); it then exits with 130.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        Run(args, TextReader.Null, output, error, false, cancellationToken);
+
+    /// <summary>Runs the command line with an input for interactive commands.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="input">Where <c>configure</c> reads answers (the terminal, a pipe, or a test's text).</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <param name="isTerminal">Whether a person watches a terminal (neither output redirected): long enumerations then show a progress bar.</param>
+    /// <param name="cancellationToken">Cancels a long command (Ctrl+C); it then exits with 130.</param>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool isTerminal = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -23,8 +34,12 @@ public static class CliApp
         {
             LintCommand.Create(output, error),
             CountCommand.Create(output, error),
-            EnumerateCommand.Create(output, error, cancellationToken),
+            EnumerateCommand.Create(output, error, isTerminal, cancellationToken),
             ValidateCommand.Create(output, error),
+            DomainsCommand.Create(output, error),
+            PriceCommand.Create(output, error),
+            StatsCommand.Create(output, error),
+            ConfigureCommand.Create(input, output, error),
         };
 
         var parsed = root.Parse(args);

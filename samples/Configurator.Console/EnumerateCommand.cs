@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Configurator.Solving;
+using Spectre.Console;
 
 namespace Configurator.Console;
 
@@ -13,7 +14,7 @@ namespace Configurator.Console;
 /// </summary>
 internal static class EnumerateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Command Create(TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
         var selections = CommonOptions.Selections();
@@ -36,7 +37,9 @@ internal static class EnumerateCommand
             var clock = Stopwatch.StartNew();
             var writer = new ConfigurationWriter(compiled, parsed.GetValue(format)!, output);
             writer.WriteHeader();
-            var visited = compiled.Enumerate(writer.Write, within, options, cancellationToken);
+            var visited = isTerminal && writer.IsSilent
+                ? WithProgress(compiled, within, options, cancellationToken)
+                : compiled.Enumerate(writer.Write, within, options, cancellationToken);
             if (parsed.GetValue(json) && writer.IsSilent)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"enumerated\":{visited},\"seconds\":{clock.Elapsed.TotalSeconds:0.######}}}"));
@@ -49,6 +52,32 @@ internal static class EnumerateCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Enumerates while a progress bar (on standard error) shows how far it got; only for a person at a terminal.</summary>
+    private static ulong WithProgress(CompiledModel model, Selection within, EnumerateOptions options, CancellationToken cancellationToken)
+    {
+        var total = (double)System.Numerics.BigInteger.Min(model.Count(within), options.Limit ?? ulong.MaxValue);
+        if (options.ShardCount > 1)
+        {
+            total /= options.ShardCount;
+        }
+
+        long seen = 0;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        ulong visited = 0;
+        console.Progress().Start(context =>
+        {
+            var task = context.AddTask("enumerating", maxValue: Math.Max(1, total));
+            var run = Task.Run(() => visited = model.Enumerate(_ => seen++, within, options, cancellationToken), cancellationToken);
+            while (!run.Wait(200, cancellationToken))
+            {
+                task.Value = Interlocked.Read(ref seen);
+            }
+
+            task.Value = task.MaxValue;
+        });
+        return visited;
     }
 
     private static (int Index, int Count)? ParseShard(string? text, TextWriter error)

@@ -11,6 +11,7 @@ System.Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-var exitCode = CliApp.Run(args, output, System.Console.Error, cancellation.Token);
+var terminal = !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected;
+var exitCode = CliApp.Run(args, System.Console.In, output, System.Console.Error, terminal, cancellation.Token);
 output.Flush();
 return exitCode;

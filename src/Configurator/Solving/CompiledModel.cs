@@ -62,6 +62,31 @@ public sealed partial class CompiledModel
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option, or a selection a module does not permit.</exception>
     public BigInteger Count(Selection? within = null) => _engine.Count(ToRestriction(within));
 
+    /// <summary>
+    /// For every option, how many valid configurations (extending <paramref name="within"/>) select
+    /// it: rarely used options stand out as variety that costs more than it sells.
+    /// </summary>
+    /// <param name="within">A partial selection; null for all.</param>
+    /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    public IReadOnlyList<OptionCount> CountPerOption(Selection? within = null)
+    {
+        var restriction = ToRestriction(within);
+        var counts = new List<OptionCount>();
+        for (var m = 0; m < Domains.Length; m++)
+        {
+            var domain = Domains[m];
+            for (var o = 0; o < domain.Module.Options.Count; o++)
+            {
+                var probe = restriction.Copy();
+                var option = o;
+                probe.Restrict(m, [.. Enumerable.Range(0, domain.ValueCount).Select(v => domain.Contains(v, option))]);
+                counts.Add(new OptionCount(domain.Module.Id, domain.Module.Options[o].Id, _engine.Count(probe)));
+            }
+        }
+
+        return counts;
+    }
+
     internal BigInteger CountOf(Restriction restriction) => _engine.Count(restriction);
 
     internal bool[][] UsableValues(Restriction restriction) => _engine.UsableValues(restriction);

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Configurator.Modeling;
+using Configurator.Pricing;
+using Configurator.Solving;
+
+namespace Configurator.Console;
+
+/// <summary><c>configurator price MODEL [-s ...]</c>: the breakdown when complete; the exact min and max (with the cheapest and dearest completions) when partial.</summary>
+internal static class PriceCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var model = CommonOptions.Model();
+        var selections = CommonOptions.Selections();
+        var json = CommonOptions.Json();
+        var quantity = new Option<int>("--quantity") { Description = "How many units are ordered.", DefaultValueFactory = _ => 1 };
+        var personalize = new Option<string[]>("--personalize", "-p") { Description = "A personalization field: field=value. Repeat for several." };
+        var command = new Command("price", "Price a complete configuration line by line, or give the exact price range of a partial one.") { model, selections, quantity, personalize, json };
+        command.SetAction(parsed =>
+        {
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled
+                || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (parsed.GetValue(quantity) < 1)
+            {
+                error.WriteLine("configurator: --quantity must be at least 1.");
+                return ExitCodes.BadInput;
+            }
+
+            var fields = (parsed.GetValue(personalize) ?? []).Select(item => item.Split('=', 2)).ToList();
+            if (fields.Any(f => f.Length != 2))
+            {
+                error.WriteLine("configurator: --personalize takes field=value.");
+                return ExitCodes.BadInput;
+            }
+
+            var request = new PricingRequest { Quantity = parsed.GetValue(quantity), Personalization = fields.Select(f => new KeyValuePair<string, string>(f[0], f[1])).ToEquatableDictionary() };
+            var complete = compiled.Model.Modules.All(m => within.Choices.ContainsKey(m.Id));
+            try
+            {
+                return complete ? Breakdown(compiled, within, request, parsed.GetValue(json), output, error) : Range(compiled, within, request, parsed.GetValue(json), output, error);
+            }
+            catch (ArgumentException e) when (e is not InvalidSelectionException)
+            {
+                error.WriteLine($"configurator: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static int Breakdown(CompiledModel model, Selection configuration, PricingRequest request, bool json, TextWriter output, TextWriter error)
+    {
+        var report = model.Validate(configuration);
+        if (!report.IsValid)
+        {
+            error.WriteLine($"configurator: the configuration is invalid: {string.Join("; ", report.Violations.Select(v => v.Message))}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var breakdown = PricingPipeline.Default.Price(model, configuration, request);
+        if (json)
+        {
+            Write(output, writer =>
+            {
+                writer.WriteString("total", Amount(breakdown.Total));
+                writer.WriteString("currency", breakdown.Total.Currency);
+                writer.WriteStartArray("lines");
+                foreach (var line in breakdown.Lines)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("kind", line.Kind.ToString().ToLowerInvariant());
+                    writer.WriteString("id", line.Id);
+                    writer.WriteString("label", line.Label);
+                    writer.WriteString("amount", line.Amount.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            });
+            return ExitCodes.Success;
+        }
+
+        var width = Math.Max(10, breakdown.Lines.Max(l => l.Label.Length));
+        foreach (var line in breakdown.Lines)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line.Label.PadRight(width)}  {line.Amount,12:0.00##}"));
+        }
+
+        output.WriteLine($"{"Total".PadRight(width)}  {breakdown.Total.ToString().PadLeft(12 + breakdown.Total.Currency.Length + 1)}");
+        return ExitCodes.Success;
+    }
+
+    private static int Range(CompiledModel model, Selection within, PricingRequest request, bool json, TextWriter output, TextWriter error)
+    {
+        if (PricingPipeline.Default.Range(model, within, request) is not { } range)
+        {
+            error.WriteLine("configurator: no valid configuration extends these selections.");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        if (json)
+        {
+            Write(output, writer =>
+            {
+                writer.WriteString("min", Amount(range.Min));
+                writer.WriteString("max", Amount(range.Max));
+                writer.WriteString("currency", range.Min.Currency);
+                writer.WriteString("cheapest", range.Cheapest.ToString());
+                writer.WriteString("dearest", range.Dearest.ToString());
+            });
+            return ExitCodes.Success;
+        }
+
+        output.WriteLine($"from {range.Min} to {range.Max}");
+        output.WriteLine($"cheapest: {range.Cheapest}");
+        output.WriteLine($"dearest:  {range.Dearest}");
+        return ExitCodes.Success;
+    }
+
+    // The amount with the currency's minor unit, as a decimal string (JSON numbers would lose exactness).
+    private static string Amount(Money money) => money.ToString().Split(' ')[0];
+
+    private static void Write(TextWriter output, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

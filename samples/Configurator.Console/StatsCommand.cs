@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+
+namespace Configurator.Console;
+
+/// <summary><c>configurator stats MODEL</c>: modules, options, the count, and how many configurations use each option.</summary>
+internal static class StatsCommand
+{
+    /// <summary>Options used by fewer configurations than this share are flagged as rare.</summary>
+    private const double RareShare = 0.05;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var model = CommonOptions.Model();
+        var json = CommonOptions.Json();
+        var command = new Command("stats", "Count configurations per option, so that rarely used options (variety that costs more than it sells) stand out.") { model, json };
+        command.SetAction(parsed =>
+        {
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var total = compiled.Count();
+            var counts = compiled.CountPerOption();
+            double Share(BigInteger count) => total.IsZero ? 0 : (double)(count * 1_000_000 / total) / 1_000_000;
+            if (parsed.GetValue(json))
+            {
+                using var stream = new MemoryStream();
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("modules", compiled.Model.Modules.Count);
+                    writer.WriteNumber("options", counts.Count);
+                    writer.WriteString("count", total.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteStartArray("optionCounts");
+                    foreach (var count in counts)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("module", count.ModuleId);
+                        writer.WriteString("option", count.OptionId);
+                        writer.WriteString("count", count.Count.ToString(CultureInfo.InvariantCulture));
+                        writer.WriteNumber("share", Share(count.Count));
+                        writer.WriteBoolean("rare", Share(count.Count) < RareShare);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                return ExitCodes.Success;
+            }
+
+            output.WriteLine($"{compiled.Model.Modules.Count} modules, {counts.Count} options, {total} valid configurations ({compiled.Engine.ToString().ToLowerInvariant()} engine)");
+            var width = counts.Max(c => c.ModuleId.Length + c.OptionId.Length + 1);
+            foreach (var count in counts)
+            {
+                var share = Share(count.Count);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(count.ModuleId + "=" + count.OptionId).PadRight(width)}  {count.Count,14}  {share,7:P1}{(share < RareShare ? "  rare" : "")}"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
