@@ -40,6 +40,7 @@ public static class CliApp
             PriceCommand.Create(output, error),
             StatsCommand.Create(output, error),
             ConfigureCommand.Create(input, output, error),
+            ImportCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

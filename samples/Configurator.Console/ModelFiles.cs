@@ -15,7 +15,26 @@ internal static class ModelFiles
             return null;
         }
 
-        var loaded = ProductModelJson.LoadFile(path);
+        var text = File.ReadAllText(path);
+        if (Configurator.Importers.ModelImporter.Detect(text) is { } format)
+        {
+            // A third-party model (XCSP, FeatureIDE, SPL Conqueror, DIMACS) is converted first.
+            var imported = Configurator.Importers.ModelImporter.Import(text, Path.GetFileNameWithoutExtension(path), format);
+            if (imported.Model is null)
+            {
+                error.WriteLine($"configurator: {path} could not be imported as {format}:");
+                foreach (var problem in imported.Errors.Take(10))
+                {
+                    error.WriteLine($"  {problem}");
+                }
+
+                return null;
+            }
+
+            text = ProductModelJson.Save(imported.Model);
+        }
+
+        var loaded = ProductModelJson.Load(text);
         var compiled = loaded.Model is { } model ? ModelCompiler.Compile(model) : null;
         var errors = compiled?.Errors ?? loaded.Errors;
         if (compiled?.Model is { } result)

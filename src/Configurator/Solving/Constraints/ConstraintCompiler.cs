@@ -40,6 +40,24 @@ internal static class ConstraintCompiler
         }).ToArray()).ToArray();
 
         var allowed = table.Kind == TableKind.Allowed;
+        if (HashedRows(table, columns, domains) is { } rows)
+        {
+            // Tables of plain option ids (imported ones can have many thousands of rows): a hash lookup per check.
+            var radix = columns.Select(c => (long)domains[c].ValueCount).ToArray();
+            bool Lookup(int[] values)
+            {
+                long key = 0;
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    key = (key * radix[c]) + values[columns[c]];
+                }
+
+                return rows.Contains(key) == allowed;
+            }
+
+            return new CompiledConstraint(constraint, position, [.. columns.Order()], domains, Lookup);
+        }
+
         bool Predicate(int[] values)
         {
             foreach (var row in matches)
@@ -60,5 +78,36 @@ internal static class ConstraintCompiler
         }
 
         return new CompiledConstraint(constraint, position, [.. columns.Order()], domains, Predicate);
+    }
+
+    /// <summary>The rows as mixed-radix keys of module values, when every cell names an option and the keys fit in 63 bits; otherwise null.</summary>
+    private static HashSet<long>? HashedRows(TableConstraint table, int[] columns, IReadOnlyList<ModuleDomain> domains)
+    {
+        var combinations = 1.0;
+        foreach (var column in columns)
+        {
+            combinations *= domains[column].ValueCount;
+        }
+
+        if (combinations >= long.MaxValue / 2 || table.Rows.Any(row => row.Any(cell => cell is null or TableConstraint.Any)))
+        {
+            return null;
+        }
+
+        var rows = new HashSet<long>();
+        foreach (var row in table.Rows)
+        {
+            long key = 0;
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var domain = domains[columns[c]];
+                // Validation guarantees the option exists; the module is single-select, so it has a value of its own.
+                key = (key * domain.ValueCount) + domain.SingleOptionValue[domain.OptionIndex(row[c]!)!.Value];
+            }
+
+            rows.Add(key);
+        }
+
+        return rows;
     }
 }

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Configurator.Importers.Dimacs;
+
+/// <summary>DIMACS CNF: variable i becomes the yes/no module <c>x{i}</c>; each clause becomes a rule.</summary>
+internal static class DimacsImporter
+{
+    public static ImportResult Import(string text, string id)
+    {
+        var errors = ImmutableArray.CreateBuilder<ImportError>();
+        var variables = -1;
+        var clauses = new List<(List<int> Literals, int Line)>();
+        var current = new List<int>();
+        var lines = text.Split('\n');
+        for (var number = 1; number <= lines.Length; number++)
+        {
+            var line = lines[number - 1].Trim();
+            if (line.Length == 0 || line[0] == 'c' || line[0] == '%')
+            {
+                continue;
+            }
+
+            if (line.StartsWith('p'))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length != 4 || parts[1] != "cnf" || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out variables) || variables < 0)
+                {
+                    errors.Add(new ImportError($"The problem line \"{line}\" is not 'p cnf VARIABLES CLAUSES'.", number));
+                }
+
+                continue;
+            }
+
+            foreach (var token in line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!int.TryParse(token, CultureInfo.InvariantCulture, out var literal))
+                {
+                    errors.Add(new ImportError($"\"{token}\" is not a literal (a non-zero integer, or 0 to end a clause).", number));
+                    continue;
+                }
+
+                if (literal == 0)
+                {
+                    clauses.Add((current, number));
+                    current = [];
+                }
+                else if (variables >= 0 && Math.Abs(literal) > variables)
+                {
+                    errors.Add(new ImportError($"Literal {literal} names variable {Math.Abs(literal)}, but the problem line declares {variables}.", number));
+                }
+                else
+                {
+                    current.Add(literal);
+                }
+            }
+        }
+
+        if (variables < 0)
+        {
+            errors.Add(new ImportError("There is no problem line 'p cnf VARIABLES CLAUSES'.", 1));
+        }
+
+        if (current.Count > 0)
+        {
+            clauses.Add((current, lines.Length));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportResult(null, ImportFormat.Dimacs, errors.ToImmutable());
+        }
+
+        var model = new BooleanModels(id, Enumerable.Range(1, variables).Select(v => "x" + v.ToString(CultureInfo.InvariantCulture)));
+        foreach (var (literals, _) in clauses)
+        {
+            model.AddRule(literals.Count == 0 ? "false" : BooleanModels.Any(literals.Select(l => l > 0 ? model.On("x" + l) : model.Off("x" + -l))));
+        }
+
+        return new ImportResult(model.Build(), ImportFormat.Dimacs, []);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Configurator.Importers.FeatureIde;
+
+/// <summary>
+/// FeatureIDE XML feature models: the root is always selected; a feature implies its parent; a
+/// mandatory child of an <c>and</c> group is implied by its parent; an <c>or</c> group needs at
+/// least one child when the parent is selected, an <c>alt</c> group exactly one; cross-tree rules
+/// (<c>imp</c>, <c>eq</c>, <c>disj</c>, <c>conj</c>, <c>not</c>, <c>var</c>) become rules.
+/// </summary>
+internal static class FeatureIdeImporter
+{
+    private static readonly HashSet<string> Groups = new(StringComparer.Ordinal) { "and", "or", "alt", "feature" };
+
+    public static ImportResult Import(string text, string id)
+    {
+        var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
+        var errors = ImmutableArray.CreateBuilder<ImportError>();
+        var structure = document.Root?.Element("struct");
+        if (structure?.Elements().FirstOrDefault() is not { } rootFeature)
+        {
+            return new ImportResult(null, ImportFormat.FeatureIde, [new ImportError("<featureModel> has no <struct> with a root feature.", 1)]);
+        }
+
+        var features = rootFeature.DescendantsAndSelf().Where(e => Groups.Contains(e.Name.LocalName)).ToList();
+        var names = features.Select(f => (string?)f.Attribute("name") ?? "").ToList();
+        foreach (var duplicate in names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ImportError($"Feature \"{duplicate.Key}\" is declared more than once.", 0));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportResult(null, ImportFormat.FeatureIde, errors.ToImmutable());
+        }
+
+        var model = new BooleanModels(id, names);
+        model.AddRule(model.On(names[0]));
+        foreach (var feature in features)
+        {
+            var name = (string)feature.Attribute("name")!;
+            var children = feature.Elements().Where(e => Groups.Contains(e.Name.LocalName)).Select(e => (Element: e, Name: (string?)e.Attribute("name") ?? "")).ToList();
+            foreach (var child in children)
+            {
+                model.AddRule($"{model.On(child.Name)} -> {model.On(name)}");
+            }
+
+            switch (feature.Name.LocalName)
+            {
+                case "and":
+                    foreach (var child in children.Where(c => (string?)c.Element.Attribute("mandatory") == "true"))
+                    {
+                        model.AddRule($"{model.On(name)} -> {model.On(child.Name)}");
+                    }
+
+                    break;
+                case "or" when children.Count > 0:
+                    model.AddRule($"{model.On(name)} -> {BooleanModels.Any(children.Select(c => model.On(c.Name)))}");
+                    break;
+                case "alt" when children.Count > 0:
+                    // Children imply the parent, so "exactly one when the parent is selected" is this sum.
+                    model.AddRule($"{string.Join(" + ", children.Select(c => $"count({model.Ids[c.Name]})"))} == count({model.Ids[name]})");
+                    break;
+            }
+        }
+
+        foreach (var rule in document.Root!.Element("constraints")?.Elements("rule") ?? [])
+        {
+            if (rule.Elements().SingleOrDefault() is not { } body)
+            {
+                errors.Add(new ImportError("<rule> must hold exactly one expression.", Line(rule)));
+                continue;
+            }
+
+            if (Expression(body, model, errors) is { } expression)
+            {
+                model.AddRule(expression);
+            }
+        }
+
+        return errors.Count > 0 ? new ImportResult(null, ImportFormat.FeatureIde, errors.ToImmutable()) : new ImportResult(model.Build(), ImportFormat.FeatureIde, []);
+    }
+
+    private static string? Expression(XElement element, BooleanModels model, ImmutableArray<ImportError>.Builder errors)
+    {
+        var operands = element.Elements().Select(e => Expression(e, model, errors)).ToList();
+        if (operands.Any(o => o is null))
+        {
+            return null;
+        }
+
+        switch (element.Name.LocalName)
+        {
+            case "var" when model.Ids.ContainsKey(element.Value.Trim()):
+                return model.On(element.Value.Trim());
+            case "var":
+                errors.Add(new ImportError($"<var>{element.Value.Trim()}</var> names no feature of the model.", Line(element)));
+                return null;
+            case "not" when operands.Count == 1:
+                return $"not ({operands[0]})";
+            case "conj" or "disj" when operands.Count >= 1:
+                return string.Join(element.Name.LocalName == "conj" ? " and " : " or ", operands.Select(o => $"({o})"));
+            case "imp" when operands.Count == 2:
+                return $"({operands[0]}) -> ({operands[1]})";
+            case "eq" when operands.Count == 2:
+                return $"({operands[0]}) <-> ({operands[1]})";
+            default:
+                errors.Add(new ImportError($"<{element.Name.LocalName}> with {operands.Count} operand(s) is not supported in a rule (use var, not, conj, disj, imp, eq).", Line(element)));
+                return null;
+        }
+    }
+
+    private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
+}
