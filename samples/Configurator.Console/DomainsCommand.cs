@@ -67,10 +67,8 @@ internal static class DomainsCommand
 
     private static void WriteJson(ConfigurationSession session, Dictionary<string, List<(string OptionId, Explanation Explanation)>> unavailable, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, writer =>
         {
-            writer.WriteStartObject();
             writer.WriteStartObject("available");
             foreach (var module in session.State.Modules)
             {
@@ -113,9 +111,6 @@ internal static class DomainsCommand
 
             writer.WriteEndObject();
             writer.WriteString("count", session.State.Completions.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

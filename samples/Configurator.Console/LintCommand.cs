@@ -61,10 +61,8 @@ internal static class LintCommand
 
     private static void WriteJson(List<(string File, System.Collections.Immutable.ImmutableArray<ModelError> Errors)> results, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, writer =>
         {
-            writer.WriteStartObject();
             writer.WriteBoolean("valid", results.All(r => r.Errors.IsEmpty));
             writer.WriteStartArray("files");
             foreach (var (file, errors) in results)
@@ -98,9 +96,6 @@ internal static class LintCommand
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

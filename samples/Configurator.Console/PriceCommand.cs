@@ -66,7 +66,7 @@ internal static class PriceCommand
         var breakdown = PricingPipeline.Default.Price(model, configuration, request);
         if (json)
         {
-            Write(output, writer =>
+            JsonOutput.Write(output, writer =>
             {
                 writer.WriteString("total", Amount(breakdown.Total));
                 writer.WriteString("currency", breakdown.Total.Currency);
@@ -106,7 +106,7 @@ internal static class PriceCommand
 
         if (json)
         {
-            Write(output, writer =>
+            JsonOutput.Write(output, writer =>
             {
                 writer.WriteString("min", Amount(range.Min));
                 writer.WriteString("max", Amount(range.Max));
@@ -125,17 +125,4 @@ internal static class PriceCommand
 
     // The amount with the currency's minor unit, as a decimal string (JSON numbers would lose exactness).
     private static string Amount(Money money) => money.ToString().Split(' ')[0];
-
-    private static void Write(TextWriter output, Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
 }

@@ -28,10 +28,8 @@ internal static class StatsCommand
             double Share(BigInteger count) => total.IsZero ? 0 : (double)(count * 1_000_000 / total) / 1_000_000;
             if (parsed.GetValue(json))
             {
-                using var stream = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                JsonOutput.Write(output, writer =>
                 {
-                    writer.WriteStartObject();
                     writer.WriteNumber("modules", compiled.Model.Modules.Count);
                     writer.WriteNumber("options", counts.Count);
                     writer.WriteString("count", total.ToString(CultureInfo.InvariantCulture));
@@ -48,10 +46,7 @@ internal static class StatsCommand
                     }
 
                     writer.WriteEndArray();
-                    writer.WriteEndObject();
-                }
-
-                output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                });
                 return ExitCodes.Success;
             }
 

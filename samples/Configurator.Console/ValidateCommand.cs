@@ -42,10 +42,8 @@ internal static class ValidateCommand
 
     private static void WriteJson(ValidationReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, writer =>
         {
-            writer.WriteStartObject();
             writer.WriteBoolean("valid", report.IsValid);
             writer.WriteStartArray("violations");
             foreach (var violation in report.Violations)
@@ -72,9 +70,6 @@ internal static class ValidateCommand
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }
