@@ -16,12 +16,17 @@ public static class PricingServiceCollectionExtensions
     /// <param name="configure">Adds policies, in order; null for the model's pricing only.</param>
     /// <returns>The service collection.</returns>
     /// <example><code>services.AddConfiguratorPricing(p => p.AddQuantityTiers(new() { Tiers = [new(10, 5)] }));</code></example>
-    public static IServiceCollection AddConfiguratorPricing(this IServiceCollection services, Action<PricingPipelineBuilder>? configure = null)
+    public static IServiceCollection AddConfiguratorPricing(this IServiceCollection services, Action<PricingPipelineBuilder>? configure)
     {
         Guard.NotNull(services);
         services.TryAddSingleton(Build(configure));
         return services;
     }
+
+    /// <summary>Registers the model's pricing only as the default <see cref="PricingPipeline"/> (TryAdd).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddConfiguratorPricing(this IServiceCollection services) => services.AddConfiguratorPricing(configure: null);
 
     /// <summary>Registers a named pipeline (a keyed singleton), for example one per customer segment.</summary>
     /// <param name="services">The service collection.</param>

@@ -33,7 +33,7 @@ public sealed partial class CompiledModel
     /// <param name="seed">The seed; the same seed gives the same configurations.</param>
     /// <param name="within">A partial selection the configurations must extend; null for all.</param>
     /// <returns>The configurations; empty when none is valid.</returns>
-    public IReadOnlyList<Selection> Sample(int count, int seed, Selection? within = null)
+    public IReadOnlyList<Selection> SampleMany(int count, int seed, Selection? within = null)
     {
         Guard.NotNegative(count);
         var random = new Random(seed);

@@ -112,7 +112,7 @@ public class CompiledModelPropertyTests
 
             // Chi-square goodness of fit against the uniform distribution.
             var draws = 100 * count;
-            var frequencies = compiled.Sample(draws, seed).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+            var frequencies = compiled.SampleMany(draws, seed).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
             Assert.Equal(count, frequencies.Count);
             var expected = (double)draws / count;
             var chiSquare = frequencies.Values.Sum(observed => (observed - expected) * (observed - expected) / expected);

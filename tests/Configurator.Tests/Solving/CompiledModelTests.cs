@@ -200,8 +200,8 @@ public class CompiledModelTests
     public void Sample_SameSeed_GivesTheSameConfigurations()
     {
         var rules = Sample("window-rules.json");
-        Assert.Equal(rules.Sample(20, seed: 42), rules.Sample(20, seed: 42));
-        Assert.All(rules.Sample(50, seed: 3), s => Assert.True(rules.Validate(s).IsValid));
+        Assert.Equal(rules.SampleMany(20, seed: 42), rules.SampleMany(20, seed: 42));
+        Assert.All(rules.SampleMany(50, seed: 3), s => Assert.True(rules.Validate(s).IsValid));
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public class CompiledModelTests
     public void CompiledModel_SharedAcrossThreads_GivesTheSameResultsAsSequentially()
     {
         var rules = Sample("window-rules.json");
-        var partials = rules.Sample(200, seed: 9).Select(s => Selection.Empty.With("frame", s.Choices["frame"].ToArray()).With("size", s.Choices["size"].ToArray())).ToList();
+        var partials = rules.SampleMany(200, seed: 9).Select(s => Selection.Empty.With("frame", s.Choices["frame"].ToArray()).With("size", s.Choices["size"].ToArray())).ToList();
         var sequential = partials.Select(p => (rules.Count(p), string.Join("|", rules.Configurations(p)))).ToList();
         var parallel = new (BigInteger, string)[partials.Count];
         Parallel.For(0, partials.Count, i => parallel[i] = (rules.Count(partials[i]), string.Join("|", rules.Configurations(partials[i]))));
