@@ -14,7 +14,155 @@ namespace Configurator.Solving.Diagrams;
 /// decision-diagram compilation (Dechter, <i>Constraint Processing</i>, 2003, ch. 4).</remarks>
 internal static class VariableOrder
 {
+    private const int MinFillLimit = 400;
+
+    /// <summary>
+    /// The order, among a few heuristics, whose widest frontier is lightest: the greedy min-frontier
+    /// order, a min-fill elimination order and its reverse, and a breadth-first (Cuthill–McKee) order.
+    /// Each suits different shapes (rings and chains, tree-like models, banded ones).
+    /// </summary>
     public static ImmutableArray<int> Compute(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints)
+    {
+        var weight = domains.Select(d => Math.Log(Math.Max(2, d.ValueCount))).ToArray();
+        List<ImmutableArray<int>> candidates = [Greedy(domains, constraints), BreadthFirst(domains.Count, constraints)];
+
+        // Min-fill costs about n^2 times the neighbourhood size squared; large models skip it.
+        if (domains.Count <= MinFillLimit)
+        {
+            var minFill = MinFill(domains.Count, constraints, weight);
+            candidates.Add(minFill);
+            candidates.Add([.. minFill.Reverse()]);
+        }
+
+        return candidates.MinBy(order => WidestFrontier(order, constraints, weight));
+    }
+
+    /// <summary>The weight (sum of log domain sizes) of the widest frontier an order leads to.</summary>
+    internal static double WidestFrontier(ImmutableArray<int> order, IReadOnlyList<CompiledConstraint> constraints, double[] weight)
+    {
+        var position = new int[order.Length];
+        for (var level = 0; level < order.Length; level++)
+        {
+            position[order[level]] = level;
+        }
+
+        // A module stays on the frontier from its own level until the last level of any constraint that reads it.
+        var neededUntil = new int[order.Length];
+        foreach (var constraint in constraints)
+        {
+            var last = constraint.Scope.IsEmpty ? 0 : constraint.Scope.Max(m => position[m]);
+            foreach (var module in constraint.Scope)
+            {
+                neededUntil[module] = Math.Max(neededUntil[module], last);
+            }
+        }
+
+        var delta = new double[order.Length + 1];
+        for (var m = 0; m < order.Length; m++)
+        {
+            if (neededUntil[m] > position[m])
+            {
+                delta[position[m]] += weight[m];
+                delta[neededUntil[m]] -= weight[m];
+            }
+        }
+
+        double current = 0, widest = 0;
+        foreach (var change in delta)
+        {
+            current += change;
+            widest = Math.Max(widest, current);
+        }
+
+        return widest;
+    }
+
+    /// <summary>Eliminates, each time, the module whose neighbours need the fewest new links (ties: the lighter module).</summary>
+    private static ImmutableArray<int> MinFill(int n, IReadOnlyList<CompiledConstraint> constraints, double[] weight)
+    {
+        var neighbours = Enumerable.Range(0, n).Select(_ => new HashSet<int>()).ToArray();
+        foreach (var constraint in constraints)
+        {
+            foreach (var a in constraint.Scope)
+            {
+                foreach (var b in constraint.Scope.Where(b => b != a))
+                {
+                    neighbours[a].Add(b);
+                }
+            }
+        }
+
+        var eliminated = new bool[n];
+        var order = ImmutableArray.CreateBuilder<int>(n);
+        for (var step = 0; step < n; step++)
+        {
+            var best = Enumerable.Range(0, n).Where(m => !eliminated[m])
+                .MinBy(m => (Fill(m), neighbours[m].Count, weight[m], m));
+            eliminated[best] = true;
+            order.Add(best);
+            var around = neighbours[best].ToList();
+            foreach (var a in around)
+            {
+                neighbours[a].Remove(best);
+                foreach (var b in around.Where(b => b != a))
+                {
+                    neighbours[a].Add(b);
+                }
+            }
+        }
+
+        return order.MoveToImmutable();
+
+        int Fill(int m)
+        {
+            var around = neighbours[m].ToList();
+            var missing = 0;
+            for (var i = 0; i < around.Count; i++)
+            {
+                for (var j = i + 1; j < around.Count; j++)
+                {
+                    missing += neighbours[around[i]].Contains(around[j]) ? 0 : 1;
+                }
+            }
+
+            return missing;
+        }
+    }
+
+    /// <summary>Breadth-first from a least-connected module, neighbours by ascending degree (Cuthill–McKee), per connected part.</summary>
+    private static ImmutableArray<int> BreadthFirst(int n, IReadOnlyList<CompiledConstraint> constraints)
+    {
+        var neighbours = Enumerable.Range(0, n).Select(_ => new HashSet<int>()).ToArray();
+        foreach (var constraint in constraints)
+        {
+            foreach (var a in constraint.Scope)
+            {
+                neighbours[a].UnionWith(constraint.Scope.Where(b => b != a));
+            }
+        }
+
+        var seen = new bool[n];
+        var order = ImmutableArray.CreateBuilder<int>(n);
+        while (order.Count < n)
+        {
+            var start = Enumerable.Range(0, n).Where(m => !seen[m]).MinBy(m => (neighbours[m].Count, m));
+            var queue = new Queue<int>([start]);
+            seen[start] = true;
+            while (queue.TryDequeue(out var m))
+            {
+                order.Add(m);
+                foreach (var next in neighbours[m].Where(x => !seen[x]).OrderBy(x => neighbours[x].Count).ThenBy(x => x))
+                {
+                    seen[next] = true;
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return order.MoveToImmutable();
+    }
+
+    private static ImmutableArray<int> Greedy(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints)
     {
         var n = domains.Count;
         var constraintsOf = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
