@@ -78,7 +78,7 @@ internal static class VariableOrder
     }
 
     /// <summary>Eliminates, each time, the module whose neighbours need the fewest new links (ties: the lighter module).</summary>
-    private static ImmutableArray<int> MinFill(int n, IReadOnlyList<CompiledConstraint> constraints, double[] weight)
+    internal static ImmutableArray<int> MinFill(int n, IReadOnlyList<CompiledConstraint> constraints, double[] weight)
     {
         var neighbours = Enumerable.Range(0, n).Select(_ => new HashSet<int>()).ToArray();
         foreach (var constraint in constraints)

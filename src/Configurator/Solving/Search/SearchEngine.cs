@@ -22,6 +22,13 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
 
     public BigInteger Count(Restriction restriction)
     {
+        // Variable elimination follows the tree width, which is often far below the path width
+        // that made the diagram too large; the search is the fallback when even that is too wide.
+        if (VariableElimination.Count(domains, constraints, restriction) is { } count)
+        {
+            return count;
+        }
+
         var search = new SearchState(this, restriction);
         return search.Start() ? search.CountFrom(0) : BigInteger.Zero;
     }
