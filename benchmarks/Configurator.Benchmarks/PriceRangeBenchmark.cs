@@ -22,8 +22,7 @@ public class PriceRangeBenchmark
     public void Setup()
     {
         _model = Models.Compile(Model);
-        var first = _model.Model.Modules[0];
-        _partial = Selection.Empty.With(first.Id, first.Options[0].Id);
+        _partial = Models.FirstModuleFixed(_model);
         PricingPipeline.Default.Range(_model);
     }
 

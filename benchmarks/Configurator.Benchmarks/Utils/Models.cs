@@ -15,4 +15,11 @@ internal static class Models
     };
 
     public static CompiledModel Compile(string name) => ModelCompiler.Compile(Load(name)).GetModelOrThrow();
+
+    /// <summary>A partial selection that fixes the first module to its first option: the "one module fixed" case.</summary>
+    public static Selection FirstModuleFixed(CompiledModel model)
+    {
+        var first = model.Model.Modules[0];
+        return Selection.Empty.With(first.Id, first.Options[0].Id);
+    }
 }
