@@ -44,6 +44,7 @@ internal sealed class ModelPricing
             }
         }
 
+        // The ! below is safe: rules without a percent have an amount.
         foreach (var rule in Rules.Where(r => !r.IsPercentage && r.When.Evaluate(values)))
         {
             context.Add(new PriceLine(PriceLineKind.Surcharge, rule.Source.Id, rule.Source.Name ?? rule.Source.Id, rule.Amount!.Evaluate(values)));

@@ -37,6 +37,7 @@ public sealed partial class ConfigurationSession
             .Concat(others.Select(c => new Element(c, -1)))
             .ToList();
 
+        // In this method, e.Choice! follows a check that the choice is there.
         bool IsConsistent(IReadOnlyList<Element> subset)
         {
             var restriction = RestrictionOf(subset.Where(e => e.Choice is not null).Select(e => e.Choice!).Append(choice));

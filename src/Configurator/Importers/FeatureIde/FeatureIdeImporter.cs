@@ -40,7 +40,7 @@ internal static class FeatureIdeImporter
         model.AddRule(model.On(names[0]));
         foreach (var feature in features)
         {
-            var name = (string)feature.Attribute("name")!;
+            var name = (string)feature.Attribute("name")!; // every element in features has a name: names were read from them above
             var children = feature.Elements().Where(e => Groups.Contains(e.Name.LocalName)).Select(e => (Element: e, Name: (string?)e.Attribute("name") ?? "")).ToList();
             foreach (var child in children)
             {
@@ -66,7 +66,7 @@ internal static class FeatureIdeImporter
             }
         }
 
-        foreach (var rule in document.Root!.Element("constraints")?.Elements("rule") ?? [])
+        foreach (var rule in document.Root!.Element("constraints")?.Elements("rule") ?? []) // the root exists: <struct> was found under it
         {
             if (rule.Elements().SingleOrDefault() is not { } body)
             {

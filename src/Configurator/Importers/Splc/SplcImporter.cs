@@ -16,7 +16,7 @@ internal static class SplcImporter
     public static ImportResult Import(string text, string id)
     {
         var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
-        var root = document.Root!;
+        var root = document.Root!; // a parsed document always has a root element
         var errors = ImmutableArray.CreateBuilder<ImportError>();
         foreach (var numeric in root.Elements("numericOptions").Elements("configurationOption"))
         {
@@ -97,7 +97,7 @@ internal static class SplcImporter
 
         if (root.Elements("nonBooleanConstraints").Elements().Any())
         {
-            errors.Add(new ImportError("Non-boolean constraints are not supported.", Line(root.Element("nonBooleanConstraints")!)));
+            errors.Add(new ImportError("Non-boolean constraints are not supported.", Line(root.Element("nonBooleanConstraints")!))); // checked just above
         }
 
         return errors.Count > 0 ? new ImportResult(null, ImportFormat.Splc, errors.ToImmutable()) : new ImportResult(model.Build(), ImportFormat.Splc, []);

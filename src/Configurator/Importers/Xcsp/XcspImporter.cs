@@ -16,7 +16,7 @@ internal static class XcspImporter
     {
         var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
         var errors = ImmutableArray.CreateBuilder<ImportError>();
-        var root = document.Root!;
+        var root = document.Root!; // a parsed document always has a root element
         var domains = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var domain in root.Elements("domains").Elements("domain"))
         {

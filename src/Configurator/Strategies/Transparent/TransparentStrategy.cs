@@ -136,7 +136,7 @@ public sealed class TransparentStrategy : ICustomizationStrategy
 
             foreach (var measurement in profile.Measurements.Where(me => module.Options.All(o => o.Properties.TryGetValue(me.Property, out var p) && p.Kind == PropertyKind.Number)))
             {
-                var value = chosen.Sum(id => module.FindOption(id)!.Properties[measurement.Property].Number);
+                var value = chosen.Sum(id => module.FindOption(id)!.Properties[measurement.Property].Number); // chosen comes from a valid configuration
                 reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{measurement.Property} {value:0.##} for the measured {measurement.Value:0.##}"));
             }
 
