@@ -16,6 +16,8 @@ internal static class ModelFiles
         }
 
         var text = File.ReadAllText(path);
+        Configurator.Modeling.ProductModel? model;
+        System.Collections.Immutable.ImmutableArray<Configurator.Validation.ModelError> loadErrors = [];
         if (Configurator.Importers.ModelImporter.Detect(text) is { } format)
         {
             // A third-party model (XCSP, FeatureIDE, SPL Conqueror, DIMACS) is converted first.
@@ -31,12 +33,17 @@ internal static class ModelFiles
                 return null;
             }
 
-            text = ProductModelJson.Save(imported.Model);
+            // Compiling validates the converted model; no need to write it as JSON and read it back.
+            model = imported.Model;
+        }
+        else
+        {
+            var loaded = ProductModelJson.Load(text);
+            (model, loadErrors) = (loaded.Model, loaded.Errors);
         }
 
-        var loaded = ProductModelJson.Load(text);
-        var compiled = loaded.Model is { } model ? ModelCompiler.Compile(model) : null;
-        var errors = compiled?.Errors ?? loaded.Errors;
+        var compiled = model is null ? null : ModelCompiler.Compile(model);
+        var errors = compiled?.Errors ?? loadErrors;
         if (compiled?.Model is { } result)
         {
             return result;

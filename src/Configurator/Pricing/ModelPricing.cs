@@ -15,8 +15,7 @@ internal sealed class ModelPricing
     public ModelPricing(CompiledModel model)
     {
         Model = model;
-        var moduleIndex = model.Model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        Rules = [.. model.Model.PriceRules.Select(r => CompiledPriceRule.Compile(r, model.Domains, moduleIndex))];
+        Rules = [.. model.Model.PriceRules.Select(r => CompiledPriceRule.Compile(r, model.Domains, model.ModuleIndex))];
         ValuePrices = [.. model.Domains.Select(d => d.Values.Select(v => v.Sum(o => d.Module.Options[o].Price)).ToImmutableArray())];
     }
 

@@ -69,6 +69,7 @@ internal sealed class PriceRangeSolver
             var before = _plan.FrontierBefore(level);
             var after = _plan.FrontierAfter[level];
             var next = new Dictionary<StateKey, State>();
+            var scratch = new int[after.Length];
             foreach (var (key, state) in states)
             {
                 for (var i = 0; i < before.Length; i++)
@@ -90,10 +91,15 @@ internal sealed class PriceRangeSolver
                     }
 
                     var (added, percent) = Contribution(level, module, value, values);
-                    var childKey = new StateKey([.. after.Select(m => values[m])], key.Percent + percent);
-                    if (!next.TryGetValue(childKey, out var child))
+                    // Look up with a reused key; copy it only when a new state is stored.
+                    for (var i = 0; i < after.Length; i++)
                     {
-                        next[childKey] = child = new State(decimal.MaxValue);
+                        scratch[i] = values[after[i]];
+                    }
+
+                    if (!next.TryGetValue(new StateKey(scratch, key.Percent + percent), out var child))
+                    {
+                        next[new StateKey((int[])scratch.Clone(), key.Percent + percent)] = child = new State(decimal.MaxValue);
                         child.Max = decimal.MinValue;
                     }
 
@@ -121,8 +127,8 @@ internal sealed class PriceRangeSolver
         foreach (var (key, state) in terminals)
         {
             var factor = 1 + (key.Percent / 100);
-            var (low, lowFromMin) = factor >= 0 ? (Multiply(state.Min, factor), true) : (Multiply(state.Max, factor), false);
-            var (high, highFromMax) = factor >= 0 ? (Multiply(state.Max, factor), true) : (Multiply(state.Min, factor), false);
+            var (low, lowFromMin) = factor >= 0 ? (Saturating.Multiply(state.Min, factor), true) : (Saturating.Multiply(state.Max, factor), false);
+            var (high, highFromMax) = factor >= 0 ? (Saturating.Multiply(state.Max, factor), true) : (Saturating.Multiply(state.Min, factor), false);
             if (best is null || low < best.Value.Total)
             {
                 best = (low, state, lowFromMin);
@@ -194,18 +200,6 @@ internal sealed class PriceRangeSolver
         return true;
     }
 
-    private static decimal Multiply(decimal a, decimal b)
-    {
-        try
-        {
-            return a * b;
-        }
-        catch (OverflowException)
-        {
-            return (a > 0) == (b > 0) ? decimal.MaxValue : decimal.MinValue;
-        }
-    }
-
     /// <summary>The frontier's values and the percentage so far.</summary>
     private readonly record struct StateKey(int[] Values, decimal Percent)
     {
@@ -246,8 +240,8 @@ internal sealed class PriceRangeSolver
                 (Score, Min, Max) = (candidate, decimal.MaxValue, decimal.MinValue);
             }
 
-            var low = Add(parent.Min, added);
-            var high = Add(parent.Max, added);
+            var low = Saturating.Add(parent.Min, added);
+            var high = Saturating.Add(parent.Max, added);
             if (low < Min)
             {
                 (Min, MinParent, MinValue) = (low, parent, value);
@@ -256,18 +250,6 @@ internal sealed class PriceRangeSolver
             if (high > Max)
             {
                 (Max, MaxParent, MaxValue) = (high, parent, value);
-            }
-        }
-
-        private static decimal Add(decimal a, decimal b)
-        {
-            try
-            {
-                return a + b;
-            }
-            catch (OverflowException)
-            {
-                return b > 0 ? decimal.MaxValue : decimal.MinValue;
             }
         }
     }

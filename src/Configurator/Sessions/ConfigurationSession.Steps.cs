@@ -32,7 +32,7 @@ public sealed partial class ConfigurationSession
         var allowed = new bool[domain.ValueCount];
         if (choice.Kind == ChoiceKind.Set)
         {
-            allowed[Model.ValueOfOrThrow(module, choice.OptionIds)] = true;
+            allowed[Model.ValueOf(module, choice.OptionIds)] = true;
             return allowed;
         }
 

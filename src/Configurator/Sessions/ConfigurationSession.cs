@@ -174,7 +174,7 @@ public sealed partial class ConfigurationSession
 
     private ChoiceResult Choose(CustomerChoice choice)
     {
-        RestrictionOf([choice]); // checks the module and options exist and the selection is permitted
+        // Normalize checks the module exists; RestrictionOf checks its options and how many are selected.
         var others = Normalize(Choices, choice);
         if (Model.HasCompletion(RestrictionOf([.. others, choice])))
         {

@@ -22,7 +22,7 @@ public sealed partial class CompiledModel
     // [module][value] → the option ids of that value, shared so that views never allocate.
     private readonly ImmutableArray<ImmutableArray<ImmutableArray<string>>> _optionIds;
 
-    internal CompiledModel(ProductModel model, ImmutableArray<ModuleDomain> domains, ImmutableArray<CompiledConstraint> constraints, LevelPlan plan, ISolverEngine engine, DecisionDiagram? diagram)
+    internal CompiledModel(ProductModel model, Dictionary<string, int> moduleIndex, ImmutableArray<ModuleDomain> domains, ImmutableArray<CompiledConstraint> constraints, LevelPlan plan, ISolverEngine engine, DecisionDiagram? diagram)
     {
         Model = model;
         Domains = domains;
@@ -30,7 +30,7 @@ public sealed partial class CompiledModel
         Plan = plan;
         _engine = engine;
         _diagram = diagram;
-        _moduleIndex = model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _moduleIndex = moduleIndex;
         _optionIds = [.. domains.Select(d => d.Values.Select(v => v.Select(o => d.Module.Options[o].Id).ToImmutableArray()).ToImmutableArray())];
         _checker = new Lazy<Explanations.ConsistencyChecker>(
             () => new Explanations.ConsistencyChecker(domains, [.. constraints.Select(c => Search.Propagator.Create(c, domains))]),
@@ -88,6 +88,9 @@ public sealed partial class CompiledModel
     }
 
     internal BigInteger CountOf(Restriction restriction) => _engine.Count(restriction);
+
+    /// <summary>Module id to module index.</summary>
+    internal IReadOnlyDictionary<string, int> ModuleIndex => _moduleIndex;
 
     internal bool[][] UsableValues(Restriction restriction) => _engine.UsableValues(restriction);
 
@@ -164,9 +167,8 @@ public sealed partial class CompiledModel
 
     internal bool HasCompletion(Restriction restriction) => !_engine.Count(restriction).IsZero;
 
-    internal int ValueOfOrThrow(int module, Modeling.EquatableArray<string> optionIds) => ValueOf(module, optionIds);
-
-    private int ValueOf(int module, Modeling.EquatableArray<string> optionIds)
+    /// <summary>The value selecting exactly <paramref name="optionIds"/>; throws when the module does not permit that selection.</summary>
+    internal int ValueOf(int module, Modeling.EquatableArray<string> optionIds)
     {
         var value = ValueOfOrMinusOne(module, optionIds);
         if (value >= 0)

@@ -61,7 +61,7 @@ public static class ModelCompiler
         var plan = LevelPlan.Create(domains, constraints);
         var diagram = options.ForceSearchEngine ? null : DiagramBuilder.Build(plan, domains, options.NodeBudget);
         ISolverEngine engine = diagram is null ? new SearchEngine(plan, domains, constraints, options.Propagators) : diagram;
-        var compiled = new CompiledModel(model, [.. domains], constraints, plan, engine, diagram);
+        var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, plan, engine, diagram);
 
         for (var i = 0; i < model.Presets.Count; i++)
         {

@@ -51,13 +51,8 @@ internal sealed class Restriction
     /// <summary>Restricts <paramref name="module"/> to exactly <paramref name="value"/> (intersecting any earlier restriction).</summary>
     public void Fix(int module, int value, int valueCount)
     {
-        var allowed = new bool[valueCount];
-        if (_allowed[module] is not { } previous || previous[value])
-        {
-            allowed[value] = true;
-        }
-
-        _allowed[module] = allowed;
-        IsEmpty = false;
+        var only = new bool[valueCount];
+        only[value] = true;
+        Restrict(module, only);
     }
 }

@@ -322,29 +322,13 @@ internal sealed class ArithmeticExpression(ArithmeticOperator op, NumberExpressi
         }
     }
 
-    private decimal Apply(decimal a, decimal b)
+    private decimal Apply(decimal a, decimal b) => op switch
     {
-        try
-        {
-            return op switch
-            {
-                ArithmeticOperator.Add => a + b,
-                ArithmeticOperator.Subtract => a - b,
-                ArithmeticOperator.Multiply => a * b,
-                _ => a / b,
-            };
-        }
-        catch (OverflowException)
-        {
-            var positive = op switch
-            {
-                ArithmeticOperator.Add => a > 0 || b > 0,
-                ArithmeticOperator.Subtract => a > b,
-                _ => (a > 0) == (b > 0),
-            };
-            return positive ? decimal.MaxValue : decimal.MinValue;
-        }
-    }
+        ArithmeticOperator.Add => Internal.Saturating.Add(a, b),
+        ArithmeticOperator.Subtract => Internal.Saturating.Subtract(a, b),
+        ArithmeticOperator.Multiply => Internal.Saturating.Multiply(a, b),
+        _ => Internal.Saturating.Divide(a, b),
+    };
 
     public override void AddScope(ISet<int> scope)
     {

@@ -17,19 +17,16 @@ namespace Configurator.Solving.Diagrams;
 /// </remarks>
 internal sealed partial class DecisionDiagram : ISolverEngine
 {
-    internal DecisionDiagram(LevelPlan plan, int[] edgeStart, int[] edgeValue, int[] edgeChild, int[] levelStart)
+    internal DecisionDiagram(LevelPlan plan, int[] edgeStart, int[] edgeValue, int[] edgeChild, int[] levelStart, int[] valueCounts)
     {
         Plan = plan;
+        ValueCounts = valueCounts;
         EdgeStart = edgeStart;
         EdgeValue = edgeValue;
         EdgeChild = edgeChild;
         LevelStart = levelStart;
         UnrestrictedCounts = CountNodes(null);
     }
-
-    /// <summary>A copy of <paramref name="diagram"/> that knows each module's domain size.</summary>
-    internal DecisionDiagram(DecisionDiagram diagram, int[] valueCounts)
-        : this(diagram.Plan, diagram.EdgeStart, diagram.EdgeValue, diagram.EdgeChild, diagram.LevelStart) => ValueCounts = valueCounts;
 
     public LevelPlan Plan { get; }
 
@@ -172,7 +169,7 @@ internal sealed partial class DecisionDiagram : ISolverEngine
     }
 
     /// <summary>Per module, how many values its domain has.</summary>
-    internal int[] ValueCounts { get; } = [];
+    internal int[] ValueCounts { get; }
 
     /// <summary>Whether each node has a path to the terminal that the restriction allows.</summary>
     private bool[] Alive(Restriction restriction)

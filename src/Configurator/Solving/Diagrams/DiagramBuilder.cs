@@ -78,8 +78,7 @@ internal static class DiagramBuilder
             nodesAt[level + 1] = states.Count;
         }
 
-        var diagram = Reduce(plan, parents, labels, children, nodesAt);
-        return new DecisionDiagram(diagram, [.. domains.Select(d => d.ValueCount)]);
+        return Reduce(plan, parents, labels, children, nodesAt, [.. domains.Select(d => d.ValueCount)]);
     }
 
     private static bool Satisfied(System.Collections.Immutable.ImmutableArray<Constraints.CompiledConstraint> checks, int[] values)
@@ -96,7 +95,7 @@ internal static class DiagramBuilder
     }
 
     /// <summary>Drops nodes without a path to the terminal, merges equivalent nodes, and numbers the rest level by level.</summary>
-    private static DecisionDiagram Reduce(LevelPlan plan, List<int>[] parents, List<int>[] labels, List<int>[] children, int[] nodesAt)
+    private static DecisionDiagram Reduce(LevelPlan plan, List<int>[] parents, List<int>[] labels, List<int>[] children, int[] nodesAt, int[] valueCounts)
     {
         var levels = plan.LevelCount;
 
@@ -153,7 +152,7 @@ internal static class DiagramBuilder
 
         if (keptCount[0] == 0)
         {
-            return new DecisionDiagram(plan, [0], [], [], new int[levels + 2]);
+            return new DecisionDiagram(plan, [0], [], [], new int[levels + 2], valueCounts);
         }
 
         // Number nodes level by level: level l's nodes follow those of every level above.
@@ -185,6 +184,6 @@ internal static class DiagramBuilder
 
         // The terminal has no edges.
         edgeStart[nodeCount] = edgeValue.Count;
-        return new DecisionDiagram(plan, edgeStart, [.. edgeValue], [.. edgeChild], levelStart);
+        return new DecisionDiagram(plan, edgeStart, [.. edgeValue], [.. edgeChild], levelStart, valueCounts);
     }
 }
