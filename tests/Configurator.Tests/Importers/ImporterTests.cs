@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Xml.Linq;
 using Configurator.Importers;
@@ -60,6 +61,26 @@ public class ImporterTests
         Assert.Equal(100, model.Constraints.Count(c => c.Table!.Kind == Configurator.Modeling.TableKind.Allowed));
         Assert.Equal(6, model.Modules.Count(m => m.Options.Count == 1));
         Assert.True(model.Validate().IsValid);
+    }
+
+    [Fact]
+    public void Renault_CountsExactlyThePublishedFigure()
+    {
+        var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(SharedModels.Path("renault-megane", "megane.xml")).GetModelOrThrow()).GetModelOrThrow();
+        Assert.Equal(BigInteger.Parse("2835456006272", CultureInfo.InvariantCulture), compiled.Count());
+
+        // Counts under a selection add up over a module's values (the stats command's per-option figures).
+        var module = compiled.Model.Modules[0];
+        var perOption = module.Options.Aggregate(BigInteger.Zero, (sum, option) => sum + compiled.Count(Selection.Parse($"{module.Id}={option.Id}")));
+        Assert.Equal(compiled.Count(), perOption);
+    }
+
+    [Fact]
+    public void BusyBox_CountsExactlyThePublished202DigitFigure()
+    {
+        const string Published = "2061138519356781760670618805653750167349287991336595876373542198990734653489713239449032049664199494301454199336000050382457451123894821886472278234849758979132037884598159833615564800000000000000000000";
+        var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(SharedModels.Path("featureide-knueppel2017", "busybox-1.18.0.xml")).GetModelOrThrow()).GetModelOrThrow();
+        Assert.Equal(BigInteger.Parse(Published, CultureInfo.InvariantCulture), compiled.Count());
     }
 
     [Fact]

@@ -18,12 +18,13 @@ internal sealed class CompiledConstraint
     private readonly int[] _strides;
     private readonly ulong[]? _bits;
 
-    public CompiledConstraint(Constraint source, int position, ImmutableArray<int> scope, IReadOnlyList<ModuleDomain> domains, Func<int[], bool> predicate, BoolExpression? expression = null)
+    public CompiledConstraint(Constraint source, int position, ImmutableArray<int> scope, IReadOnlyList<ModuleDomain> domains, Func<int[], bool> predicate, BoolExpression? expression = null, TableRows? rows = null)
     {
         Source = source;
         Position = position;
         Scope = scope;
         Expression = expression;
+        Rows = rows;
         _strides = new int[scope.Length];
         long combinations = 1;
         for (var i = scope.Length - 1; i >= 0; i--)
@@ -50,6 +51,9 @@ internal sealed class CompiledConstraint
 
     /// <summary>The rule's expression (null for tables), for interval reasoning over partial assignments.</summary>
     public BoolExpression? Expression { get; }
+
+    /// <summary>The rows of a table too large to tabulate whose cells all name options (null otherwise), for a row-based propagator.</summary>
+    public TableRows? Rows { get; }
 
     /// <summary>The tabulated combinations (bit i for the combination whose mixed-radix index is i), or null when not tabulated.</summary>
     public ReadOnlySpan<ulong> TableBits => _bits;
@@ -99,4 +103,17 @@ internal sealed class CompiledConstraint
 
         return bits;
     }
+}
+
+/// <summary>
+/// The distinct rows of a table constraint as module values in scope order, and whether they are
+/// the allowed combinations (supports) or the forbidden ones (conflicts). Immutable.
+/// </summary>
+internal sealed class TableRows(ImmutableArray<ImmutableArray<int>> values, bool allowed)
+{
+    /// <summary>Per row, the value of each scope position.</summary>
+    public ImmutableArray<ImmutableArray<int>> Values { get; } = values;
+
+    /// <summary>True when the rows are the allowed combinations, false when they are the forbidden ones.</summary>
+    public bool Allowed { get; } = allowed;
 }

@@ -55,7 +55,21 @@ internal static class ConstraintCompiler
                 return rows.Contains(key) == allowed;
             }
 
-            return new CompiledConstraint(constraint, position, [.. columns.Order()], domains, Lookup);
+            var scope = columns.Order().ToImmutableArray();
+            var positionOf = columns.Select(c => scope.IndexOf(c)).ToArray();
+            var values = rows.Select(key =>
+            {
+                // Decode the key (column order) into scope order.
+                var row = new int[columns.Length];
+                for (var c = columns.Length - 1; c >= 0; c--)
+                {
+                    row[positionOf[c]] = (int)(key % radix[c]);
+                    key /= radix[c];
+                }
+
+                return row.ToImmutableArray();
+            }).ToImmutableArray();
+            return new CompiledConstraint(constraint, position, scope, domains, Lookup, rows: new TableRows(values, allowed));
         }
 
         bool Predicate(int[] values)

@@ -42,6 +42,9 @@ internal sealed class DomainStore
     public bool Contains(int module, int value) =>
         _pretendModule == module ? value == _pretendValue : (_bits[module][value >> 6] & (1UL << value)) != 0;
 
+    /// <summary>The module's domain as bit words (ignores <see cref="Pretend"/>).</summary>
+    public ReadOnlySpan<ulong> Words(int module) => _bits[module];
+
     /// <summary>The values in the module's domain, ascending.</summary>
     public IEnumerable<int> Values(int module)
     {
@@ -64,7 +67,24 @@ internal sealed class DomainStore
     }
 
     /// <summary>The single value of a fixed module.</summary>
-    public int FixedValue(int module) => Values(module).First();
+    public int FixedValue(int module)
+    {
+        if (_pretendModule == module)
+        {
+            return _pretendValue;
+        }
+
+        var bits = _bits[module];
+        for (var word = 0; word < bits.Length; word++)
+        {
+            if (bits[word] != 0)
+            {
+                return (word << 6) + BitOperations.TrailingZeroCount(bits[word]);
+            }
+        }
+
+        throw new InvalidOperationException($"Module {module} has an empty domain.");
+    }
 
     public int Mark() => _trail.Count;
 

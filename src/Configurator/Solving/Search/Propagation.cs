@@ -25,16 +25,19 @@ internal sealed class Propagation
         _propagatorsOf = [.. domains.Select(m => Enumerable.Range(0, _propagators.Length).Where(p => _propagators[p].Scope.Contains(m)).ToArray())];
     }
 
+    /// <summary>The propagators, one per constraint in the order given.</summary>
+    public IReadOnlyList<Propagator> Propagators => _propagators;
+
     /// <summary>Propagates after <paramref name="module"/> changed, or everything when it is -1; returns false on failure.</summary>
     public bool Run(DomainStore store, int module)
     {
         var queued = new bool[_propagators.Length];
         var queue = new Queue<int>();
-        void Enqueue(int m)
+        void Enqueue(int m, int except = -1)
         {
             foreach (var p in _propagatorsOf[m])
             {
-                if (!queued[p])
+                if (!queued[p] && p != except)
                 {
                     queued[p] = true;
                     queue.Enqueue(p);
@@ -65,9 +68,11 @@ internal sealed class Propagation
                 return false;
             }
 
+            // An idempotent propagator has nothing more to do for its own changes.
+            var except = _propagators[next].IsIdempotent ? next : -1;
             foreach (var m in changed)
             {
-                Enqueue(m);
+                Enqueue(m, except);
             }
         }
 

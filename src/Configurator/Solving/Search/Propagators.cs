@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Numerics;
 using Configurator.Solving.Constraints;
 using Configurator.Solving.Domains;
 
@@ -17,10 +19,64 @@ internal abstract class Propagator(CompiledConstraint constraint)
 
     public abstract bool Propagate(DomainStore store, List<int> changed);
 
+    /// <summary>Whether running again right after <see cref="Propagate"/> would change nothing.</summary>
+    public virtual bool IsIdempotent => false;
+
+    /// <summary>
+    /// Whether every combination of the current domains satisfies the constraint, so that it no
+    /// longer links its modules (what lets a counter split the rest into independent parts). False
+    /// is always safe; this base version checks all combinations when there are few.
+    /// </summary>
+    public virtual bool IsEntailed(DomainStore store)
+    {
+        const long MaxChecked = 256;
+        long combinations = 1;
+        foreach (var module in Scope)
+        {
+            combinations *= store.Size(module);
+            if (combinations > MaxChecked)
+            {
+                return false;
+            }
+        }
+
+        var values = new int[Scope.IsEmpty ? 0 : Scope[^1] + 1];
+        var domains = Scope.Select(m => store.Values(m).ToArray()).ToArray();
+        for (var index = 0L; index < combinations; index++)
+        {
+            var rest = index;
+            for (var position = 0; position < domains.Length; position++)
+            {
+                values[Scope[position]] = domains[position][rest % domains[position].Length];
+                rest /= domains[position].Length;
+            }
+
+            if (!Constraint.IsSatisfied(values))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The number of combinations of the scope's current domains, saturating at <see cref="long.MaxValue"/>.</summary>
+    protected long Combinations(DomainStore store)
+    {
+        long combinations = 1;
+        foreach (var module in Scope)
+        {
+            var size = store.Size(module);
+            combinations = size != 0 && combinations > long.MaxValue / size ? long.MaxValue : combinations * size;
+        }
+
+        return combinations;
+    }
+
     /// <summary>Picks the strongest propagator the constraint allows, or a weaker one on request (for testing each).</summary>
     public static Propagator Create(CompiledConstraint constraint, IReadOnlyList<ModuleDomain> domains, PropagatorChoice choice = PropagatorChoice.Strongest) => choice switch
     {
-        PropagatorChoice.Strongest => (Propagator?)CompactTablePropagator.TryCreate(constraint, domains)
+        PropagatorChoice.Strongest => (Propagator?)TablePropagator.TryCreate(constraint, domains)
             ?? (constraint.Expression is { } expression ? new BoundsPropagator(constraint, expression) : new ForwardCheckPropagator(constraint)),
         PropagatorChoice.Bounds when constraint.Expression is { } expression => new BoundsPropagator(constraint, expression),
         _ => new ForwardCheckPropagator(constraint),
@@ -41,108 +97,173 @@ internal enum PropagatorChoice
 }
 
 /// <summary>
-/// Generalized arc consistency on a tabulated constraint with bit sets: the current table is the
-/// allowed combinations whose every value is still in its domain, and a value survives when some
-/// combination of the current table uses it.
+/// Generalized arc consistency on a table with bit sets, one bit per row: the current rows are
+/// those whose every value is still in its domain. For allowed rows a value survives when a current
+/// row uses it; for forbidden rows a value goes when every combination with it is a current
+/// forbidden row. The rows are the table's own (imported tables) or, for a tabulated rule, its
+/// allowed combinations.
 /// </summary>
-/// <remarks>Demeulenaere, Hartert, Lecoutre, Perez, Perron, Régin and Schaus, "Compact-Table: efficiently
-/// filtering table constraints with reversible sparse bit-sets", CP 2016. This version recomputes the
-/// current table at each call instead of keeping it reversible, which suits small tables.</remarks>
-internal sealed class CompactTablePropagator : Propagator
+/// <remarks>Compact-table: Demeulenaere, Hartert, Lecoutre, Perez, Perron, Régin and Schaus, "Compact-Table:
+/// efficiently filtering table constraints with reversible sparse bit-sets", CP 2016; forbidden rows
+/// counted per value as in Verhaeghe, Lecoutre and Schaus, "Extending compact-table to negative and
+/// short tables", AAAI 2017. This version recomputes the current rows at each call (from the
+/// removed values when they are fewer than the kept ones) instead of keeping them reversible.</remarks>
+internal sealed class TablePropagator : Propagator
 {
-    private const int MaxSupportWords = 1 << 16;
+    // Tabulated rules whose rows' bit sets would take more words than this are left to other propagators.
+    private const long MaxTabulatedWords = 1 << 18;
+
+    private readonly bool _allowed;
     private readonly int _words;
+    private readonly long _rowCount;
 
-    // _supports[position][value]: the allowed combinations in which the module at that scope position takes that value.
-    private readonly ulong[][][] _supports;
+    // _rowsWith[position][value]: the rows in which the module at that scope position takes that value.
+    private readonly ulong[][][] _rowsWith;
+    private readonly ulong[] _all;
+    private readonly int _maxValues;
 
-    private CompactTablePropagator(CompiledConstraint constraint, ulong[][][] supports, int words)
+    // _wordsWith[position][value]: the words of _rowsWith[position][value] that are not zero.
+    private readonly int[][][] _wordsWith;
+
+    private TablePropagator(CompiledConstraint constraint, int rowCount, IEnumerable<int[]> rows, bool allowed, IReadOnlyList<ModuleDomain> domains)
         : base(constraint)
     {
-        _supports = supports;
-        _words = words;
+        _allowed = allowed;
+        _rowCount = rowCount;
+        _words = (rowCount + 63) / 64;
+        _all = new ulong[_words];
+        _rowsWith = [.. Scope.Select(m => Enumerable.Range(0, domains[m].ValueCount).Select(_ => new ulong[_words]).ToArray())];
+        _maxValues = _rowsWith.Max(values => values.Length);
+        var row = 0;
+        foreach (var values in rows)
+        {
+            _all[row >> 6] |= 1UL << row;
+            for (var position = 0; position < Scope.Length; position++)
+            {
+                _rowsWith[position][values[position]][row >> 6] |= 1UL << row;
+            }
+
+            row++;
+        }
+
+        _wordsWith = [.. _rowsWith.Select(values => values.Select(rows => Enumerable.Range(0, _words).Where(word => rows[word] != 0).ToArray()).ToArray())];
     }
 
-    public static CompactTablePropagator? TryCreate(CompiledConstraint constraint, IReadOnlyList<ModuleDomain> domains)
+    /// <summary>A propagator over the table's rows, or the tabulated rule's allowed combinations when they are few enough; else null.</summary>
+    public static TablePropagator? TryCreate(CompiledConstraint constraint, IReadOnlyList<ModuleDomain> domains)
     {
-        if (!constraint.IsTabulated || constraint.Scope.IsEmpty)
+        if (constraint.Scope.IsEmpty)
         {
             return null;
         }
 
-        var bits = constraint.TableBits;
-        var words = bits.Length;
-        if ((long)constraint.Scope.Sum(m => domains[m].ValueCount) * words > MaxSupportWords)
+        if (constraint.Rows is { } rows)
+        {
+            return new TablePropagator(constraint, rows.Values.Length, rows.Values.Select(r => r.ToArray()), rows.Allowed, domains);
+        }
+
+        if (!constraint.IsTabulated)
         {
             return null;
         }
 
-        var strides = constraint.Strides;
-        var supports = new ulong[constraint.Scope.Length][][];
-        for (var position = 0; position < supports.Length; position++)
+        var allowedCount = Bits.Count(constraint.TableBits);
+        if ((allowedCount + 63) / 64 * constraint.Scope.Sum(m => (long)domains[m].ValueCount) > MaxTabulatedWords)
         {
-            supports[position] = new ulong[domains[constraint.Scope[position]].ValueCount][];
-            for (var value = 0; value < supports[position].Length; value++)
-            {
-                supports[position][value] = new ulong[words];
-            }
+            return null;
         }
 
-        for (var word = 0; word < words; word++)
-        {
-            var remaining = bits[word];
-            while (remaining != 0)
-            {
-                var index = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
-                remaining &= remaining - 1;
-                var rest = index;
-                for (var position = 0; position < supports.Length; position++)
-                {
-                    var value = rest / strides[position];
-                    rest %= strides[position];
-                    supports[position][value][word] |= 1UL << index;
-                }
-            }
-        }
-
-        return new CompactTablePropagator(constraint, supports, words);
+        return new TablePropagator(constraint, (int)allowedCount, AllowedCombinations(constraint), allowed: true, domains);
     }
 
     public override bool Propagate(DomainStore store, List<int> changed)
     {
-        Span<ulong> current = _words <= 256 ? stackalloc ulong[_words] : new ulong[_words];
-        Span<ulong> union = _words <= 256 ? stackalloc ulong[_words] : new ulong[_words];
-        Constraint.TableBits.CopyTo(current);
-        for (var position = 0; position < Scope.Length; position++)
+        var current = ArrayPool<ulong>.Shared.Rent(_words);
+        var words = ArrayPool<int>.Shared.Rent(_words);
+        try
         {
-            var module = Scope[position];
-            if (store.Size(module) == _supports[position].Length)
-            {
-                continue;
-            }
-
-            union.Clear();
-            foreach (var value in store.Values(module))
-            {
-                Or(union, _supports[position][value]);
-            }
-
-            And(current, union);
+            return Propagate(store, changed, current, words);
         }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(current);
+            ArrayPool<int>.Shared.Return(words);
+        }
+    }
 
-        if (current.IndexOfAnyExcept(0UL) < 0)
+    /// <summary>
+    /// Removing a value no current allowed row uses leaves the current rows as they were; removing a
+    /// value whose every combination is forbidden removes as many combinations as forbidden rows,
+    /// so no other value's test changes either.
+    /// </summary>
+    public override bool IsIdempotent => true;
+
+    public override bool IsEntailed(DomainStore store)
+    {
+        var combinations = Combinations(store);
+        if (_allowed && combinations > _rowCount)
         {
             return false;
         }
 
+        var current = ArrayPool<ulong>.Shared.Rent(_words);
+        var words = ArrayPool<int>.Shared.Rent(_words);
+        try
+        {
+            var live = Current(store, current, words);
+            return _allowed ? Bits.Count(current, words.AsSpan(0, live)) == combinations : live == 0;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(current);
+            ArrayPool<int>.Shared.Return(words);
+        }
+    }
+
+    private bool Propagate(DomainStore store, List<int> changed, ulong[] current, int[] words)
+    {
+        var live = Current(store, current, words);
+        if (_allowed && live == 0)
+        {
+            return false;
+        }
+
+        var combinations = Combinations(store);
+        if (!_allowed && (combinations == long.MaxValue || combinations / Scope.Max(m => store.Size(m)) > _rowCount))
+        {
+            // Too few forbidden rows to rule out every combination with any one value.
+            return true;
+        }
+
+        var liveWords = words.AsSpan(0, live);
         for (var position = 0; position < Scope.Length; position++)
         {
             var module = Scope[position];
-            foreach (var value in store.Values(module).ToList())
+
+            // Removals at earlier positions shrink the combinations (forbidden rows only read them).
+            combinations = Combinations(store);
+            var others = combinations / Math.Max(1, store.Size(module));
+            for (var value = 0; value < _rowsWith[position].Length; value++)
             {
-                if (!Intersects(current, _supports[position][value]) && store.Remove(module, value))
+                if (!store.Contains(module, value))
+                {
+                    continue;
+                }
+
+                var remove = _allowed
+                    ? !Bits.Intersects(current, _rowsWith[position][value], liveWords)
+                    : Bits.CountCommon(current, _rowsWith[position][value], liveWords) == others;
+                if (remove && store.Remove(module, value))
                 {
                     changed.Add(module);
+                    if (!_allowed)
+                    {
+                        // Its forbidden rows are no longer current: later positions must not count them.
+                        foreach (var word in liveWords)
+                        {
+                            current[word] &= ~_rowsWith[position][value][word];
+                        }
+                    }
                 }
             }
 
@@ -155,33 +276,163 @@ internal sealed class CompactTablePropagator : Propagator
         return true;
     }
 
-    private static void Or(Span<ulong> target, ulong[] source)
+    /// <summary>
+    /// Writes the rows whose every value is still in its domain, working only on the words that
+    /// still have a row (a sparse bit set); returns how many such words there are, listed first in
+    /// <paramref name="words"/>.
+    /// </summary>
+    private int Current(DomainStore store, ulong[] current, int[] words)
     {
-        for (var i = 0; i < target.Length; i++)
+        // The fixed module whose value has rows in the fewest words first, so later steps touch few words.
+        var start = -1;
+        var fewest = int.MaxValue;
+        for (var position = 0; position < Scope.Length; position++)
         {
-            target[i] |= source[i];
+            if (store.Size(Scope[position]) == 1 && _wordsWith[position][store.FixedValue(Scope[position])].Length is var length && length < fewest)
+            {
+                (start, fewest) = (position, length);
+            }
         }
+
+        var live = 0;
+        if (start < 0)
+        {
+            _all.CopyTo(current, 0);
+            for (var word = 0; word < _words; word++)
+            {
+                words[live++] = word;
+            }
+        }
+        else
+        {
+            // Only the words where the fixed value has rows are copied (the rest are never read).
+            var value = store.FixedValue(Scope[start]);
+            var rows = _rowsWith[start][value];
+            foreach (var word in _wordsWith[start][value])
+            {
+                current[word] = rows[word];
+                words[live++] = word;
+            }
+        }
+
+        var selected = ArrayPool<int>.Shared.Rent(_maxValues);
+        for (var position = 0; position < Scope.Length && live > 0; position++)
+        {
+            var module = Scope[position];
+            var size = store.Size(module);
+            var full = _rowsWith[position].Length;
+            if (size == full || position == start)
+            {
+                continue;
+            }
+
+            // Or the rows of the kept values, or of the removed ones when those are fewer.
+            var kept = size <= full - size;
+            var count = 0;
+            for (var value = 0; value < full; value++)
+            {
+                if (store.Contains(module, value) == kept)
+                {
+                    selected[count++] = value;
+                }
+            }
+
+            var next = 0;
+            for (var i = 0; i < live; i++)
+            {
+                var word = words[i];
+                ulong union = 0;
+                for (var v = 0; v < count; v++)
+                {
+                    union |= _rowsWith[position][selected[v]][word];
+                }
+
+                var updated = current[word] & (kept ? union : ~union);
+                current[word] = updated;
+                if (updated != 0)
+                {
+                    words[next++] = word;
+                }
+            }
+
+            live = next;
+        }
+
+        ArrayPool<int>.Shared.Return(selected);
+        return live;
     }
 
-    private static void And(Span<ulong> target, Span<ulong> source)
+    private static IEnumerable<int[]> AllowedCombinations(CompiledConstraint constraint)
     {
-        for (var i = 0; i < target.Length; i++)
+        var bits = constraint.TableBits.ToArray();
+        var strides = constraint.Strides.ToArray();
+        for (var word = 0; word < bits.Length; word++)
         {
-            target[i] &= source[i];
+            var remaining = bits[word];
+            while (remaining != 0)
+            {
+                var rest = (word << 6) + BitOperations.TrailingZeroCount(remaining);
+                remaining &= remaining - 1;
+                var values = new int[strides.Length];
+                for (var position = 0; position < strides.Length; position++)
+                {
+                    values[position] = rest / strides[position];
+                    rest %= strides[position];
+                }
+
+                yield return values;
+            }
         }
     }
+}
 
-    private static bool Intersects(Span<ulong> a, ulong[] b)
+/// <summary>Operations on bit sets restricted to the listed words (the others are known to be zero).</summary>
+internal static class Bits
+{
+    public static bool Intersects(ulong[] a, ulong[] b, ReadOnlySpan<int> words)
     {
-        for (var i = 0; i < a.Length; i++)
+        foreach (var word in words)
         {
-            if ((a[i] & b[i]) != 0)
+            if ((a[word] & b[word]) != 0)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    public static long Count(ReadOnlySpan<ulong> bits)
+    {
+        long count = 0;
+        foreach (var word in bits)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
+    }
+
+    public static long Count(ulong[] bits, ReadOnlySpan<int> words)
+    {
+        long count = 0;
+        foreach (var word in words)
+        {
+            count += BitOperations.PopCount(bits[word]);
+        }
+
+        return count;
+    }
+
+    public static long CountCommon(ulong[] a, ulong[] b, ReadOnlySpan<int> words)
+    {
+        long count = 0;
+        foreach (var word in words)
+        {
+            count += BitOperations.PopCount(a[word] & b[word]);
+        }
+
+        return count;
     }
 }
 
@@ -192,6 +443,8 @@ internal sealed class CompactTablePropagator : Propagator
 /// </summary>
 internal sealed class BoundsPropagator(CompiledConstraint constraint, BoolExpression expression) : Propagator(constraint)
 {
+    public override bool IsEntailed(DomainStore store) => expression.Over(store) == Truth.True || base.IsEntailed(store);
+
     public override bool Propagate(DomainStore store, List<int> changed)
     {
         if (expression.Over(store) == Truth.False)

@@ -22,13 +22,6 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
 
     public BigInteger Count(Restriction restriction)
     {
-        // Variable elimination follows the tree width, which is often far below the path width
-        // that made the diagram too large; the search is the fallback when even that is too wide.
-        if (VariableElimination.Count(domains, constraints, restriction) is { } count)
-        {
-            return count;
-        }
-
         var search = new SearchState(this, restriction);
         return search.Start() ? search.CountFrom(0) : BigInteger.Zero;
     }
@@ -163,21 +156,28 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         }
     }
 
-    /// <summary>Per-call state: the domains, the decided values and the cache of sub-problem counts.</summary>
-    private sealed class SearchState(SearchEngine engine, Restriction restriction)
+    /// <summary>Per-call state: the domains, the decided values and the counter with its cache of part counts.</summary>
+    private sealed class SearchState
     {
-        private const int CacheLimit = 4_000_000;
-        private readonly Dictionary<int[], BigInteger>[] _cache = [.. Enumerable.Range(0, engine.Plan.LevelCount + 1).Select(_ => new Dictionary<int[], BigInteger>(IntArrayComparer.Instance))];
-        private int _cached;
+        private readonly SearchEngine _engine;
+        private readonly ComponentCounter _counter;
 
-        public DomainStore Store { get; } = new(engine.Domains, restriction);
+        public SearchState(SearchEngine engine, Restriction restriction)
+        {
+            _engine = engine;
+            Store = new DomainStore(engine.Domains, restriction);
+            Values = new int[engine.Domains.Count];
+            _counter = new ComponentCounter(engine.Propagation, Store, engine.Domains.Count);
+        }
 
-        public int[] Values { get; } = new int[engine.Domains.Count];
+        public DomainStore Store { get; }
 
-        private LevelPlan Plan => engine.Plan;
+        public int[] Values { get; }
+
+        private LevelPlan Plan => _engine.Plan;
 
         /// <summary>Propagates the restriction; false when nothing can satisfy it.</summary>
-        public bool Start() => engine.Propagation.Run(Store, -1);
+        public bool Start() => _engine.Propagation.Run(Store, -1);
 
         /// <summary>The values left for the module of <paramref name="level"/>, ascending (a snapshot).</summary>
         public List<int> Candidates(int level) => [.. Store.Values(Plan.Order[level])];
@@ -187,7 +187,7 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         {
             var module = Plan.Order[level];
             Values[module] = value;
-            if (!Store.Fix(module, value) || !engine.Propagation.Run(Store, module))
+            if (!Store.Fix(module, value) || !_engine.Propagation.Run(Store, module))
             {
                 return false;
             }
@@ -204,51 +204,7 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         }
 
         /// <summary>The number of completions from <paramref name="level"/> on, given the values decided before it.</summary>
-        public BigInteger CountFrom(int level)
-        {
-            if (level == Plan.LevelCount)
-            {
-                return BigInteger.One;
-            }
-
-            var frontier = Plan.FrontierBefore(level);
-            var key = new int[frontier.Length];
-            for (var i = 0; i < key.Length; i++)
-            {
-                key[i] = Values[frontier[i]];
-            }
-
-            if (_cache[level].TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-
-            var sum = BigInteger.Zero;
-            foreach (var value in Candidates(level))
-            {
-                var mark = Store.Mark();
-                if (Decide(level, value))
-                {
-                    sum += CountFrom(level + 1);
-                }
-
-                Store.Undo(mark);
-            }
-
-            if (_cached++ > CacheLimit)
-            {
-                // Bounded memory: forget and keep going; results stay exact, only slower.
-                foreach (var entries in _cache)
-                {
-                    entries.Clear();
-                }
-
-                _cached = 0;
-            }
-
-            _cache[level][key] = sum;
-            return sum;
-        }
+        public BigInteger CountFrom(int level) => _counter.Count(Plan.Order.Skip(level));
     }
 
     private LevelPlan Plan => plan;
