@@ -57,6 +57,9 @@ public sealed partial class CompiledModel
 
     internal LevelPlan Plan { get; }
 
+    /// <summary>The decision diagram, when the model compiled to one.</summary>
+    internal DecisionDiagram? Diagram => _diagram;
+
     /// <summary>The exact number of valid configurations, optionally among those that extend a partial selection. Does not enumerate.</summary>
     /// <param name="within">A partial selection the configurations must extend; null for all.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option, or a selection a module does not permit.</exception>

@@ -1,5 +1,7 @@
 using System.Numerics;
 using Configurator.Solving;
+using Configurator.Solving.Diagrams;
+using Configurator.Solving.Search;
 using CsCheck;
 
 namespace Configurator.Tests.Solving;
@@ -41,6 +43,32 @@ public class CompiledModelPropertyTests
             Assert.Equal(new BigInteger(expected.Count), compiled.Count(partial));
             Assert.Equal(expected, compiled.Configurations(partial).Select(s => SmallModels.Key(s, model)).Order(StringComparer.Ordinal));
         }, iter: 1500, threads: 1);
+
+    [Fact]
+    public void ResidualDiagram_RandomModels_IsTheSameReducedDiagramAsTheFrontierOne() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // A reduced ordered diagram is unique for its order, so two correct builders must agree exactly.
+            var model = SmallModels.Create(seed);
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            var frontier = compiled.Diagram!;
+            var residual = ResidualDiagramBuilder.Build(frontier.Plan, compiled.Domains, new Propagation(compiled.Domains, compiled.Constraints), int.MaxValue, long.MaxValue)!;
+
+            Assert.Equal(frontier.LevelStart, residual.LevelStart);
+            Assert.Equal(frontier.EdgeStart, residual.EdgeStart);
+            Assert.Equal(frontier.EdgeValue, residual.EdgeValue);
+            Assert.Equal(frontier.EdgeChild, residual.EdgeChild);
+        }, iter: 1000, threads: 1);
+
+    [Fact]
+    public void ResidualDiagram_OverBudget_GivesUp()
+    {
+        var model = SmallModels.Create(7);
+        var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+        var propagation = new Propagation(compiled.Domains, compiled.Constraints);
+        Assert.Null(ResidualDiagramBuilder.Build(compiled.Plan, compiled.Domains, propagation, nodeBudget: 1, stepBudget: long.MaxValue));
+        Assert.Null(ResidualDiagramBuilder.Build(compiled.Plan, compiled.Domains, propagation, nodeBudget: int.MaxValue, stepBudget: 1));
+    }
 
     [Fact]
     public void Enumerate_BothEngines_GiveTheSameSequence() =>

@@ -33,9 +33,12 @@ internal sealed class LevelPlan
     /// <summary>The frontier before <paramref name="level"/> is decided.</summary>
     public ImmutableArray<int> FrontierBefore(int level) => level == 0 ? [] : FrontierAfter[level - 1];
 
-    public static LevelPlan Create(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints)
+    public static LevelPlan Create(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints) =>
+        Create(VariableOrder.Compute(domains, constraints), constraints);
+
+    /// <summary>The plan for a given order (level to module).</summary>
+    public static LevelPlan Create(ImmutableArray<int> order, IReadOnlyList<CompiledConstraint> constraints)
     {
-        var order = VariableOrder.Compute(domains, constraints);
         var position = new int[order.Length];
         for (var level = 0; level < order.Length; level++)
         {

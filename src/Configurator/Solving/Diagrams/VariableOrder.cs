@@ -130,7 +130,7 @@ internal static class VariableOrder
     }
 
     /// <summary>Breadth-first from a least-connected module, neighbours by ascending degree (Cuthill–McKee), per connected part.</summary>
-    private static ImmutableArray<int> BreadthFirst(int n, IReadOnlyList<CompiledConstraint> constraints)
+    internal static ImmutableArray<int> BreadthFirst(int n, IReadOnlyList<CompiledConstraint> constraints)
     {
         var neighbours = Enumerable.Range(0, n).Select(_ => new HashSet<int>()).ToArray();
         foreach (var constraint in constraints)
@@ -162,7 +162,7 @@ internal static class VariableOrder
         return order.MoveToImmutable();
     }
 
-    private static ImmutableArray<int> Greedy(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints)
+    internal static ImmutableArray<int> Greedy(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints)
     {
         var n = domains.Count;
         var constraintsOf = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();

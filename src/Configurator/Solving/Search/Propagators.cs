@@ -125,6 +125,9 @@ internal sealed class TablePropagator : Propagator
     // _wordsWith[position][value]: the words of _rowsWith[position][value] that are not zero.
     private readonly int[][][] _wordsWith;
 
+    // The rows' values, row after row (scope order).
+    private readonly int[] _cells;
+
     private TablePropagator(CompiledConstraint constraint, int rowCount, IEnumerable<int[]> rows, bool allowed, IReadOnlyList<ModuleDomain> domains)
         : base(constraint)
     {
@@ -134,9 +137,11 @@ internal sealed class TablePropagator : Propagator
         _all = new ulong[_words];
         _rowsWith = [.. Scope.Select(m => Enumerable.Range(0, domains[m].ValueCount).Select(_ => new ulong[_words]).ToArray())];
         _maxValues = _rowsWith.Max(values => values.Length);
+        _cells = new int[rowCount * Scope.Length];
         var row = 0;
         foreach (var values in rows)
         {
+            values.CopyTo(_cells, row * Scope.Length);
             _all[row >> 6] |= 1UL << row;
             for (var position = 0; position < Scope.Length; position++)
             {
@@ -222,6 +227,15 @@ internal sealed class TablePropagator : Propagator
 
     private bool Propagate(DomainStore store, List<int> changed, ulong[] current, int[] words)
     {
+        foreach (var module in Scope)
+        {
+            if (store.Size(module) == 0)
+            {
+                // A restriction can leave a module nothing.
+                return false;
+            }
+        }
+
         var live = Current(store, current, words);
         if (_allowed && live == 0)
         {
@@ -274,6 +288,51 @@ internal sealed class TablePropagator : Propagator
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// What is left of the table for the modules still open: the current rows' values at the
+    /// positions marked open, as distinct mixed-radix keys in ascending order (whether they are
+    /// allowed or forbidden rows is the table's own). Two searches whose decided modules leave equal
+    /// projections face the same constraint on the rest.
+    /// </summary>
+    public long[] Projection(DomainStore store, ReadOnlySpan<bool> open, IReadOnlyList<ModuleDomain> domains)
+    {
+        var current = ArrayPool<ulong>.Shared.Rent(_words);
+        var words = ArrayPool<int>.Shared.Rent(_words);
+        try
+        {
+            var live = Current(store, current, words);
+            var keys = new HashSet<long>();
+            foreach (var word in words.AsSpan(0, live))
+            {
+                var remaining = current[word];
+                while (remaining != 0)
+                {
+                    var row = (word << 6) + BitOperations.TrailingZeroCount(remaining);
+                    remaining &= remaining - 1;
+                    long key = 0;
+                    for (var position = 0; position < Scope.Length; position++)
+                    {
+                        if (open[position])
+                        {
+                            key = (key * domains[Scope[position]].ValueCount) + _cells[(row * Scope.Length) + position];
+                        }
+                    }
+
+                    keys.Add(key);
+                }
+            }
+
+            var sorted = keys.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(current);
+            ArrayPool<int>.Shared.Return(words);
+        }
     }
 
     /// <summary>

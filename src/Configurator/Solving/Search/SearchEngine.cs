@@ -16,9 +16,8 @@ namespace Configurator.Solving.Search;
 /// </summary>
 /// <remarks>Caching sub-problem counts by the state that separates past from future is the idea behind
 /// component caching in #SAT solvers (Sang, Bacchus, Beame, Kautz and Pitassi, SAT 2004).</remarks>
-internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints, PropagatorChoice choice = PropagatorChoice.Strongest) : ISolverEngine
+internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, Propagation propagation) : ISolverEngine
 {
-    private readonly Propagation _propagation = new(domains, constraints, choice);
 
     public BigInteger Count(Restriction restriction)
     {
@@ -211,5 +210,5 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
 
     private IReadOnlyList<ModuleDomain> Domains => domains;
 
-    private Propagation Propagation => _propagation;
+    private Propagation Propagation => propagation;
 }
