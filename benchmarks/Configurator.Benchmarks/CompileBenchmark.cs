@@ -13,7 +13,7 @@ public class CompileBenchmark
     private ProductModel _model = null!;
 
     /// <summary>The model.</summary>
-    [Params("window", "credit-card", "window-rules", "car", "shirt", "ring-60x8")]
+    [Params("window", "credit-card", "window-rules", "car", "shirt", "ring-60x8", "renault", "busybox")]
     public string Model { get; set; } = "window";
 
     /// <summary>Loads the model outside the measurement.</summary>

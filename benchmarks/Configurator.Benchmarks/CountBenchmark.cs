@@ -14,7 +14,7 @@ public class CountBenchmark
     private Selection _partial = null!;
 
     /// <summary>The model.</summary>
-    [Params("window-rules", "car", "ring-60x8")]
+    [Params("window-rules", "car", "ring-60x8", "renault", "busybox")]
     public string Model { get; set; } = "ring-60x8";
 
     /// <summary>Compiles the model outside the measurement.</summary>

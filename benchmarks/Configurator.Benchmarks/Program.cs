@@ -1,7 +1,15 @@
 using BenchmarkDotNet.Running;
+using Configurator.Benchmarks.Peers;
 
+// Side by side with Gecode and CP-SAT: dotnet run -c Release --project benchmarks/Configurator.Benchmarks -- peers [--quick]
 // Run all: dotnet run -c Release --project benchmarks/Configurator.Benchmarks -- --filter '*'
+if (args is ["peers", .. var rest])
+{
+    return PeerComparison.Run(rest);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
 
 /// <summary>The benchmark entry point.</summary>
 internal sealed partial class Program;

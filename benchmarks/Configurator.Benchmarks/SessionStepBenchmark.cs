@@ -19,7 +19,7 @@ public class SessionStepBenchmark
     private int _turn;
 
     /// <summary>The model.</summary>
-    [Params("window", "window-rules", "car", "shirt")]
+    [Params("window", "window-rules", "car", "shirt", "renault")]
     public string Model { get; set; } = "window-rules";
 
     /// <summary>Starts a session outside the measurement.</summary>
