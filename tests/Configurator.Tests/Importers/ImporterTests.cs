@@ -84,6 +84,26 @@ public class ImporterTests
     }
 
     [Fact]
+    public void BusyBox_SessionOnTheSearchEngine_OffersOnlyOptionsThatLeadSomewhere()
+    {
+        var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(SharedModels.Path("featureide-knueppel2017", "busybox-1.18.0.xml")).GetModelOrThrow()).GetModelOrThrow();
+        var session = Configurator.Sessions.ConfigurationSession.Start(compiled);
+        var open = session.State.Modules.First(m => m.Options.Count > 0 && m.Options.All(o => o.IsAvailable));
+        var result = session.Select(open.ModuleId, open.Options[0].OptionId);
+
+        Assert.True(result.Applied);
+        Assert.Equal(compiled.Count(Selection.Parse($"{open.ModuleId}={open.Options[0].OptionId}")), session.State.Completions);
+        Assert.True(session.State.Completions > 0);
+
+        // A feature every configuration lacks (dead) is offered as unavailable, and its explanation names the rules.
+        if (session.State.Modules.SelectMany(m => m.Options.Where(o => !o.IsAvailable).Select(o => (m.ModuleId, o.OptionId))).FirstOrDefault() is ({ } module, { } option))
+        {
+            Assert.Equal(BigInteger.Zero, compiled.Count(Selection.Empty.With(open.ModuleId, open.Options[0].OptionId).With(module, option)));
+            Assert.NotEmpty(session.Explain(module, option)!.Constraints);
+        }
+    }
+
+    [Fact]
     public void BusyBox_ImportsEveryFeatureAndRule()
     {
         var model = ModelImporter.ImportFile(SharedModels.Path("featureide-knueppel2017", "busybox-1.18.0.xml")).GetModelOrThrow();

@@ -5,7 +5,7 @@ namespace Configurator.Solving.Explanations;
 
 /// <summary>
 /// Decides whether some configuration satisfies a subset of a model's constraints and a
-/// restriction: search with propagation, smallest domain first. Explanations ask this many times
+/// restriction: propagation, then counting by search with component caching. Explanations ask this many times
 /// with different subsets, so the model's propagators are built once and picked per call.
 /// </summary>
 internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Propagator[] propagators)
@@ -20,38 +20,9 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
         }
 
         var propagation = new Propagation(domains.Count, [.. constraintPositions.Select(p => propagators[p])]);
-        return propagation.Run(store, -1) && Search(store, propagation);
-    }
 
-    private bool Search(DomainStore store, Propagation propagation)
-    {
-        var next = -1;
-        for (var m = 0; m < domains.Count; m++)
-        {
-            if (store.Size(m) > 1 && (next < 0 || store.Size(m) < store.Size(next)))
-            {
-                next = m;
-            }
-        }
-
-        // Every module fixed and every propagator at its fixpoint: propagators reject a fixed
-        // assignment that breaks their constraint, so this is a solution.
-        if (next < 0)
-        {
-            return true;
-        }
-
-        foreach (var value in store.Values(next).ToList())
-        {
-            var mark = store.Mark();
-            var found = store.Fix(next, value) && propagation.Run(store, next) && Search(store, propagation);
-            store.Undo(mark);
-            if (found)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Counting with component caching rather than a plain search for one configuration: the
+        // plain search can thrash on large feature models (BusyBox), where parts count quickly.
+        return propagation.Run(store, -1) && new ComponentCounter(propagation, store, domains.Count).Exists(Enumerable.Range(0, domains.Count));
     }
 }

@@ -21,16 +21,25 @@ internal sealed class ComponentCounter
     private readonly Propagation _propagation;
     private readonly IReadOnlyList<Propagator> _propagators;
     private readonly DomainStore _store;
-    private readonly Dictionary<int[], BigInteger> _cache = new(IntArrayComparer.Instance);
+    private readonly Dictionary<int[], BigInteger> _cache;
 
     // Scratch, reused between calls: union-find parents, degrees and a stamp per module.
     private readonly int[] _parent;
     private readonly int[] _degree;
     private readonly int[] _stamp;
     private int _stampNow;
+    private bool _existsOnly;
 
-    public ComponentCounter(Propagation propagation, DomainStore store, int moduleCount)
+    /// <param name="propagation">The propagators (one per constraint).</param>
+    /// <param name="store">The domains, propagated.</param>
+    /// <param name="moduleCount">The number of modules.</param>
+    /// <param name="cache">
+    /// Part counts to share with other counters over the same propagators (a key names the part's
+    /// constraints and its modules' domains, so it holds whatever the restriction); null for a new one.
+    /// </param>
+    public ComponentCounter(Propagation propagation, DomainStore store, int moduleCount, Dictionary<int[], BigInteger>? cache = null)
     {
+        _cache = cache ?? NewCache();
         _propagation = propagation;
         _propagators = propagation.Propagators;
         _store = store;
@@ -39,11 +48,25 @@ internal sealed class ComponentCounter
         _stamp = new int[moduleCount];
     }
 
+    /// <summary>An empty cache of part counts, to share between counters.</summary>
+    public static Dictionary<int[], BigInteger> NewCache() => new(IntArrayComparer.Instance);
+
     /// <summary>
     /// The number of ways to complete the given modules under every constraint, the other modules
     /// taken as they stand in the store (which must be propagated).
     /// </summary>
     public BigInteger Count(IEnumerable<int> modules) => CountParts([.. modules], [.. Enumerable.Range(0, _propagators.Count)]);
+
+    /// <summary>
+    /// Whether the given modules can be completed at all: the same search, stopping each part at
+    /// its first completion. Its cache then holds lower bounds, so a counter used for this must
+    /// not count afterwards, nor share its cache.
+    /// </summary>
+    public bool Exists(IEnumerable<int> modules)
+    {
+        _existsOnly = true;
+        return !Count(modules).IsZero;
+    }
 
     private BigInteger CountParts(int[] modules, int[] constraints)
     {
@@ -142,6 +165,10 @@ internal sealed class ComponentCounter
             }
 
             _store.Undo(mark);
+            if (_existsOnly && !sum.IsZero)
+            {
+                break;
+            }
         }
 
         if (_cache.Count >= CacheLimit)

@@ -19,57 +19,52 @@ namespace Configurator.Solving.Search;
 internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, Propagation propagation) : ISolverEngine
 {
 
-    public BigInteger Count(Restriction restriction)
+    public BigInteger Count(Restriction restriction) => Count(restriction, null);
+
+    private BigInteger Count(Restriction restriction, Dictionary<int[], BigInteger>? cache)
     {
-        var search = new SearchState(this, restriction);
+        var search = new SearchState(this, restriction, cache);
         return search.Start() ? search.CountFrom(0) : BigInteger.Zero;
     }
 
     public bool[][] UsableValues(Restriction restriction)
     {
-        // One search per value: slow but exact, as this engine is for models too large for a diagram.
+        // One count per value not yet known usable: counting with component caching stays fast on
+        // models where a plain depth-first search for one configuration thrashes (BusyBox). The
+        // first configuration of the restriction shows one usable value per module at once, and
+        // the counts share one cache of part counts, as parts recur from one value to the next.
+        var cache = ComponentCounter.NewCache();
         var usable = new bool[domains.Count][];
         for (var module = 0; module < domains.Count; module++)
         {
             usable[module] = new bool[domains[module].ValueCount];
+        }
+
+        if (!Count(restriction).IsZero)
+        {
+            var first = new int[domains.Count];
+            Unrank(restriction, BigInteger.Zero, first);
+            for (var module = 0; module < first.Length; module++)
+            {
+                usable[module][first[module]] = true;
+            }
+        }
+
+        for (var module = 0; module < domains.Count; module++)
+        {
             var others = restriction.Without(module);
             for (var value = 0; value < usable[module].Length; value++)
             {
-                var probe = others.Copy();
-                probe.Fix(module, value, usable[module].Length);
-                usable[module][value] = HasSolution(probe);
+                if (!usable[module][value])
+                {
+                    var probe = others.Copy();
+                    probe.Fix(module, value, usable[module].Length);
+                    usable[module][value] = !Count(probe, cache).IsZero;
+                }
             }
         }
 
         return usable;
-    }
-
-    /// <summary>Whether some configuration satisfies the restriction.</summary>
-    public bool HasSolution(Restriction restriction)
-    {
-        var search = new SearchState(this, restriction);
-        return search.Start() && FindFrom(0);
-
-        bool FindFrom(int level)
-        {
-            if (level == plan.LevelCount)
-            {
-                return true;
-            }
-
-            foreach (var value in search.Candidates(level))
-            {
-                var mark = search.Store.Mark();
-                var found = search.Decide(level, value) && FindFrom(level + 1);
-                search.Store.Undo(mark);
-                if (found)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     public void Unrank(Restriction restriction, BigInteger rank, int[] values)
@@ -161,12 +156,12 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         private readonly SearchEngine _engine;
         private readonly ComponentCounter _counter;
 
-        public SearchState(SearchEngine engine, Restriction restriction)
+        public SearchState(SearchEngine engine, Restriction restriction, Dictionary<int[], BigInteger>? cache = null)
         {
             _engine = engine;
             Store = new DomainStore(engine.Domains, restriction);
             Values = new int[engine.Domains.Count];
-            _counter = new ComponentCounter(engine.Propagation, Store, engine.Domains.Count);
+            _counter = new ComponentCounter(engine.Propagation, Store, engine.Domains.Count, cache);
         }
 
         public DomainStore Store { get; }
