@@ -27,18 +27,6 @@ internal static class ConstraintCompiler
     {
         var columns = table.Modules.Select(id => moduleIndex[id]).ToArray();
 
-        // matches[row][column][value]: whether the cell matches that value of the column's module.
-        var matches = table.Rows.Select(row => columns.Select((module, c) =>
-        {
-            var domain = domains[module];
-            return Enumerable.Range(0, domain.ValueCount).Select(value => row[c] switch
-            {
-                TableConstraint.Any => true,
-                null => domain.Values[value].IsEmpty,
-                var option => domain.Values[value] is [var selected] && domain.Module.Options[selected].Id == option,
-            }).ToArray();
-        }).ToArray()).ToArray();
-
         var allowed = table.Kind == TableKind.Allowed;
         if (HashedRows(table, columns, domains) is { } rows)
         {
@@ -71,6 +59,19 @@ internal static class ConstraintCompiler
             }).ToImmutableArray();
             return new CompiledConstraint(constraint, position, scope, domains, Lookup, rows: new TableRows(values, allowed));
         }
+
+        // Tables that cannot be hashed (wildcards, empty cells) get here.
+        // matches[row][column][value]: whether the cell matches that value of the column's module.
+        var matches = table.Rows.Select(row => columns.Select((module, c) =>
+        {
+            var domain = domains[module];
+            return Enumerable.Range(0, domain.ValueCount).Select(value => row[c] switch
+            {
+                TableConstraint.Any => true,
+                null => domain.Values[value].IsEmpty,
+                var option => domain.Values[value] is [var selected] && domain.Module.Options[selected].Id == option,
+            }).ToArray();
+        }).ToArray()).ToArray();
 
         bool Predicate(int[] values)
         {

@@ -38,6 +38,10 @@ internal sealed class ResidualDiagramBuilder
     private int _nodeCount;
     private long _steps;
 
+    // Scratch for residues, reused.
+    private readonly List<int> _key = [];
+    private readonly HashSet<long> _rows = [];
+
     private ResidualDiagramBuilder(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, Propagation propagation, int nodeBudget, long stepBudget)
     {
         _plan = plan;
@@ -155,7 +159,8 @@ internal sealed class ResidualDiagramBuilder
     /// <summary>The open modules' domains (those not full), then each crossing constraint's residue.</summary>
     private int[] Residue(int level)
     {
-        var key = new List<int>();
+        var key = _key;
+        key.Clear();
         for (var next = level; next < _plan.LevelCount; next++)
         {
             var module = _plan.Order[next];
@@ -183,7 +188,7 @@ internal sealed class ResidualDiagramBuilder
             key.Add(-1 - c);
             if (propagator is TablePropagator table)
             {
-                var rows = table.Projection(_store, open, _domains);
+                var rows = table.Projection(_store, open, _domains, _rows);
                 key.Add(rows.Length);
                 foreach (var row in rows)
                 {

@@ -296,14 +296,18 @@ internal sealed class TablePropagator : Propagator
     /// allowed or forbidden rows is the table's own). Two searches whose decided modules leave equal
     /// projections face the same constraint on the rest.
     /// </summary>
-    public long[] Projection(DomainStore store, ReadOnlySpan<bool> open, IReadOnlyList<ModuleDomain> domains)
+    /// <param name="store">The current domains.</param>
+    /// <param name="open">Per scope position, whether its module is still open.</param>
+    /// <param name="domains">The modules' domains (for the keys' radices).</param>
+    /// <param name="keys">A set to reuse; it is cleared.</param>
+    public long[] Projection(DomainStore store, ReadOnlySpan<bool> open, IReadOnlyList<ModuleDomain> domains, HashSet<long> keys)
     {
+        keys.Clear();
         var current = ArrayPool<ulong>.Shared.Rent(_words);
         var words = ArrayPool<int>.Shared.Rent(_words);
         try
         {
             var live = Current(store, current, words);
-            var keys = new HashSet<long>();
             foreach (var word in words.AsSpan(0, live))
             {
                 var remaining = current[word];
