@@ -1,6 +1,4 @@
 using System.Numerics;
-using Configurator.Internal;
-using Configurator.Solving.Constraints;
 using Configurator.Solving.Diagrams;
 using Configurator.Solving.Domains;
 
@@ -8,17 +6,13 @@ namespace Configurator.Solving.Search;
 
 /// <summary>
 /// The engine for models whose decision diagram would exceed the node budget: depth-first search
-/// in the plan's order with propagation after every decision (compact-table on tabulated
-/// constraints, bounds reasoning on larger rules), and each constraint checked when its last module
-/// is decided. Counting caches the count of every sub-problem by its frontier values, so equal
-/// sub-problems are counted once; ranking and sampling reuse those counts. Enumerates in exactly
-/// the diagram's order.
+/// in the plan's order with propagation after every decision (compact-table over rows on tables
+/// and tabulated rules, bounds reasoning on larger rules), and each constraint checked when its
+/// last module is decided. Counting, ranking and availability count with component caching
+/// (<see cref="ComponentCounter"/>). Enumerates in exactly the diagram's order.
 /// </summary>
-/// <remarks>Caching sub-problem counts by the state that separates past from future is the idea behind
-/// component caching in #SAT solvers (Sang, Bacchus, Beame, Kautz and Pitassi, SAT 2004).</remarks>
 internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, Propagation propagation) : ISolverEngine
 {
-
     public BigInteger Count(Restriction restriction) => Count(restriction, null);
 
     private BigInteger Count(Restriction restriction, Dictionary<int[], BigInteger>? cache)
