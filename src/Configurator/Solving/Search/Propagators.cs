@@ -183,17 +183,8 @@ internal sealed class TablePropagator : Propagator
 
     public override bool Propagate(DomainStore store, List<int> changed)
     {
-        var current = ArrayPool<ulong>.Shared.Rent(_words);
-        var words = ArrayPool<int>.Shared.Rent(_words);
-        try
-        {
-            return Propagate(store, changed, current, words);
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(current);
-            ArrayPool<int>.Shared.Return(words);
-        }
+        using var scratch = new RowScratch(_words);
+        return Propagate(store, changed, scratch.Current, scratch.Words);
     }
 
     /// <summary>
@@ -211,18 +202,9 @@ internal sealed class TablePropagator : Propagator
             return false;
         }
 
-        var current = ArrayPool<ulong>.Shared.Rent(_words);
-        var words = ArrayPool<int>.Shared.Rent(_words);
-        try
-        {
-            var live = Current(store, current, words);
-            return _allowed ? Bits.Count(current, words.AsSpan(0, live)) == combinations : live == 0;
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(current);
-            ArrayPool<int>.Shared.Return(words);
-        }
+        using var scratch = new RowScratch(_words);
+        var live = Current(store, scratch.Current, scratch.Words);
+        return _allowed ? Bits.Count(scratch.Current, scratch.Words.AsSpan(0, live)) == combinations : live == 0;
     }
 
     private bool Propagate(DomainStore store, List<int> changed, ulong[] current, int[] words)
@@ -243,7 +225,7 @@ internal sealed class TablePropagator : Propagator
         }
 
         var combinations = Combinations(store);
-        if (!_allowed && (combinations == long.MaxValue || combinations / Scope.Max(m => store.Size(m)) > _rowCount))
+        if (!_allowed && (combinations == long.MaxValue || combinations / LargestDomain(store) > _rowCount))
         {
             // Too few forbidden rows to rule out every combination with any one value.
             return true;
@@ -303,40 +285,32 @@ internal sealed class TablePropagator : Propagator
     public long[] Projection(DomainStore store, ReadOnlySpan<bool> open, IReadOnlyList<ModuleDomain> domains, HashSet<long> keys)
     {
         keys.Clear();
-        var current = ArrayPool<ulong>.Shared.Rent(_words);
-        var words = ArrayPool<int>.Shared.Rent(_words);
-        try
+        using var scratch = new RowScratch(_words);
+        var (current, words) = (scratch.Current, scratch.Words);
+        var live = Current(store, current, words);
+        foreach (var word in words.AsSpan(0, live))
         {
-            var live = Current(store, current, words);
-            foreach (var word in words.AsSpan(0, live))
+            var remaining = current[word];
+            while (remaining != 0)
             {
-                var remaining = current[word];
-                while (remaining != 0)
+                var row = (word << 6) + BitOperations.TrailingZeroCount(remaining);
+                remaining &= remaining - 1;
+                long key = 0;
+                for (var position = 0; position < Scope.Length; position++)
                 {
-                    var row = (word << 6) + BitOperations.TrailingZeroCount(remaining);
-                    remaining &= remaining - 1;
-                    long key = 0;
-                    for (var position = 0; position < Scope.Length; position++)
+                    if (open[position])
                     {
-                        if (open[position])
-                        {
-                            key = (key * domains[Scope[position]].ValueCount) + _cells[(row * Scope.Length) + position];
-                        }
+                        key = (key * domains[Scope[position]].ValueCount) + _cells[(row * Scope.Length) + position];
                     }
-
-                    keys.Add(key);
                 }
-            }
 
-            var sorted = keys.ToArray();
-            Array.Sort(sorted);
-            return sorted;
+                keys.Add(key);
+            }
         }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(current);
-            ArrayPool<int>.Shared.Return(words);
-        }
+
+        var sorted = keys.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     /// <summary>
@@ -425,6 +399,17 @@ internal sealed class TablePropagator : Propagator
         return live;
     }
 
+    private int LargestDomain(DomainStore store)
+    {
+        var largest = 1;
+        foreach (var module in Scope)
+        {
+            largest = Math.Max(largest, store.Size(module));
+        }
+
+        return largest;
+    }
+
     private static IEnumerable<int[]> AllowedCombinations(CompiledConstraint constraint)
     {
         var bits = constraint.TableBits.ToArray();
@@ -446,6 +431,26 @@ internal sealed class TablePropagator : Propagator
                 yield return values;
             }
         }
+    }
+}
+
+/// <summary>The current rows' bit set and the list of its non-zero words, rented for one call and returned when disposed.</summary>
+internal readonly ref struct RowScratch
+{
+    public RowScratch(int words)
+    {
+        Current = ArrayPool<ulong>.Shared.Rent(words);
+        Words = ArrayPool<int>.Shared.Rent(words);
+    }
+
+    public ulong[] Current { get; }
+
+    public int[] Words { get; }
+
+    public void Dispose()
+    {
+        ArrayPool<ulong>.Shared.Return(Current);
+        ArrayPool<int>.Shared.Return(Words);
     }
 }
 
