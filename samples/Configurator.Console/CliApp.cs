@@ -64,7 +64,7 @@ public static class CliApp
             error.WriteLine("configurator: cancelled.");
             return ExitCodes.Cancelled;
         }
-        catch (Configurator.Solving.InvalidSelectionException e)
+        catch (ConfiguratorException e)
         {
             error.WriteLine($"configurator: {e.Message}");
             return ExitCodes.BadInput;

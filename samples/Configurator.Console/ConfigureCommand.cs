@@ -50,7 +50,7 @@ internal static class ConfigureCommand
                 "cosmetic" => RequirePreset(presetId, error) is { } id ? Cosmetic(compiled, id, lines) : ExitCodes.BadInput,
                 "collaborative" => Collaborative(compiled, lines),
                 "transparent" => Transparent(compiled, parsed.GetValue(profile), lines, error),
-                _ => Free(presetId is null ? ConfigurationSession.Start(compiled, PricingPipeline.Default) : ConfigurationSession.StartFromPreset(compiled, presetId, PricingPipeline.Default), lines),
+                _ => Free(presetId is null ? ConfigurationSession.Start(compiled, new SessionOptions { Pricing = PricingPipeline.Default }) : ConfigurationSession.StartFromPreset(compiled, presetId, new SessionOptions { Pricing = PricingPipeline.Default }), lines),
             };
         });
         return command;
@@ -120,7 +120,7 @@ internal static class ConfigureCommand
             if (result.Diagnoses.Count > 0)
             {
                 session.Resolve(result, result.Diagnoses[0]);
-                console.Say($"Applied by giving up {string.Join(", ", result.Diagnoses[0].ChoicesToDrop)} (undo to take it back).");
+                console.Say($"Applied by giving up {string.Join(", ", result.Diagnoses[0].Selections)} (undo to take it back).");
             }
         }
 
@@ -304,7 +304,7 @@ internal static class ConfigureCommand
         var state = session.State;
         foreach (var module in state.Modules)
         {
-            var selected = module.Source == SelectionSource.Open ? "?" : (module.SelectedOptionIds.IsEmpty ? "none" : string.Join("+", module.SelectedOptionIds)) + $" ({module.Source.ToString().ToLowerInvariant()})";
+            var selected = module.SelectedOptionIds.IsEmpty && module.Source is SelectionSource.None ? "?" : (module.SelectedOptionIds.IsEmpty ? "none" : string.Join("+", module.SelectedOptionIds)) + $" ({module.Source.ToString().ToLowerInvariant()})";
             console.Say($"  {module.ModuleId}: {selected}   available: {string.Join(", ", module.AvailableOptionIds)}");
         }
 

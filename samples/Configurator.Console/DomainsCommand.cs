@@ -28,7 +28,7 @@ internal static class DomainsCommand
                 var result = session.SetModule(moduleId, [.. options]);
                 if (result.IsConflict)
                 {
-                    error.WriteLine($"configurator: the selections conflict: {result.Explanation}");
+                    error.WriteLine($"configurator: the selections conflict ({string.Join(", ", result.Explanation?.Selections ?? default)}): {result.Explanation}");
                     return ExitCodes.InvalidConfiguration;
                 }
             }
@@ -45,7 +45,7 @@ internal static class DomainsCommand
             var width = session.State.Modules.Max(m => m.ModuleId.Length);
             foreach (var module in session.State.Modules)
             {
-                var chosen = module.Source == SelectionSource.Open ? "" : $"   [{module.Source.ToString().ToLowerInvariant()}: {(module.SelectedOptionIds.IsEmpty ? "none" : string.Join("+", module.SelectedOptionIds))}]";
+                var chosen = module.Source == SelectionSource.None ? "" : $"   [{module.Source.ToString().ToLowerInvariant()}: {(module.SelectedOptionIds.IsEmpty ? "none" : string.Join("+", module.SelectedOptionIds))}]";
                 output.WriteLine($"{module.ModuleId.PadRight(width)}  {string.Join(", ", module.AvailableOptionIds)}{chosen}");
                 foreach (var (option, explanation) in unavailable[module.ModuleId])
                 {
@@ -62,7 +62,7 @@ internal static class DomainsCommand
     private static string Reason(Explanation explanation)
     {
         var rules = explanation.Constraints.IsEmpty ? $"'{explanation.ModuleId}' permits no more" : string.Join("; ", explanation.Constraints.Select(c => $"{c.ConstraintId} ({c.Message})"));
-        return explanation.Choices.IsEmpty ? rules : $"{rules} with {string.Join(", ", explanation.Choices)}";
+        return explanation.Choices.IsEmpty ? rules : $"{rules} with {string.Join(", ", explanation.Selections)}";
     }
 
     private static void WriteJson(ConfigurationSession session, Dictionary<string, List<(string OptionId, Explanation Explanation)>> unavailable, TextWriter output)
@@ -97,9 +97,9 @@ internal static class DomainsCommand
 
                     writer.WriteEndArray();
                     writer.WriteStartArray("selections");
-                    foreach (var choice in explanation.Choices)
+                    foreach (var selection in explanation.Selections)
                     {
-                        writer.WriteStringValue(choice.ToString());
+                        writer.WriteStringValue(selection);
                     }
 
                     writer.WriteEndArray();

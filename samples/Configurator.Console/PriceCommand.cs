@@ -45,7 +45,7 @@ internal static class PriceCommand
             {
                 return complete ? Breakdown(compiled, within, request, parsed.GetValue(json), output, error) : Range(compiled, within, request, parsed.GetValue(json), output, error);
             }
-            catch (ArgumentException e) when (e is not InvalidSelectionException)
+            catch (ConfiguratorException e) when (e is not InvalidSelectionException)
             {
                 error.WriteLine($"configurator: {e.Message}");
                 return ExitCodes.BadInput;

@@ -47,7 +47,7 @@ internal sealed partial class ModelCatalog : IModelCatalog
         if (!_entries.TryGetValue(modelId, out var entry))
         {
             var failed = _failures.IsEmpty ? "" : $" Sources that did not load: {string.Join(", ", _failures.Select(f => $"{f.Key} ({f.Value} errors)"))}.";
-            throw new KeyNotFoundException($"The catalog has no model '{modelId}'. Models: {string.Join(", ", ModelIds)}.{failed}");
+            throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownModel, $"The catalog has no model '{modelId}'. Models: {string.Join(", ", ModelIds)}.{failed}");
         }
 
         if (entry.Path is { } path && File.Exists(path) && File.GetLastWriteTimeUtc(path) != entry.Written)
@@ -64,6 +64,25 @@ internal sealed partial class ModelCatalog : IModelCatalog
         }
 
         return _entries[modelId].Model ?? throw new ModelValidationException(_entries[modelId].Errors);
+    }
+
+    public bool TryGet(string modelId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompiledModel? model)
+    {
+        model = null;
+        if (string.IsNullOrEmpty(modelId) || !_entries.ContainsKey(modelId))
+        {
+            return false;
+        }
+
+        try
+        {
+            model = Get(modelId);
+            return true;
+        }
+        catch (ModelValidationException)
+        {
+            return false;
+        }
     }
 
     private void LoadFile(string path) => Add(path, File.GetLastWriteTimeUtc(path), ProductModelJson.LoadFile(path), path);

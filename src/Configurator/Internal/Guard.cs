@@ -25,6 +25,12 @@ internal static class Guard
         return value;
     }
 
+    public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, name);
+        return value;
+    }
+
     public static void State(bool condition, string message)
     {
         if (!condition)

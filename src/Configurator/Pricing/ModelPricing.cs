@@ -3,6 +3,7 @@ using Configurator.Internal;
 using Configurator.Modeling;
 using Configurator.Solving;
 using Configurator.Solving.Domains;
+using Configurator.Validation;
 
 namespace Configurator.Pricing;
 
@@ -63,18 +64,39 @@ internal sealed class ModelPricing
         }
     }
 
-    /// <summary>The filled personalization fields and their prices.</summary>
+    /// <summary>
+    /// The filled personalization fields and their prices. Each value is checked as the cosmetic
+    /// strategy checks it (length, pattern, choices), so an invalid value is never charged.
+    /// </summary>
+    /// <exception cref="ConfiguratorException">An unknown field or an invalid value (<see cref="ConfiguratorErrorCodes.InvalidPersonalization"/>).</exception>
     public IEnumerable<(string Id, decimal Price, string Label)> Personalization(PricingRequest request)
     {
+        if (request.Personalization.IsEmpty)
+        {
+            return [];
+        }
+
+        var filled = new List<(string, decimal, string)>();
         foreach (var (id, value) in request.Personalization)
         {
             var field = Model.Model.Personalization.FirstOrDefault(f => f.Id == id)
-                ?? throw new ArgumentException($"The model has no personalization field '{id}'. Fields: {string.Join(", ", Model.Model.Personalization.Select(f => f.Id))}.", nameof(request));
-            if (!string.IsNullOrEmpty(value))
+                ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidPersonalization,
+                    $"The model has no personalization field '{id}'. Fields: {string.Join(", ", Model.Model.Personalization.Select(f => f.Id))}.");
+            if (string.IsNullOrEmpty(value))
             {
-                yield return (id, field.Price, field.Name ?? id);
+                continue;
             }
+
+            var check = new PersonalizationValueValidator(field).Validate(value);
+            if (!check.IsValid)
+            {
+                throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidPersonalization, string.Join(" ", check.Errors.Select(e => e.ErrorMessage)));
+            }
+
+            filled.Add((id, field.Price, field.Name ?? id));
         }
+
+        return filled;
     }
 
     public decimal Round(decimal amount) => Math.Round(amount, Iso4217.MinorUnits(Currency), MidpointRounding.AwayFromZero);

@@ -29,5 +29,5 @@ public enum PriceLineKind
 /// <param name="Kind">What the line is for.</param>
 /// <param name="Id">The option (<c>module=option</c>), rule, field or policy it comes from.</param>
 /// <param name="Label">Display text.</param>
-/// <param name="Amount">The amount, unrounded (the rounding line makes the sum exact).</param>
+/// <param name="Amount">The amount in the currency's minor unit, rounded half away from zero (the rounding line makes the lines add up exactly to the total).</param>
 public sealed record PriceLine(PriceLineKind Kind, string Id, string Label, decimal Amount);

@@ -27,7 +27,7 @@ public sealed class PricingPipeline
     /// <param name="configuration">A complete configuration.</param>
     /// <param name="request">Quantity, personalization and customer; defaults when null.</param>
     /// <exception cref="InvalidSelectionException">The configuration names an unknown module or option, or is incomplete.</exception>
-    /// <exception cref="ArgumentException">The request names an unknown personalization field.</exception>
+    /// <exception cref="ConfiguratorException">The request names an unknown personalization field or gives a value its field refuses (<see cref="ConfiguratorErrorCodes.InvalidPersonalization"/>).</exception>
     public PriceBreakdown Price(CompiledModel model, Selection configuration, PricingRequest? request = null)
     {
         Guard.NotNull(model);
@@ -106,13 +106,17 @@ public sealed class PricingPipeline
             policy.Apply(context);
         }
 
+        // The total is rounded once; each line is shown in the currency's minor unit too, and the
+        // rounding line takes up the difference, so the lines still add up exactly to the total.
         var rounded = pricing.Round(context.Total);
-        if (rounded != context.Total)
+        var lines = context.Lines.Select(line => line with { Amount = pricing.Round(line.Amount) }).ToList();
+        var difference = rounded - lines.Sum(line => line.Amount);
+        if (difference != 0)
         {
-            context.Add(new PriceLine(PriceLineKind.Rounding, "rounding", "Rounding", rounded - context.Total));
+            lines.Add(new PriceLine(PriceLineKind.Rounding, "rounding", "Rounding", difference));
         }
 
-        return new PriceBreakdown([.. context.Lines], new Money(rounded, pricing.Currency));
+        return new PriceBreakdown([.. lines], new Money(rounded, pricing.Currency));
     }
 
     private (ModelPricing Pricing, PriceRangeSolver Solver) Compiled(CompiledModel model)

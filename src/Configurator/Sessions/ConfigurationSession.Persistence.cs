@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Configurator.Internal;
 using Configurator.Solving;
 
@@ -7,54 +6,60 @@ namespace Configurator.Sessions;
 
 public sealed partial class ConfigurationSession
 {
-    /// <summary>The session as JSON: model id and version, the preset it started from, and the customer's choices in order.</summary>
-    public string Save() => JsonSerializer.Serialize(
-        new SessionDocument(1, Model.Model.Id, Model.Model.Version, PresetId, [.. Choices.Select(c => new ChoiceDocument(c.Kind.ToString().ToLowerInvariant(), c.ModuleId, [.. c.OptionIds]))]),
-        SessionJsonContext.Default.SessionDocument);
+    /// <summary>The session as a document: its id, model id and version, the preset it started from, the strategy, and the choices in order.</summary>
+    public SessionDocument ToDocument() =>
+        new(SessionDocument.CurrentFormatVersion, Model.Model.Id, Model.Model.Version, PresetId, _state.Choices) { SessionId = Id, Strategy = Strategy };
+
+    /// <summary>The session as JSON (see <see cref="ToDocument"/>); <see cref="SessionDocument.Parse"/> reads it.</summary>
+    public string Save() => ToDocument().ToJson();
 
     /// <summary>
-    /// Resumes a saved session on any machine. Against a changed model, the choices that no longer
-    /// apply (unknown modules or options, or no longer possible with the earlier ones) are left out
-    /// and reported instead of failing.
+    /// Resumes a saved session on any machine. Against a changed version of the model, the choices
+    /// that no longer apply (unknown modules or options, or no longer possible with the earlier
+    /// ones) are left out and reported instead of failing.
     /// </summary>
+    /// <param name="model">The compiled model to resume on (pick it by <see cref="SessionDocument.ModelId"/>).</param>
+    /// <param name="json">What <see cref="Save"/> wrote.</param>
+    /// <param name="options">Pricing, history limit; the saved id and strategy are kept unless these name others.</param>
+    /// <exception cref="ConfiguratorException">The text is not a saved session (<see cref="ConfiguratorErrorCodes.InvalidSessionDocument"/>), or it was made with another model (<see cref="ConfiguratorErrorCodes.SessionModelMismatch"/>).</exception>
+    public static ResumedSession Resume(CompiledModel model, string json, SessionOptions? options) =>
+        Resume(model, SessionDocument.Parse(Guard.NotNull(json)), options);
+
+    /// <summary>Resumes a saved session with the default options (see <see cref="Resume(CompiledModel, string, SessionOptions?)"/>).</summary>
     /// <param name="model">The compiled model to resume on.</param>
     /// <param name="json">What <see cref="Save"/> wrote.</param>
-    /// <exception cref="FormatException">The text is not a saved session.</exception>
-    public static ResumedSession Resume(CompiledModel model, string json)
+    /// <exception cref="ConfiguratorException">The text is not a saved session, or it was made with another model.</exception>
+    public static ResumedSession Resume(CompiledModel model, string json) => Resume(model, json, null);
+
+    /// <summary>Resumes a saved session from its document (see <see cref="Resume(CompiledModel, string, SessionOptions?)"/>).</summary>
+    /// <param name="model">The compiled model to resume on.</param>
+    /// <param name="document">The saved document.</param>
+    /// <param name="options">Pricing, history limit; the saved id and strategy are kept unless these name others.</param>
+    /// <exception cref="ConfiguratorException">The document was made with another model (<see cref="ConfiguratorErrorCodes.SessionModelMismatch"/>).</exception>
+    public static ResumedSession Resume(CompiledModel model, SessionDocument document, SessionOptions? options)
     {
         Guard.NotNull(model);
-        Guard.NotNull(json);
-        SessionDocument document;
-        try
+        Guard.NotNull(document);
+        if (document.ModelId != model.Model.Id)
         {
-            document = JsonSerializer.Deserialize(json, SessionJsonContext.Default.SessionDocument)
-                ?? throw new FormatException("The saved session is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"This is not a saved session: {e.Message}", e);
+            throw new ConfiguratorException(ConfiguratorErrorCodes.SessionModelMismatch,
+                $"The saved session was made with model '{document.ModelId}', not '{model.Model.Id}'; resume it on that model.");
         }
 
-        var changed = document.Model != model.Model.Id || document.ModelVersion != model.Model.Version;
+        var changed = document.ModelVersion != model.Model.Version;
         var presetExists = document.Preset is { } preset && model.Model.Presets.Any(p => p.Id == preset);
-        var session = new ConfigurationSession(model, presetExists ? document.Preset : null);
-        var dropped = ImmutableArray.CreateBuilder<DroppedChoice>();
-        foreach (var saved in document.Choices ?? [])
+        var resumeOptions = new SessionOptions
         {
-            var kind = saved.Kind switch
-            {
-                "select" => ChoiceKind.Select,
-                "deselect" => ChoiceKind.Deselect,
-                "set" => ChoiceKind.Set,
-                _ => (ChoiceKind?)null,
-            };
-            var choice = new CustomerChoice(kind ?? ChoiceKind.Set, saved.Module ?? "", [.. saved.Options ?? []]);
-            if (kind is null || (kind != ChoiceKind.Set && choice.OptionIds.Count != 1))
-            {
-                dropped.Add(new DroppedChoice(choice, $"'{saved.Kind}' with {choice.OptionIds.Count} option(s) is not a choice this library writes."));
-                continue;
-            }
-
+            HistoryLimit = options?.HistoryLimit ?? new SessionOptions().HistoryLimit,
+            Pricing = options?.Pricing,
+            Request = options?.Request,
+            SessionId = options?.SessionId ?? document.SessionId,
+            Strategy = options?.Strategy ?? document.Strategy,
+        };
+        var session = new ConfigurationSession(model, presetExists ? document.Preset : null, resumeOptions);
+        var dropped = ImmutableArray.CreateBuilder<DroppedChoice>();
+        foreach (var choice in document.Choices)
+        {
             try
             {
                 var result = session.Choose(choice);

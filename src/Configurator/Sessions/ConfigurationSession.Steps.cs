@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Configurator.Pricing;
+using Configurator.Internal;
 using Configurator.Solving;
 
 namespace Configurator.Sessions;
@@ -12,158 +12,302 @@ public sealed partial class ConfigurationSession
     /// <summary>The most consistency checks spent looking for diagnoses, so that a conflict answers quickly.</summary>
     private const int MaxDiagnosisChecks = 4096;
 
-    /// <summary>The restriction the choices impose on module values.</summary>
-    internal Restriction RestrictionOf(IEnumerable<CustomerChoice> choices)
-    {
-        var restriction = new Restriction(Model.Domains.Length);
-        foreach (var choice in choices)
-        {
-            var module = Model.ModuleIndexOf(choice.ModuleId);
-            restriction.Restrict(module, AllowedValues(module, choice));
-        }
+    /// <summary>
+    /// Chooses an option: in a single-select module it takes the place of the module's earlier
+    /// selection (as a radio button does); in a multi-select module it adds the option. An
+    /// available option is always applied and never drops another choice; an unavailable one
+    /// (including one the customer ruled out) is a conflict with the ways out.
+    /// </summary>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="optionId">The option.</param>
+    /// <returns>Applied, or a conflict with the ways out (nothing changes until one is applied).</returns>
+    /// <exception cref="InvalidSelectionException">The model has no such module or option.</exception>
+    public ChoiceResult Select(string moduleId, string optionId) =>
+        Choose(new CustomerChoice(ChoiceKind.Select, Guard.NotNull(moduleId), [Guard.NotNull(optionId)]));
 
-        return restriction;
+    /// <summary>Rules an option out; it replaces the customer's own choice of that option, if any.</summary>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="optionId">The option.</param>
+    /// <returns>Applied, or a conflict (for example when the option is forced).</returns>
+    /// <exception cref="InvalidSelectionException">The model has no such module or option.</exception>
+    public ChoiceResult Deselect(string moduleId, string optionId) =>
+        Choose(new CustomerChoice(ChoiceKind.Deselect, Guard.NotNull(moduleId), [Guard.NotNull(optionId)]));
+
+    /// <summary>
+    /// Sets a whole module to exactly these options (none for an optional module left empty),
+    /// replacing every earlier choice on it. In a multi-select module this becomes one choice per
+    /// option: the listed ones selected, the others ruled out.
+    /// </summary>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="optionIds">The options.</param>
+    /// <exception cref="InvalidSelectionException">The model has no such module or option, or the module does not permit that many.</exception>
+    public ChoiceResult SetModule(string moduleId, params string[] optionIds) =>
+        Choose(new CustomerChoice(ChoiceKind.Set, Guard.NotNull(moduleId), [.. Guard.NotNull(optionIds)]));
+
+    /// <summary>Forgets the customer's choices on a module (its default, if any, applies again); an undoable step.</summary>
+    /// <param name="moduleId">The module.</param>
+    /// <returns>The state after the step.</returns>
+    /// <exception cref="InvalidSelectionException">The model has no such module.</exception>
+    public SessionState ClearModule(string moduleId)
+    {
+        lock (_gate)
+        {
+            Model.ModuleIndexOf(Guard.NotNull(moduleId));
+            Commit([.. Choices.Where(c => c.ModuleId != moduleId)]);
+            return _state;
+        }
     }
 
-    /// <summary>Which values of the module a choice allows.</summary>
-    private bool[] AllowedValues(int module, CustomerChoice choice)
+    /// <summary>Forgets the customer's choice on one option (selected or ruled out), so that it is free again; an undoable step.</summary>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="optionId">The option.</param>
+    /// <returns>The state after the step (unchanged when there was no such choice).</returns>
+    /// <exception cref="InvalidSelectionException">The model has no such module or option.</exception>
+    public SessionState Forget(string moduleId, string optionId)
     {
-        var domain = Model.Domains[module];
-        var allowed = new bool[domain.ValueCount];
-        if (choice.Kind == ChoiceKind.Set)
+        lock (_gate)
         {
-            allowed[Model.ValueOf(module, choice.OptionIds)] = true;
-            return allowed;
-        }
+            RestrictionOf([new CustomerChoice(ChoiceKind.Select, Guard.NotNull(moduleId), [Guard.NotNull(optionId)])]);
+            var kept = Choices.Where(c => c.ModuleId != moduleId || !c.OptionIds.Contains(optionId)).ToImmutableArray();
+            if (kept.Length != Choices.Length)
+            {
+                Commit(kept);
+            }
 
-        var option = domain.OptionIndex(choice.OptionIds[0]) ?? throw new InvalidSelectionException(
-            $"Module '{choice.ModuleId}' has no option '{choice.OptionIds[0]}'. Options: {string.Join(", ", domain.Module.Options.Select(o => o.Id))}.", choice.ModuleId, choice.OptionIds[0]);
-        for (var value = 0; value < allowed.Length; value++)
-        {
-            allowed[value] = domain.Contains(value, option) == (choice.Kind == ChoiceKind.Select);
+            return _state;
         }
-
-        return allowed;
     }
 
-    private SessionState Compute(ImmutableArray<CustomerChoice> choices)
+    /// <summary>Applies a choice that conflicted, giving up the choices the diagnosis names.</summary>
+    /// <param name="conflict">The conflicting result.</param>
+    /// <param name="diagnosis">One of its diagnoses.</param>
+    /// <returns>The state after the step.</returns>
+    /// <exception cref="ConfiguratorException">The diagnosis does not belong to the conflict, or the choices changed since (<see cref="ConfiguratorErrorCodes.StaleConflict"/>).</exception>
+    public SessionState Resolve(ChoiceResult conflict, Diagnosis diagnosis)
     {
-        var restriction = RestrictionOf(choices);
-        var usable = Model.UsableValues(restriction);
-        var completions = Model.CountOf(restriction);
-
-        // Defaults are soft: each applies only where the customer chose nothing and it still fits.
-        var withDefaults = restriction.Copy();
-        var defaulted = new bool[Model.Domains.Length];
-        for (var m = 0; m < Model.Domains.Length; m++)
+        Guard.NotNull(conflict);
+        Guard.NotNull(diagnosis);
+        lock (_gate)
         {
-            var module = Model.Model.Modules[m];
-            if (module.Defaults.IsEmpty || choices.Any(c => c.ModuleId == module.Id) || Model.ValueOfOrMinusOne(m, module.Defaults) is not (>= 0 and var value))
+            if (!conflict.Diagnoses.Contains(diagnosis))
             {
-                continue;
+                throw new ConfiguratorException(ConfiguratorErrorCodes.StaleConflict, "The diagnosis is not one of the conflict's.");
             }
 
-            var probe = withDefaults.Copy();
-            probe.Fix(m, value, Model.Domains[m].ValueCount);
-            if (Model.HasCompletion(probe))
+            var added = Expand(conflict.Choice);
+            var kept = Normalize(Choices, conflict.Choice).Where(c => !diagnosis.ChoicesToDrop.Contains(c)).ToImmutableArray();
+            if (kept.Length != Normalize(Choices, conflict.Choice).Length - diagnosis.ChoicesToDrop.Count || !Model.HasCompletion(RestrictionOf([.. kept, .. added])))
             {
-                withDefaults = probe;
-                defaulted[m] = true;
+                throw new ConfiguratorException(ConfiguratorErrorCodes.StaleConflict, "The session's choices changed since the conflict; choose again.");
             }
+
+            Commit([.. kept, .. added]);
+            return _state;
         }
-
-        var decided = Model.UsableValues(withDefaults);
-        var modules = ImmutableArray.CreateBuilder<ModuleState>(Model.Domains.Length);
-        var values = new int[Model.Domains.Length];
-        var complete = !completions.IsZero;
-        for (var m = 0; m < Model.Domains.Length; m++)
-        {
-            var possible = Enumerable.Range(0, decided[m].Length).Where(v => decided[m][v] && withDefaults.Allows(m, v)).ToList();
-            var source = SelectionSource.Open;
-            ImmutableArray<string> selected = [];
-            if (possible.Count == 1 && !completions.IsZero)
-            {
-                values[m] = possible[0];
-                selected = [.. Model.OptionIdsOf(m, possible[0])];
-                source = restriction.AllowedValues(m) is { } own && own.Count(a => a) == 1 ? SelectionSource.Customer
-                    : defaulted[m] ? SelectionSource.Default
-                    : SelectionSource.Forced;
-            }
-            else
-            {
-                complete = false;
-            }
-
-            modules.Add(new ModuleState(Model.Model.Modules[m].Id, Options(m, choices, usable[m], selected), selected, source));
-        }
-
-        var state = new SessionState(modules.MoveToImmutable(), choices, completions, complete ? Model.ToSelection(values) : null);
-        return _pricing is null ? state : Priced(state, restriction, _pricing);
     }
 
-    /// <summary>Adds the price range, and for each available option how the cheapest completion changes with it.</summary>
-    private SessionState Priced(SessionState state, Restriction restriction, PricingPipeline pricing)
+    /// <summary>Applies a choice that conflicted with the diagnosis at <paramref name="diagnosisIndex"/> (as a page posts it).</summary>
+    /// <param name="conflict">The conflicting result.</param>
+    /// <param name="diagnosisIndex">The index of one of its diagnoses.</param>
+    /// <returns>The state after the step.</returns>
+    /// <exception cref="ConfiguratorException">No diagnosis has that index, or the choices changed since (<see cref="ConfiguratorErrorCodes.StaleConflict"/>).</exception>
+    public SessionState Resolve(ChoiceResult conflict, int diagnosisIndex)
     {
-        var range = pricing.RangeOf(Model, restriction, _request);
-        if (range is null)
+        Guard.NotNull(conflict);
+        return diagnosisIndex >= 0 && diagnosisIndex < conflict.Diagnoses.Count
+            ? Resolve(conflict, conflict.Diagnoses[diagnosisIndex])
+            : throw new ConfiguratorException(ConfiguratorErrorCodes.StaleConflict, $"The conflict has {conflict.Diagnoses.Count} diagnoses; there is none at index {diagnosisIndex}.");
+    }
+
+    /// <summary>Takes back the last step; false when there is none.</summary>
+    public bool Undo()
+    {
+        lock (_gate)
         {
-            return state;
+            if (_position == 0)
+            {
+                return false;
+            }
+
+            _position--;
+            Show(_history[_position]);
+            return true;
+        }
+    }
+
+    /// <summary>Repeats the step last taken back; false when there is none.</summary>
+    public bool Redo()
+    {
+        lock (_gate)
+        {
+            if (_position == _history.Count - 1)
+            {
+                return false;
+            }
+
+            _position++;
+            Show(_history[_position]);
+            return true;
+        }
+    }
+
+    /// <summary>Forgets every choice (an undoable step).</summary>
+    /// <returns>The state after the step.</returns>
+    public SessionState Reset()
+    {
+        lock (_gate)
+        {
+            Commit([]);
+            return _state;
+        }
+    }
+
+    /// <summary>Returns to a preset's standard product in one (undoable) step: its selections replace every choice.</summary>
+    /// <param name="presetId">The preset; null for the one the session started from.</param>
+    /// <returns>The state after the step.</returns>
+    /// <exception cref="ConfiguratorException">No such preset (<see cref="ConfiguratorErrorCodes.UnknownPreset"/>), or none given and the session did not start from one (<see cref="ConfiguratorErrorCodes.InvalidStep"/>).</exception>
+    public SessionState ReturnToPreset(string? presetId = null)
+    {
+        var id = presetId ?? PresetId ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidStep, "The session did not start from a preset; name one.");
+        var choices = PresetChoices(Model, id);
+        lock (_gate)
+        {
+            Commit(choices);
+            return _state;
+        }
+    }
+
+    /// <summary>The preset nearest to the current configuration; null when the model has no presets.</summary>
+    public PresetDistance? NearestPreset()
+    {
+        var state = _state;
+        PresetDistance? best = null;
+        foreach (var preset in Model.Model.Presets)
+        {
+            var differing = state.Modules
+                .Where(m => (m.SelectedOptionIds.IsEmpty && m.Min > 0)
+                    || !m.SelectedOptionIds.Order(StringComparer.Ordinal).SequenceEqual((preset.Selections.TryGetValue(m.ModuleId, out var s) ? s : default).Order(StringComparer.Ordinal)))
+                .Select(m => m.ModuleId)
+                .ToImmutableArray();
+            if (best is null || differing.Length < best.Distance)
+            {
+                best = new PresetDistance(preset.Id, differing.Length, differing);
+            }
         }
 
-        var modules = state.Modules.Select((module, m) =>
-        {
-            var options = module.Options.Select((option, o) =>
-            {
-                if (!option.IsAvailable)
-                {
-                    return option;
-                }
+        return best;
+    }
 
-                var probe = RestrictionOf(state.Choices.Where(c => c.ModuleId != module.ModuleId
-                    || (Model.Model.Modules[m].IsMultiSelect && !c.OptionIds.Contains(option.OptionId))));
-                probe.Restrict(m, AllowedValues(m, new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId])));
-                var cheapest = pricing.RangeOf(Model, probe, _request);
-                return option with { PriceDifference = cheapest is null ? null : cheapest.Min.Amount - range.Min.Amount };
-            });
-            return module with { Options = [.. options] };
-        });
-        return state with { Modules = [.. modules], Price = range };
+    private ChoiceResult Choose(CustomerChoice choice)
+    {
+        lock (_gate)
+        {
+            // Expand checks the module, its options and how many are selected before anything changes.
+            var added = Expand(choice);
+            var others = Normalize(Choices, choice);
+            if (Model.HasCompletion(RestrictionOf([.. others, .. added])))
+            {
+                Commit([.. others, .. added]);
+                return new ChoiceResult(true, choice, [], null, _state);
+            }
+
+            return new ChoiceResult(false, choice, Diagnose(others, added), ExplainChoice(others, added, choice), _state);
+        }
     }
 
     /// <summary>
-    /// An option is available when some value containing it is usable (valid with the choices on the
-    /// other modules) and, in a multi-select module, keeps the module's choices on its other options.
+    /// The choices a step adds: the choice itself, or for a whole multi-select module one choice per
+    /// option (selected or ruled out), so that a later choice on one option never drops the others.
     /// </summary>
-    private ImmutableArray<OptionState> Options(int m, ImmutableArray<CustomerChoice> choices, bool[] usable, ImmutableArray<string> selected)
+    private ImmutableArray<CustomerChoice> Expand(CustomerChoice choice)
     {
-        var domain = Model.Domains[m];
-        var module = domain.Module;
-        var own = module.IsMultiSelect ? choices.Where(c => c.ModuleId == module.Id).ToList() : [];
-        var options = ImmutableArray.CreateBuilder<OptionState>(module.Options.Count);
-        for (var o = 0; o < module.Options.Count; o++)
+        var m = Model.ModuleIndexOf(choice.ModuleId);
+        var module = Model.Model.Modules[m];
+        if (choice.Kind != ChoiceKind.Set)
         {
-            var id = module.Options[o].Id;
-            var kept = own.Where(c => !c.OptionIds.Contains(id)).Select(c => AllowedValues(m, c)).ToList();
-            var available = false;
-            for (var value = 0; value < usable.Length && !available; value++)
+            if (choice.OptionIds.Count != 1)
             {
-                available = usable[value] && domain.Contains(value, o) && kept.All(allowed => allowed[value]);
+                throw new InvalidSelectionException($"A {choice.Kind.ToString().ToLowerInvariant()} names exactly one option; this one names {choice.OptionIds.Count}.", choice.ModuleId, null);
             }
 
-            options.Add(new OptionState(id, available, selected.Contains(id)));
+            RestrictionOf([choice]);
+            return [choice];
         }
 
-        return options.MoveToImmutable();
+        Model.ValueOf(m, choice.OptionIds);
+        return module.IsMultiSelect
+            ? [.. module.Options.Select(o => new CustomerChoice(choice.OptionIds.Contains(o.Id) ? ChoiceKind.Select : ChoiceKind.Deselect, choice.ModuleId, [o.Id]) { Origin = choice.Origin })]
+            : [choice];
     }
 
-    /// <summary>Minimal sets of earlier choices whose removal lets <paramref name="choice"/> in, smallest first.</summary>
-    private ImmutableArray<Diagnosis> Diagnose(ImmutableArray<CustomerChoice> others, CustomerChoice choice)
+    /// <summary>The earlier choices that stay when <paramref name="choice"/> is made.</summary>
+    private ImmutableArray<CustomerChoice> Normalize(ImmutableArray<CustomerChoice> choices, CustomerChoice choice)
+    {
+        var multi = Model.Model.Modules[Model.ModuleIndexOf(choice.ModuleId)].IsMultiSelect;
+        return [.. choices.Where(earlier => !Replaces(choice, earlier, multi))];
+    }
+
+    /// <summary>
+    /// Whether a new choice takes the place of an earlier one. A whole-module choice replaces every
+    /// choice on the module. In a single-select module a selection replaces the module's earlier
+    /// selection (not what the customer ruled out). Ruling an option out replaces a choice of that
+    /// option. In a multi-select module a selection replaces a repeat of itself only. So selecting
+    /// an option the customer ruled out is a conflict, never a silent reversal.
+    /// </summary>
+    private static bool Replaces(CustomerChoice choice, CustomerChoice earlier, bool multiSelect)
+    {
+        if (earlier.ModuleId != choice.ModuleId)
+        {
+            return false;
+        }
+
+        if (choice.Kind == ChoiceKind.Set)
+        {
+            return true;
+        }
+
+        var sameOption = earlier.OptionIds.Contains(choice.OptionIds[0]);
+        return (choice.Kind, multiSelect) switch
+        {
+            (ChoiceKind.Deselect, _) => sameOption,
+            (_, true) => sameOption && earlier.Kind == ChoiceKind.Select,
+            _ => earlier.Kind != ChoiceKind.Deselect,
+        };
+    }
+
+    /// <summary>A preset's selections as choices: one per option in a multi-select module, a selection (or none) in a single-select one.</summary>
+    private static ImmutableArray<CustomerChoice> PresetChoices(CompiledModel model, string presetId)
+    {
+        var preset = model.Model.Presets.FirstOrDefault(p => p.Id == presetId)
+            ?? throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownPreset,
+                $"There is no preset '{presetId}'. Presets: {(model.Model.Presets.Count == 0 ? "none" : string.Join(", ", model.Model.Presets.Select(p => p.Id)))}.");
+        var choices = ImmutableArray.CreateBuilder<CustomerChoice>();
+        foreach (var module in model.Model.Modules)
+        {
+            var selected = preset.Selections.TryGetValue(module.Id, out var s) ? s : default;
+            if (module.IsMultiSelect)
+            {
+                choices.AddRange(selected.Select(o => new CustomerChoice(ChoiceKind.Select, module.Id, [o]) { Origin = ChoiceOrigin.Preset }));
+            }
+            else if (preset.Selections.ContainsKey(module.Id))
+            {
+                choices.Add(selected.Count == 1
+                    ? new CustomerChoice(ChoiceKind.Select, module.Id, [selected[0]]) { Origin = ChoiceOrigin.Preset }
+                    : new CustomerChoice(ChoiceKind.Set, module.Id, []) { Origin = ChoiceOrigin.Preset });
+            }
+        }
+
+        return choices.ToImmutable();
+    }
+
+    /// <summary>Minimal sets of earlier choices whose removal lets <paramref name="added"/> in, smallest first.</summary>
+    private ImmutableArray<Diagnosis> Diagnose(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added)
     {
         var found = new List<HashSet<int>>();
         var checks = 0;
         for (var size = 1; size <= others.Length && found.Count < MaxDiagnoses && checks < MaxDiagnosisChecks; size++)
         {
-            foreach (var subset in Internal.Combinations.Of(others.Length, size).Select(c => c.ToHashSet()))
+            foreach (var subset in Combinations.Of(others.Length, size).Select(c => c.ToHashSet()))
             {
                 if (found.Count >= MaxDiagnoses || checks >= MaxDiagnosisChecks)
                 {
@@ -177,7 +321,7 @@ public sealed partial class ConfigurationSession
                 }
 
                 checks++;
-                var kept = others.Where((_, i) => !subset.Contains(i)).Append(choice);
+                var kept = others.Where((_, i) => !subset.Contains(i)).Concat(added);
                 if (Model.HasCompletion(RestrictionOf(kept)))
                 {
                     found.Add(subset);
@@ -185,6 +329,14 @@ public sealed partial class ConfigurationSession
             }
         }
 
-        return [.. found.Select(d => new Diagnosis([.. d.Order().Select(i => others[i])]))];
+        return [.. found.Select(d =>
+        {
+            var dropped = d.Order().Select(i => others[i]).ToList();
+            return new Diagnosis([.. dropped], [.. dropped.Select(Notation)]);
+        })];
     }
+
+    /// <summary>A choice in command-line notation, <c>=</c> for a single-select module's selection.</summary>
+    private string Notation(CustomerChoice choice) =>
+        choice.Notation(Model.Model.Modules[Model.ModuleIndexOf(choice.ModuleId)].IsMultiSelect);
 }

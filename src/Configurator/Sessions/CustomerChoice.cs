@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Configurator.Modeling;
 
 namespace Configurator.Sessions;
@@ -8,24 +9,49 @@ public enum ChoiceKind
     /// <summary>Wants the option (in a single-select module: this option and no other).</summary>
     Select,
 
-    /// <summary>Does not want the option.</summary>
+    /// <summary>Does not want the option: rules it out.</summary>
     Deselect,
 
-    /// <summary>Wants exactly these options in the module (none for an optional module left empty).</summary>
+    /// <summary>Wants exactly these options in a single-select module (none for an optional module left empty).</summary>
     Set,
+}
+
+/// <summary>Where a choice comes from.</summary>
+public enum ChoiceOrigin
+{
+    /// <summary>The customer made it.</summary>
+    Customer,
+
+    /// <summary>A preset (a standard product) made it; it behaves exactly like a customer's choice.</summary>
+    Preset,
 }
 
 /// <summary>One of the customer's own choices in a session. Immutable.</summary>
 /// <param name="Kind">Select, deselect or set.</param>
 /// <param name="ModuleId">The module.</param>
 /// <param name="OptionIds">The option (select, deselect) or options (set).</param>
-public sealed record CustomerChoice(ChoiceKind Kind, string ModuleId, EquatableArray<string> OptionIds)
+public sealed record CustomerChoice(
+    ChoiceKind Kind,
+    [property: JsonPropertyName("module")] string ModuleId,
+    [property: JsonPropertyName("options")] EquatableArray<string> OptionIds)
 {
-    /// <summary>Formats as <c>frame=arched</c>, <c>extras+=lock</c> or <c>extras-=lock</c>.</summary>
-    public override string ToString() => Kind switch
+    /// <summary>Whether the customer made the choice or a preset did.</summary>
+    /// <value>Defaults to <see cref="ChoiceOrigin.Customer"/>.</value>
+    public ChoiceOrigin Origin { get; init; }
+
+    /// <summary>
+    /// Formats as on the command line: <c>frame=arched</c> (a selection, or a whole module set),
+    /// <c>extras+=lock</c> (an option added to a multi-select module) or <c>colour-=black</c>
+    /// (ruled out). Without the model at hand a select is written <c>+=</c>; the session's
+    /// explanations write <c>=</c> for single-select modules.
+    /// </summary>
+    public override string ToString() => Notation(multiSelect: true);
+
+    /// <summary>The command-line notation, knowing whether the module is multi-select.</summary>
+    internal string Notation(bool multiSelect) => Kind switch
     {
         ChoiceKind.Set => $"{ModuleId}={string.Join('+', OptionIds)}",
-        ChoiceKind.Select => $"{ModuleId}+={string.Join('+', OptionIds)}",
+        ChoiceKind.Select => multiSelect ? $"{ModuleId}+={string.Join('+', OptionIds)}" : $"{ModuleId}={string.Join('+', OptionIds)}",
         _ => $"{ModuleId}-={string.Join('+', OptionIds)}",
     };
 }

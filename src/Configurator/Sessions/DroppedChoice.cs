@@ -10,5 +10,5 @@ public sealed record DroppedChoice(CustomerChoice Choice, string Reason);
 /// <summary>A resumed session and the saved choices that could not be replayed. Immutable.</summary>
 /// <param name="Session">The session, with every choice that still applies.</param>
 /// <param name="Dropped">The choices left out, in order; empty when everything applied.</param>
-/// <param name="ModelChanged">Whether the model's id or version differs from the one the session was saved with.</param>
+/// <param name="ModelChanged">Whether the model's version differs from the one the session was saved with.</param>
 public sealed record ResumedSession(ConfigurationSession Session, EquatableArray<DroppedChoice> Dropped, bool ModelChanged);

@@ -1,11 +1,12 @@
+using System.Text.Json.Serialization;
 using Configurator.Modeling;
 
 namespace Configurator.Sessions;
 
 /// <summary>A constraint that takes part in ruling an option out. Immutable.</summary>
 /// <param name="ConstraintId">Its id.</param>
-/// <param name="Message">Its message (or name, or rule text).</param>
-public sealed record ExplainedConstraint(string ConstraintId, string Message);
+/// <param name="Message">Its text for a customer: its message, else its name, else its id.</param>
+public sealed record ExplainedConstraint([property: JsonPropertyName("id")] string ConstraintId, string Message);
 
 /// <summary>
 /// Why an option is unavailable: a minimal set of the customer's own choices and of constraints
@@ -14,16 +15,18 @@ public sealed record ExplainedConstraint(string ConstraintId, string Message);
 /// </summary>
 /// <param name="ModuleId">The module.</param>
 /// <param name="OptionId">The unavailable option.</param>
-/// <param name="Choices">The customer's choices involved.</param>
-/// <param name="Constraints">The constraints involved; none when the module's own limits rule it out (for example, its max).</param>
-public sealed record Explanation(string ModuleId, string OptionId, EquatableArray<CustomerChoice> Choices, EquatableArray<ExplainedConstraint> Constraints)
+/// <param name="Choices">The customer's choices involved (a preset's included).</param>
+/// <param name="Constraints">The constraints involved; none when the choices alone or the module's own limits rule it out (for example, its max).</param>
+/// <param name="Selections">The same choices in command-line notation (<c>frame=arched</c>, <c>packs+=tech</c>, <c>colour-=black</c>).</param>
+/// <param name="Message">A sentence for a customer, with the model's display names.</param>
+public sealed record Explanation(
+    [property: JsonPropertyName("module")] string ModuleId,
+    [property: JsonPropertyName("option")] string OptionId,
+    EquatableArray<CustomerChoice> Choices,
+    EquatableArray<ExplainedConstraint> Constraints,
+    EquatableArray<string> Selections,
+    string Message)
 {
-    /// <summary>A sentence for a customer, such as "Not available with frame=arched: Arched frames need ...".</summary>
-    public override string ToString()
-    {
-        var because = Constraints.IsEmpty ? $"module '{ModuleId}' does not permit more" : string.Join("; ", Constraints.Select(c => c.Message));
-        return Choices.IsEmpty
-            ? $"{ModuleId}={OptionId} is never available: {because}"
-            : $"{ModuleId}={OptionId} is not available with {string.Join(", ", Choices)}: {because}";
-    }
+    /// <summary>The sentence for a customer (<see cref="Message"/>).</summary>
+    public override string ToString() => Message;
 }

@@ -1,63 +1,129 @@
-using Configurator.Modeling;
 using System.Numerics;
+using System.Text.Json.Serialization;
+using Configurator.Modeling;
+using Configurator.Pricing;
 using Configurator.Solving;
 
 namespace Configurator.Sessions;
 
-/// <summary>Why a module's selection is what it is.</summary>
+/// <summary>Why an option is selected or ruled out, or a module decided.</summary>
 public enum SelectionSource
 {
-    /// <summary>Nothing decides it yet.</summary>
-    Open,
+    /// <summary>Nothing decides it: the option is free (not selected unless chosen).</summary>
+    None,
 
-    /// <summary>The customer chose it.</summary>
+    /// <summary>The customer chose it (selected it, or ruled it out).</summary>
     Customer,
 
-    /// <summary>The module's default, applied because it fits the customer's choices; any choice overrides it silently.</summary>
+    /// <summary>The preset the customer started from (or returned to) chose it; it counts as the customer's choice.</summary>
+    Preset,
+
+    /// <summary>The module's default, applied because it fits the choices; any choice overrides it.</summary>
     Default,
 
-    /// <summary>The customer's choices leave only this selection.</summary>
+    /// <summary>The choices leave no alternative.</summary>
     Forced,
 }
 
 /// <summary>One option as the session shows it. Immutable.</summary>
 /// <param name="OptionId">The option.</param>
-/// <param name="IsAvailable">Whether some valid configuration that keeps the customer's choices on the other modules selects it: choosing it never leads to a dead end.</param>
-/// <param name="IsSelected">Whether the current selection of the module includes it.</param>
-public sealed record OptionState(string OptionId, bool IsAvailable, bool IsSelected)
+/// <param name="Name">Its display name (the id when the model gives none).</param>
+/// <param name="IsAvailable">Whether choosing it next is applied without giving up any of the customer's other choices (so it never leads to a dead end).</param>
+/// <param name="IsSelected">Whether the configuration the customer would get now includes it.</param>
+/// <param name="Source">Who selected it or ruled it out; <see cref="SelectionSource.None"/> when it is free.</param>
+public sealed record OptionState(
+    [property: JsonPropertyName("id")] string OptionId,
+    string Name,
+    [property: JsonPropertyName("available")] bool IsAvailable,
+    [property: JsonPropertyName("selected")] bool IsSelected,
+    SelectionSource Source)
 {
     /// <summary>
     /// With pricing: how much the cheapest valid configuration changes if the customer chooses this
-    /// option (on top of their choices on the other modules); null without pricing or when unavailable.
+    /// option (on top of their other choices); null without pricing or when unavailable.
     /// </summary>
-    public decimal? PriceDifference { get; init; }
+    public Money? PriceDifference { get; init; }
+
+    /// <summary>
+    /// Why the option is unavailable; filled in by <see cref="ConfigurationSession.View"/> (null in
+    /// <see cref="ConfigurationSession.State"/>, which skips explanations to keep steps fast).
+    /// </summary>
+    public Explanation? Reason { get; init; }
 }
 
 /// <summary>One module as the session shows it. Immutable.</summary>
 /// <param name="ModuleId">The module.</param>
+/// <param name="Name">Its display name (the id when the model gives none).</param>
+/// <param name="Min">The fewest options a configuration selects here.</param>
+/// <param name="Max">The most options a configuration selects here.</param>
 /// <param name="Options">Every option, in model order.</param>
-/// <param name="SelectedOptionIds">The current selection when decided; empty when open.</param>
-/// <param name="Source">Who decided it.</param>
-public sealed record ModuleState(string ModuleId, EquatableArray<OptionState> Options, EquatableArray<string> SelectedOptionIds, SelectionSource Source)
+/// <param name="SelectedOptionIds">The options the configuration would include now, in model order (customer, preset, default or forced).</param>
+/// <param name="Source">Who decided the module: the customer or a preset when any choice concerns it, else a default, else forced when one selection is left; otherwise none.</param>
+/// <param name="IsDecided">Whether exactly one selection of the module is still possible.</param>
+public sealed record ModuleState(
+    [property: JsonPropertyName("id")] string ModuleId,
+    string Name,
+    int Min,
+    int Max,
+    EquatableArray<OptionState> Options,
+    [property: JsonPropertyName("selected")] EquatableArray<string> SelectedOptionIds,
+    SelectionSource Source,
+    [property: JsonPropertyName("decided")] bool IsDecided)
 {
     /// <summary>The options that can still be chosen without a conflict.</summary>
+    [JsonIgnore]
     public IEnumerable<string> AvailableOptionIds => Options.Where(o => o.IsAvailable).Select(o => o.OptionId);
+
+    /// <summary>The state of one option.</summary>
+    /// <param name="optionId">The option id.</param>
+    /// <exception cref="InvalidSelectionException">The module has no such option.</exception>
+    public OptionState this[string optionId] => Options.FirstOrDefault(o => o.OptionId == optionId)
+        ?? throw new InvalidSelectionException($"Module '{ModuleId}' has no option '{optionId}'. Options: {string.Join(", ", Options.Select(o => o.OptionId))}.", ModuleId, optionId);
 }
 
-/// <summary>What the session shows after a step. Immutable.</summary>
+/// <summary>
+/// What the session shows after a step: made to be sent (see <see cref="ConfiguratorJson"/>).
+/// Immutable.
+/// </summary>
+/// <param name="SessionId">The session's id.</param>
+/// <param name="ModelId">The model's id.</param>
+/// <param name="ModelVersion">The model's version.</param>
+/// <param name="Step">How many steps the session has taken (it grows with every change, undo and redo included).</param>
 /// <param name="Modules">Every module, in model order.</param>
-/// <param name="Choices">The customer's own choices, in order.</param>
+/// <param name="Choices">The customer's own choices (and a preset's), in order.</param>
 /// <param name="Completions">How many valid configurations keep all of the customer's choices (defaults aside).</param>
-/// <param name="Configuration">The configuration when every module is decided (by the customer, a default or force); otherwise null.</param>
-public sealed record SessionState(EquatableArray<ModuleState> Modules, EquatableArray<CustomerChoice> Choices, BigInteger Completions, Selection? Configuration)
+/// <param name="Configuration">The configuration the customer gets now, when it is complete and valid; otherwise null.</param>
+public sealed record SessionState(
+    [property: JsonPropertyName("id")] string SessionId,
+    [property: JsonPropertyName("model")] string ModelId,
+    [property: JsonPropertyName("version")] string? ModelVersion,
+    int Step,
+    EquatableArray<ModuleState> Modules,
+    EquatableArray<CustomerChoice> Choices,
+    BigInteger Completions,
+    Selection? Configuration)
 {
-    /// <summary>With pricing: the exact lowest and highest price over every completion of the customer's choices.</summary>
-    public Pricing.PriceRange? Price { get; init; }
+    /// <summary>The preset the session started from, if any.</summary>
+    [JsonPropertyName("preset")]
+    public string? PresetId { get; init; }
 
-    /// <summary>Whether every module is decided and the result is a valid configuration.</summary>
+    /// <summary>With pricing: the exact lowest and highest price over every completion of the customer's choices.</summary>
+    public PriceRange? Price { get; init; }
+
+    /// <summary>With pricing, when complete: the price of <see cref="Configuration"/> line by line.</summary>
+    public PriceBreakdown? Breakdown { get; init; }
+
+    /// <summary>Whether the configuration the customer gets now is complete and valid (every module decided or left empty where it may be).</summary>
+    [JsonPropertyName("complete")]
     public bool IsComplete => Configuration is not null;
+
+    /// <summary>Whether the customer's choices admit at least one valid configuration (a session never accepts a choice that breaks this).</summary>
+    [JsonPropertyName("valid")]
+    public bool IsValid => !Completions.IsZero;
 
     /// <summary>The state of one module.</summary>
     /// <param name="moduleId">The module id.</param>
-    public ModuleState this[string moduleId] => Modules.First(m => m.ModuleId == moduleId);
+    /// <exception cref="InvalidSelectionException">The model has no such module.</exception>
+    public ModuleState this[string moduleId] => Modules.FirstOrDefault(m => m.ModuleId == moduleId)
+        ?? throw new InvalidSelectionException($"There is no module '{moduleId}'. Modules: {string.Join(", ", Modules.Select(m => m.ModuleId))}.", moduleId, null, ConfiguratorErrorCodes.UnknownModule);
 }

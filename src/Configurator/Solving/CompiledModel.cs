@@ -103,7 +103,7 @@ public sealed partial class CompiledModel
     internal int ModuleIndexOf(string moduleId) =>
         _moduleIndex.TryGetValue(moduleId, out var index)
             ? index
-            : throw new InvalidSelectionException($"There is no module '{moduleId}'. Modules: {string.Join(", ", Model.Modules.Select(m => m.Id))}.", moduleId, null);
+            : throw new InvalidSelectionException($"There is no module '{moduleId}'. Modules: {string.Join(", ", Model.Modules.Select(m => m.Id))}.", moduleId, null, ConfiguratorErrorCodes.UnknownModule);
 
     internal IReadOnlyList<string> OptionIdsOf(int module, int value) => _optionIds[module][value];
 

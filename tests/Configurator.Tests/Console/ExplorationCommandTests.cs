@@ -89,7 +89,7 @@ public class ExplorationCommandTests
     {
         var (exitCode, output, _) = Interactive("frame=arched\nexplain glass=clear\nglass=triple\nsize=l\nextras=blind\ncolour=natural\nundo\ndone\n", "configure", Model("window-rules.json"));
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Contains("glass=clear is not available with frame=arched", output, StringComparison.Ordinal);
+        Assert.Contains("Clear (Glass) is not available with Frame: Arched.", output, StringComparison.Ordinal);
         Assert.Contains("Applied by giving up frame=arched", output, StringComparison.Ordinal);
         Assert.Contains("Configuration: frame=arched glass=triple strength=3 size=l colour=white extras=blind", output, StringComparison.Ordinal);
         Assert.Contains("Price: 429.00 EUR", output, StringComparison.Ordinal);
@@ -98,10 +98,13 @@ public class ExplorationCommandTests
     [Fact]
     public void Configure_EndedIncomplete_ExitsOne()
     {
-        // The car's packs have no default, so ending at once leaves them open; a typo does not end the session.
-        var (exitCode, output, _) = Interactive("frame=rect\ndone\n", "configure", Model("car.json"));
+        // Without defaults, ending at once leaves a required module open; a typo does not end the session.
+        var file = Path.Combine(Path.GetTempPath(), $"no-defaults-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{ "formatVersion": 1, "id": "lamp", "modules": [ { "id": "frame", "options": [ { "id": "rect" }, { "id": "round" } ] } ] }""");
+        var (exitCode, output, _) = Interactive("frme=rect\ndone\n", "configure", file);
+        File.Delete(file);
         Assert.Equal(ExitCodes.InvalidConfiguration, exitCode);
-        Assert.Contains("There is no module 'frame'", output, StringComparison.Ordinal);
+        Assert.Contains("There is no module 'frme'", output, StringComparison.Ordinal);
         Assert.Contains("The configuration is not complete.", output, StringComparison.Ordinal);
     }
 

@@ -24,7 +24,9 @@ public class ConfiguratorServiceCollectionTests
         Assert.Equal(["car", "credit-card", "shirt", "window", "window-rules"], catalog.ModelIds);
         Assert.Equal(1800, (int)catalog.Get("window").Count());
         Assert.Same(catalog.Get("window"), catalog.Get("window"));
-        Assert.Throws<KeyNotFoundException>(() => catalog.Get("boat"));
+        Assert.Equal(ConfiguratorErrorCodes.UnknownModel, Assert.Throws<ConfiguratorException>(() => catalog.Get("boat")).Code);
+        Assert.False(catalog.TryGet("boat", out _));
+        Assert.True(catalog.TryGet("window", out var found) && ReferenceEquals(found, catalog.Get("window")));
 
         Assert.Single(provider.GetRequiredService<PricingPipeline>().Policies);
         foreach (var name in new[] { "adaptive", "cosmetic", "collaborative", "transparent" })
@@ -76,7 +78,7 @@ public class ConfiguratorServiceCollectionTests
     {
         using var provider = new ServiceCollection().AddConfigurator(c => c.AddModelFile(Path.Combine(AppContext.BaseDirectory, "TestData", "broken-window.json"))).BuildServiceProvider();
         Assert.Empty(provider.GetRequiredService<IModelCatalog>().ModelIds);
-        var exception = Assert.Throws<KeyNotFoundException>(() => provider.GetRequiredService<IModelCatalog>().Get("w"));
+        var exception = Assert.Throws<ConfiguratorException>(() => provider.GetRequiredService<IModelCatalog>().Get("w"));
         Assert.Contains("broken-window.json (29 errors)", exception.Message, StringComparison.Ordinal);
     }
 }

@@ -65,7 +65,7 @@ public class ReadmeExampleTests
         session.Select("frame", "arched");
         ModuleState glass = session.State["glass"];
         Assert.Equal("laminated, triple", string.Join(", ", glass.AvailableOptionIds));
-        Assert.Equal("strength=1 is not available with frame+=arched: Arched and round frames need the strongest grade.", session.Explain("strength", "1")!.ToString());
+        Assert.Equal("Grade 1 (Strength grade) is not available with Frame: Arched. Arched and round frames need the strongest grade.", session.Explain("strength", "1")!.ToString());
         session.Select("colour", "white");
         ChoiceResult result = session.Select("colour", "natural");
         Assert.True(result.IsConflict);
@@ -88,7 +88,7 @@ public class ReadmeExampleTests
             .AddRepeatPurchaseDiscount(new RepeatPurchasePricingOptions { MinPastOrders = 3, DiscountPercent = 5 })
             .Build();
         Assert.True(wholesale.Price(windows, configuration, new PricingRequest { Quantity = 12, PastOrders = 4 }).Total.Amount > price.Total.Amount);
-        Assert.NotNull(ConfigurationSession.Start(windows, wholesale).State.Price);
+        Assert.NotNull(ConfigurationSession.Start(windows, new SessionOptions { Pricing = wholesale }).State.Price);
 
         var services = new ServiceCollection().AddConfigurator(c => c
             .AddModelFolder(RepositoryPaths.SampleModels)

@@ -53,7 +53,14 @@ public class PricingPipelineTests
         var compiled = ModelCompiler.Compile(model).GetModelOrThrow();
         var breakdown = PricingPipeline.Default.Price(compiled, Selection.Parse("a=x"));
         Assert.Equal(0.13m, breakdown.Total.Amount);
-        Assert.Equal(0.0025m, breakdown.Lines.Single(l => l.Kind == PriceLineKind.Rounding).Amount);
+        Assert.Equal([0.13m, 0m], breakdown.Lines.Select(l => l.Amount));
+
+        // Each line is shown in cents; the rounding line makes them add up to the total rounded once.
+        var twice = ModelCompiler.Compile(model with { Modules = [model.Modules[0] with { Options = [model.Modules[0].Options[0] with { Price = 0.125m }] }] }).GetModelOrThrow();
+        var both = PricingPipeline.Default.Price(twice, Selection.Parse("a=x"));
+        Assert.Equal(0.25m, both.Total.Amount);
+        Assert.Equal([0.13m, 0.13m, -0.01m], both.Lines.Select(l => l.Amount));
+        Assert.Equal(PriceLineKind.Rounding, both.Lines[^1].Kind);
     }
 
     [Fact]
@@ -78,7 +85,8 @@ public class PricingPipelineTests
 
         // 262.40 * 12 = 3148.80; -5% = 2991.36; -3% = 2901.6192 -> 2901.62
         Assert.Equal(2901.62m, breakdown.Total.Amount);
-        Assert.Equal(["quantity", "quantity-tier", "repeat-purchase", "rounding"], breakdown.Lines.Where(l => l.Kind is PriceLineKind.Policy or PriceLineKind.Rounding).Select(l => l.Id));
+        Assert.Equal(["quantity", "quantity-tier", "repeat-purchase"], breakdown.Lines.Where(l => l.Kind is PriceLineKind.Policy or PriceLineKind.Rounding).Select(l => l.Id));
+        Assert.All(breakdown.Lines, l => Assert.Equal(Math.Round(l.Amount, 2), l.Amount));
         Assert.Equal(breakdown.Total.Amount, breakdown.Lines.Sum(l => l.Amount));
 
         var range = pipeline.Range(Windows, Selection.Parse("frame=arched"), request)!;
@@ -110,8 +118,25 @@ public class PricingPipelineTests
     [Fact]
     public void Price_UnknownFieldOrIncompleteConfiguration_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => PricingPipeline.Default.Price(Windows, Heritage, new PricingRequest { Personalization = [new("monogram", "AB")] }));
+        var unknown = Assert.Throws<ConfiguratorException>(() => PricingPipeline.Default.Price(Windows, Heritage, new PricingRequest { Personalization = [new("monogram", "AB")] }));
+        Assert.Equal(ConfiguratorErrorCodes.InvalidPersonalization, unknown.Code);
         Assert.Throws<InvalidSelectionException>(() => PricingPipeline.Default.Price(Windows, Selection.Parse("frame=arched")));
+    }
+
+    [Theory]
+    [InlineData("ada lovelace", "does not have the required form")]
+    [InlineData("ADA AUGUSTA KING COUNTESS OF LOVELACE", "takes at most 26 characters")]
+    public void Price_PersonalizationBreakingItsField_IsRefusedNotCharged(string name, string reason)
+    {
+        var cards = ModelCompiler.Compile(ProductModelJson.LoadFile(RepositoryPaths.SampleModel("credit-card.json")).GetModelOrThrow()).GetModelOrThrow();
+        var card = new Selection(cards.Model.Presets[0].Selections);
+        var request = new PricingRequest { Personalization = [new("cardholderName", name)] };
+        var refused = Assert.Throws<ConfiguratorException>(() => PricingPipeline.Default.Price(cards, card, request));
+        Assert.Equal(ConfiguratorErrorCodes.InvalidPersonalization, refused.Code);
+        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ConfiguratorErrorCodes.InvalidPersonalization, Assert.Throws<ConfiguratorException>(() => PricingPipeline.Default.Range(cards, null, request)).Code);
+        var fieldPrice = cards.Model.Personalization.Single(f => f.Id == "cardholderName").Price;
+        Assert.Equal(PricingPipeline.Default.Price(cards, card).Total.Amount + fieldPrice, PricingPipeline.Default.Price(cards, card, new PricingRequest { Personalization = [new("cardholderName", "ADA LOVELACE")] }).Total.Amount);
     }
 
     [Fact]
@@ -130,14 +155,14 @@ public class PricingPipelineTests
     [Fact]
     public void Session_WithPricing_ReportsTheRangeAndPriceDifferences()
     {
-        var session = ConfigurationSession.Start(Windows, PricingPipeline.Default);
+        var session = ConfigurationSession.Start(Windows, new SessionOptions { Pricing = PricingPipeline.Default });
         session.Select("frame", "arched");
         var range = session.State.Price!;
         Assert.Equal(PricingPipeline.Default.Range(Windows, Selection.Parse("frame=arched")), range);
 
         var triple = session.State["glass"].Options.Single(o => o.OptionId == "triple");
         var withTriple = PricingPipeline.Default.Range(Windows, Selection.Parse("frame=arched", "glass=triple"))!;
-        Assert.Equal(withTriple.Min.Amount - range.Min.Amount, triple.PriceDifference);
+        Assert.Equal(new Money(withTriple.Min.Amount - range.Min.Amount, "EUR"), triple.PriceDifference);
         Assert.Null(session.State["glass"].Options.Single(o => o.OptionId == "clear").PriceDifference);
         Assert.Null(ConfigurationSession.Start(Windows).State.Price);
     }

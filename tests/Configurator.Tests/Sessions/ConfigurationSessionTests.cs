@@ -49,9 +49,10 @@ public class ConfigurationSessionTests
         session.Select("frame", "arched");
 
         var explanation = session.Explain("strength", "1")!;
-        Assert.Equal(["frame+=arched"], explanation.Choices.Select(c => c.ToString()));
+        Assert.Equal([new CustomerChoice(ChoiceKind.Select, "frame", ["arched"])], explanation.Choices);
+        Assert.Equal(["frame=arched"], explanation.Selections);
         Assert.Equal(["arched-needs-strongest"], explanation.Constraints.Select(c => c.ConstraintId));
-        Assert.Equal("strength=1 is not available with frame+=arched: Arched and round frames need the strongest grade.", explanation.ToString());
+        Assert.Equal("Grade 1 (Strength grade) is not available with Frame: Arched. Arched and round frames need the strongest grade.", explanation.ToString());
         Assert.Null(session.Explain("strength", "3"));
     }
 
@@ -105,7 +106,7 @@ public class ConfigurationSessionTests
 
         session.ReturnToPreset();
         Assert.Equal(0, session.NearestPreset()!.Distance);
-        Assert.Throws<ArgumentException>(() => ConfigurationSession.StartFromPreset(Windows, "nope"));
+        Assert.Equal(ConfiguratorErrorCodes.UnknownPreset, Assert.Throws<ConfiguratorException>(() => ConfigurationSession.StartFromPreset(Windows, "nope")).Code);
     }
 
     [Fact]
@@ -150,8 +151,8 @@ public class ConfigurationSessionTests
     }
 
     [Fact]
-    public void Resume_Garbage_IsAFormatException() =>
-        Assert.Throws<FormatException>(() => ConfigurationSession.Resume(Windows, "{not json"));
+    public void Resume_Garbage_IsAnInvalidSessionDocument() =>
+        Assert.Equal(ConfiguratorErrorCodes.InvalidSessionDocument, Assert.Throws<ConfiguratorException>(() => ConfigurationSession.Resume(Windows, "{not json")).Code);
 
     [Fact]
     public void Select_UnknownIds_ThrowAndLeaveTheSessionAsItWas()

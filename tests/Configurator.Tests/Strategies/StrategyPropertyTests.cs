@@ -1,11 +1,13 @@
 using Configurator.Modeling;
 using Configurator.Pricing;
+using Configurator.Sessions;
 using Configurator.Solving;
 using Configurator.Strategies.Adaptive;
 using Configurator.Strategies.Collaborative;
 using Configurator.Strategies.Cosmetic;
 using Configurator.Strategies.Transparent;
 using Configurator.Tests.Pricing;
+using Configurator.Tests.Sessions;
 using Configurator.Tests.Solving;
 using CsCheck;
 
@@ -78,17 +80,49 @@ public class StrategyPropertyTests
                 return;
             }
 
+            var oracle = new SessionOracle(model);
             var dialogue = new CollaborativeStrategy().Begin(compiled);
-            var questions = 0;
+            var asked = new HashSet<string>();
             while (dialogue.Current is { } question)
             {
-                Assert.True(++questions <= model.Modules.Count, "more questions than modules");
+                Assert.True(asked.Add(question.ModuleId), "a module was asked about twice");
                 Assert.NotEmpty(question.Offers);
-                var offer = question.Offers[random.Next(question.Offers.Count)];
-                Assert.Equal(offer.ConfigurationsKept, compiled.Count(Selection.Parse(dialogue.Session.Choices.Select(c => c.ToString().Replace("+=", "=", StringComparison.Ordinal)))
-                    .With(question.ModuleId, [.. offer.OptionIds])));
-                dialogue.Answer([.. offer.OptionIds]);
-                Assert.True(dialogue.Session.State.Completions > 0, "an offered answer led to a dead end");
+                var choices = dialogue.Session.Choices;
+                var module = model.FindModule(question.ModuleId)!;
+
+                // Every answer (a one-of module's selections, an any-of module's options) that keeps a configuration, with its count.
+                foreach (var offer in question.Offers)
+                {
+                    var with = question.Kind == QuestionKind.OneOf
+                        ? new CustomerChoice(ChoiceKind.Set, module.Id, offer.OptionIds)
+                        : new CustomerChoice(ChoiceKind.Select, module.Id, offer.OptionIds);
+                    Assert.Equal(oracle.Count(choices.Append(with)), (int)offer.ConfigurationsKept);
+                }
+
+                Assert.Equal(module.IsMultiSelect ? QuestionKind.AnyOf : QuestionKind.OneOf, question.Kind);
+                if (question.Kind == QuestionKind.AnyOf)
+                {
+                    Assert.Equal(module.Options.Count(o => oracle.Count(choices.Append(new CustomerChoice(ChoiceKind.Select, module.Id, [o.Id]))) > 0), question.Offers.Count);
+                    var picked = question.Offers.SelectMany(o => o.OptionIds).Where(_ => random.Next(2) == 0).Take(question.Max).ToList();
+                    if (picked.Count < question.Min)
+                    {
+                        picked = [.. question.Suggested];
+                    }
+
+                    var result = dialogue.Answer([.. picked]);
+                    Assert.Equal(oracle.IsConsistent(choices.Where(c => c.ModuleId != module.Id).Concat(oracle.Expanded(new CustomerChoice(ChoiceKind.Set, module.Id, [.. picked])))), result.Applied);
+                    if (!result.Applied)
+                    {
+                        Assert.Same(question, dialogue.Current);
+                        Assert.True(dialogue.Answer([.. question.Suggested]).Applied, "the suggested answer does not fit");
+                    }
+                }
+                else
+                {
+                    Assert.True(dialogue.Answer([.. question.Offers[random.Next(question.Offers.Count)].OptionIds]).Applied);
+                }
+
+                Assert.True(dialogue.Session.State.Completions > 0, "an answer led to a dead end");
             }
 
             Assert.True(compiled.Validate(dialogue.Configuration!).IsValid);

@@ -1,5 +1,6 @@
 using Configurator.Pricing;
 using Configurator.Serialization;
+using Configurator.Sessions;
 using Configurator.Solving;
 using Configurator.Strategies;
 using Configurator.Strategies.Adaptive;
@@ -51,7 +52,8 @@ public class StrategyTests
         var change = customization.Change("extras", "blind");
         Assert.False(change.Accepted);
         var diagnosis = Assert.Single(change.Result!.Diagnoses);
-        Assert.Equal(["size=m"], diagnosis.ChoicesToDrop.Select(c => c.ToString()));
+        Assert.Equal(["size=m"], diagnosis.Selections);
+        Assert.Equal(ChoiceOrigin.Preset, Assert.Single(diagnosis.ChoicesToDrop).Origin);
         customization.Resolve(change, diagnosis);
         Assert.Equal(["blind"], customization.Configuration.Choices["extras"]);
 
@@ -81,7 +83,7 @@ public class StrategyTests
 
         Assert.True(customization.IsComplete);
         Assert.Equal(4.5m, customization.Price().Total.Amount);
-        Assert.Throws<ArgumentException>(() => customization.Set("monogram", "X"));
+        Assert.Equal(ConfiguratorErrorCodes.InvalidPersonalization, Assert.Throws<ConfiguratorException>(() => customization.Set("monogram", "X")).Code);
         Assert.Throws<InvalidSelectionException>(() => new CosmeticStrategy().Begin(Windows, Selection.Parse("frame=arched")));
     }
 
@@ -102,7 +104,7 @@ public class StrategyTests
         Assert.True(Windows.Validate(dialogue.Configuration!).IsValid);
         Assert.True(dialogue.Back());
         Assert.NotNull(dialogue.Current);
-        Assert.Throws<ArgumentException>(() => dialogue.Answer("no-such-option"));
+        Assert.Equal(ConfiguratorErrorCodes.InvalidStep, Assert.Throws<ConfiguratorException>(() => dialogue.Answer("no-such-option")).Code);
     }
 
     [Fact]
@@ -110,8 +112,17 @@ public class StrategyTests
     {
         var dialogue = new CollaborativeStrategy().Begin(Windows);
         var question = dialogue.Current!;
-        var total = Windows.Count();
-        Assert.Equal(total, question.Offers.Aggregate(System.Numerics.BigInteger.Zero, (sum, o) => sum + o.ConfigurationsKept));
+
+        // The module whose selections split the configurations most evenly: the smallest sum of squared counts.
+        var all = Windows.Configurations().ToList();
+        System.Numerics.BigInteger Score(string module) => all.GroupBy(c => string.Join("+", c.Choices[module].Order(StringComparer.Ordinal)))
+            .Aggregate(System.Numerics.BigInteger.Zero, (sum, g) => sum + ((System.Numerics.BigInteger)g.Count() * g.Count()));
+        var best = Windows.Model.Modules.MinBy(m => Score(m.Id))!;
+        Assert.Equal(best.Id, question.ModuleId);
+
+        // A multi-select module is asked option by option, each with how many configurations keep it.
+        Assert.Equal(best.IsMultiSelect ? QuestionKind.AnyOf : QuestionKind.OneOf, question.Kind);
+        Assert.All(question.Offers, o => Assert.Equal(all.Count(c => c.Choices[best.Id].Contains(o.OptionIds[0])), (int)o.ConfigurationsKept));
     }
 
     [Fact]

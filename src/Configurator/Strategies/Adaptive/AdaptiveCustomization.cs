@@ -58,8 +58,7 @@ public sealed class AdaptiveCustomization
 
         // The modules whose choices were given up take the cheapest selection that fits, so the
         // product stays complete, as a standard product is.
-        var within = Session.Choices.Where(c => c.Kind == ChoiceKind.Set).Aggregate(Selection.Empty, (s, c) => s.With(c.ModuleId, [.. c.OptionIds]));
-        if (Pricing.PricingPipeline.Default.Range(Session.Model, within) is { } range)
+        if (Pricing.PricingPipeline.Default.RangeOf(Session.Model, Session.RestrictionOf(Session.Choices), Pricing.PricingRequest.Default) is { } range)
         {
             foreach (var module in Session.State.Modules.Where(m => !Session.Choices.Any(c => c.ModuleId == m.ModuleId)))
             {

@@ -20,11 +20,23 @@ public sealed class AdaptiveStrategy : ICustomizationStrategy
     /// <inheritdoc />
     public StrategyProfile Profile { get; } = new(StrategyLevel.Low, StrategyLevel.High, StrategyLevel.Low, StrategyLevel.Low);
 
+    /// <summary>Resumes a saved adaptive session (see <see cref="ConfigurationSession.Resume(CompiledModel, string, SessionOptions?)"/>).</summary>
+    /// <param name="model">The compiled model (pick it by <see cref="SessionDocument.ModelId"/>).</param>
+    /// <param name="json">What the session saved.</param>
+    /// <param name="pricing">Optionally, pricing for the session's price range and differences.</param>
+    /// <returns>The customization and the saved choices that no longer apply.</returns>
+    /// <exception cref="ConfiguratorException">The text is not a saved session, or it was made with another model.</exception>
+    public (AdaptiveCustomization Customization, ResumedSession Resumed) Resume(CompiledModel model, string json, PricingPipeline? pricing = null)
+    {
+        var resumed = ConfigurationSession.Resume(Guard.NotNull(model), Guard.NotNull(json), new SessionOptions { Pricing = pricing, Strategy = StrategyName });
+        return (new AdaptiveCustomization(resumed.Session), resumed);
+    }
+
     /// <summary>Starts from a preset.</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="presetId">The standard product.</param>
     /// <param name="pricing">Optionally, pricing for the session's price range and differences.</param>
-    /// <exception cref="ArgumentException">The model has no such preset.</exception>
+    /// <exception cref="ConfiguratorException">The model has no such preset (<see cref="ConfiguratorErrorCodes.UnknownPreset"/>).</exception>
     public AdaptiveCustomization Begin(CompiledModel model, string presetId, PricingPipeline? pricing = null) =>
-        new(ConfigurationSession.StartFromPreset(Guard.NotNull(model), Guard.NotNullOrEmpty(presetId), pricing));
+        new(ConfigurationSession.StartFromPreset(Guard.NotNull(model), Guard.NotNullOrEmpty(presetId), new SessionOptions { Pricing = pricing, Strategy = StrategyName }));
 }

@@ -26,5 +26,13 @@ public sealed class CollaborativeStrategy : ICustomizationStrategy
     /// <param name="model">The compiled model.</param>
     /// <param name="pricing">Optionally, pricing, so that each offer carries its price difference.</param>
     public Dialogue Begin(CompiledModel model, PricingPipeline? pricing = null) =>
-        new(pricing is null ? ConfigurationSession.Start(Guard.NotNull(model)) : ConfigurationSession.Start(Guard.NotNull(model), pricing));
+        new(ConfigurationSession.Start(Guard.NotNull(model), new SessionOptions { Pricing = pricing, Strategy = StrategyName }));
+
+    /// <summary>Resumes a saved dialogue: the session's answers replay, and the next question follows from them.</summary>
+    /// <param name="model">The compiled model (pick it by <see cref="SessionDocument.ModelId"/>).</param>
+    /// <param name="json">What the dialogue's session saved.</param>
+    /// <param name="pricing">Optionally, pricing, so that each offer carries its price difference.</param>
+    /// <exception cref="ConfiguratorException">The text is not a saved session, or it was made with another model.</exception>
+    public Dialogue Resume(CompiledModel model, string json, PricingPipeline? pricing = null) =>
+        new(ConfigurationSession.Resume(Guard.NotNull(model), Guard.NotNull(json), new SessionOptions { Pricing = pricing, Strategy = StrategyName }).Session);
 }

@@ -1,23 +1,40 @@
 using System.Numerics;
 using Configurator.Internal;
 using Configurator.Modeling;
+using Configurator.Pricing;
 using Configurator.Sessions;
 using Configurator.Solving;
 
 namespace Configurator.Strategies.Collaborative;
 
+/// <summary>How a question is answered.</summary>
+public enum QuestionKind
+{
+    /// <summary>With exactly one of the offers (a single-select module; an offer with no options means none).</summary>
+    OneOf,
+
+    /// <summary>With any of the offers together, each offer one option (a multi-select module: "which of these would you like?"), within the module's min and max.</summary>
+    AnyOf,
+}
+
 /// <summary>One offered answer to a question. Immutable.</summary>
-/// <param name="OptionIds">The options the answer selects (one, or a set in a multi-select module; none for an optional module left empty).</param>
-/// <param name="ConfigurationsKept">How many valid configurations remain with this answer.</param>
+/// <param name="OptionIds">The options the answer selects: one option (none for an optional module left empty).</param>
+/// <param name="Names">Their display names.</param>
+/// <param name="ConfigurationsKept">How many valid configurations remain with this answer (for <see cref="QuestionKind.AnyOf"/>: with this option among the chosen).</param>
 /// <param name="PriceDifference">With pricing: how the cheapest remaining price changes with this answer.</param>
-public sealed record Offer(EquatableArray<string> OptionIds, BigInteger ConfigurationsKept, decimal? PriceDifference);
+public sealed record Offer(EquatableArray<string> OptionIds, EquatableArray<string> Names, BigInteger ConfigurationsKept, Money? PriceDifference);
 
 /// <summary>A question of the dialogue: one module and the answers that lead to a valid product. Immutable.</summary>
 /// <param name="ModuleId">The module asked about.</param>
-/// <param name="Offers">Every answer that keeps at least one valid configuration, most kept first.</param>
-public sealed record Question(string ModuleId, EquatableArray<Offer> Offers);
+/// <param name="Name">Its display name.</param>
+/// <param name="Kind">One of the offers, or any of them together.</param>
+/// <param name="Offers">Every answer (or, for <see cref="QuestionKind.AnyOf"/>, every option) that keeps at least one valid configuration, most kept first.</param>
+/// <param name="Min">The fewest options the answer names.</param>
+/// <param name="Max">The most options the answer names.</param>
+/// <param name="Suggested">An answer that is sure to fit: the cheapest valid completion's choice here.</param>
+public sealed record Question(string ModuleId, string Name, QuestionKind Kind, EquatableArray<Offer> Offers, int Min, int Max, EquatableArray<string> Suggested);
 
-/// <summary>A collaborative dialogue with one customer. Mutable; one caller at a time.</summary>
+/// <summary>A collaborative dialogue with one customer. Serialized by its session's lock for each step; one customer at a time.</summary>
 public sealed class Dialogue
 {
     internal Dialogue(ConfigurationSession session)
@@ -38,22 +55,38 @@ public sealed class Dialogue
     /// <summary>The configuration once finished.</summary>
     public Selection? Configuration => IsFinished ? Session.State.Configuration : null;
 
-    /// <summary>Answers the current question with one of its offers (by option ids).</summary>
-    /// <param name="optionIds">The options of an offer.</param>
-    /// <exception cref="InvalidOperationException">The dialogue is finished.</exception>
-    /// <exception cref="ArgumentException">The answer is not one of the offers.</exception>
-    public void Answer(params string[] optionIds)
+    /// <summary>
+    /// Answers the current question: with one offer's options (<see cref="QuestionKind.OneOf"/>) or
+    /// with any of the offered options together (<see cref="QuestionKind.AnyOf"/>). A combination
+    /// of options that does not fit together comes back as a conflict with its explanation, and the
+    /// question stays.
+    /// </summary>
+    /// <param name="optionIds">The options of the answer.</param>
+    /// <returns>The session's result; applied unless an <see cref="QuestionKind.AnyOf"/> combination does not fit.</returns>
+    /// <exception cref="ConfiguratorException">The dialogue is finished, or the answer is not among the offers (<see cref="ConfiguratorErrorCodes.InvalidStep"/>).</exception>
+    public ChoiceResult Answer(params string[] optionIds)
     {
         Guard.NotNull(optionIds);
-        var question = Current ?? throw new InvalidOperationException("The dialogue is finished; there is no question to answer.");
-        if (!question.Offers.Any(o => o.OptionIds.Order(StringComparer.Ordinal).SequenceEqual(optionIds.Order(StringComparer.Ordinal))))
+        var question = Current ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidStep, "The dialogue is finished; there is no question to answer.");
+        var offered = question.Kind == QuestionKind.OneOf
+            ? question.Offers.Any(o => o.OptionIds.Order(StringComparer.Ordinal).SequenceEqual(optionIds.Order(StringComparer.Ordinal)))
+            : optionIds.Distinct().Count() == optionIds.Length && optionIds.Length >= question.Min && optionIds.Length <= question.Max
+                && optionIds.All(id => question.Offers.Any(o => o.OptionIds.Contains(id)));
+        if (!offered)
         {
-            throw new ArgumentException($"'{string.Join("+", optionIds)}' is not one of the answers offered for '{question.ModuleId}': {string.Join(", ", question.Offers.Select(o => string.Join("+", o.OptionIds)))}.", nameof(optionIds));
+            throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidStep, question.Kind == QuestionKind.OneOf
+                ? $"'{string.Join("+", optionIds)}' is not one of the answers offered for '{question.ModuleId}': {string.Join(", ", question.Offers.Select(o => o.OptionIds.IsEmpty ? "none" : string.Join("+", o.OptionIds)))}."
+                : $"Answer '{question.ModuleId}' with {question.Min} to {question.Max} different options of: {string.Join(", ", question.Offers.SelectMany(o => o.OptionIds))}.");
         }
 
-        // An offered answer keeps a valid configuration, so it is always applied.
-        Session.SetModule(question.ModuleId, optionIds);
-        Current = NextQuestion();
+        // A one-of offer keeps a valid configuration, so it is always applied.
+        var result = Session.SetModule(question.ModuleId, optionIds);
+        if (result.Applied)
+        {
+            Current = NextQuestion();
+        }
+
+        return result;
     }
 
     /// <summary>Takes back the last answer; false when there is none.</summary>
@@ -77,19 +110,21 @@ public sealed class Dialogue
         // Defaults are only suggestions: the dialogue asks about them too, and ends when the
         // customer's answers (and what they force) decide every module.
         var state = Session.State;
-        if (!state.Modules.Any(m => m.Source is SelectionSource.Open or SelectionSource.Default))
+        var open = state.Modules.Where(m => m.Source is SelectionSource.None or SelectionSource.Default).ToList();
+        if (open.Count == 0)
         {
             return null;
         }
 
         var model = Session.Model;
         var restriction = Session.RestrictionOf(Session.Choices);
-        Question? best = null;
+        var cheapest = PricingPipeline.Default.RangeOf(model, restriction, PricingRequest.Default)?.Cheapest;
+        (ModuleState Module, int Index, List<(int Value, BigInteger Kept)> Values)? best = null;
         var bestScore = BigInteger.Zero;
-        foreach (var module in state.Modules.Where(m => m.Source is SelectionSource.Open or SelectionSource.Default))
+        foreach (var module in open)
         {
             var index = model.ModuleIndexOf(module.ModuleId);
-            var offers = new List<Offer>();
+            var values = new List<(int, BigInteger)>();
             for (var value = 0; value < model.Domains[index].ValueCount; value++)
             {
                 var probe = restriction.Copy();
@@ -97,21 +132,40 @@ public sealed class Dialogue
                 var kept = model.CountOf(probe);
                 if (!kept.IsZero)
                 {
-                    var options = model.OptionIdsOf(index, value);
-                    offers.Add(new Offer([.. options], kept, PriceDifference(module, options)));
+                    values.Add((value, kept));
                 }
             }
 
-            var score = offers.Aggregate(BigInteger.Zero, (sum, o) => sum + (o.ConfigurationsKept * o.ConfigurationsKept));
+            var score = values.Aggregate(BigInteger.Zero, (sum, v) => sum + (v.Item2 * v.Item2));
             if (best is null || score < bestScore)
             {
-                (best, bestScore) = (new Question(module.ModuleId, [.. offers.OrderByDescending(o => o.ConfigurationsKept)]), score);
+                (best, bestScore) = ((module, index, values), score);
             }
         }
 
-        return best;
+        // best! : open is not empty, so the loop set it.
+        var (chosen, m, possible) = best!.Value;
+        var definition = model.Model.Modules[m];
+        var suggested = cheapest?.Choices[chosen.ModuleId] ?? default;
+        if (!definition.IsMultiSelect)
+        {
+            var offers = possible
+                .Select(v => model.OptionIdsOf(m, v.Value))
+                .Select((ids, i) => new Offer([.. ids], [.. ids.Select(id => chosen[id].Name)], possible[i].Kept, PriceDifference(chosen, ids)))
+                .OrderByDescending(o => o.ConfigurationsKept);
+            return new Question(chosen.ModuleId, chosen.Name, QuestionKind.OneOf, [.. offers], chosen.Min, chosen.Max, suggested);
+        }
+
+        // A multi-select module is asked as a person would: which of these options, each with how
+        // many configurations keep it and its price difference; never as a list of every subset.
+        var options = chosen.Options
+            .Select((option, o) => (option, Kept: possible.Where(v => model.Domains[m].Contains(v.Value, o)).Aggregate(BigInteger.Zero, (sum, v) => sum + v.Kept)))
+            .Where(x => !x.Kept.IsZero)
+            .Select(x => new Offer([x.option.OptionId], [x.option.Name], x.Kept, x.option.PriceDifference))
+            .OrderByDescending(o => o.ConfigurationsKept);
+        return new Question(chosen.ModuleId, chosen.Name, QuestionKind.AnyOf, [.. options], chosen.Min, chosen.Max, suggested);
     }
 
-    private decimal? PriceDifference(ModuleState module, IReadOnlyList<string> options) =>
+    private static Money? PriceDifference(ModuleState module, IReadOnlyList<string> options) =>
         options.Count == 1 ? module.Options.FirstOrDefault(o => o.OptionId == options[0])?.PriceDifference : null;
 }

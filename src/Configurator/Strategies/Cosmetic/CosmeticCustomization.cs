@@ -3,6 +3,7 @@ using Configurator.Internal;
 using Configurator.Modeling;
 using Configurator.Pricing;
 using Configurator.Solving;
+using Configurator.Validation;
 
 namespace Configurator.Strategies.Cosmetic;
 
@@ -33,12 +34,12 @@ public sealed class CosmeticCustomization
     /// <param name="fieldId">The field.</param>
     /// <param name="value">The value; empty or null clears the field.</param>
     /// <returns>The reasons the value was refused; empty when it was accepted.</returns>
-    /// <exception cref="ArgumentException">The model has no such field.</exception>
+    /// <exception cref="ConfiguratorException">The model has no such field (<see cref="ConfiguratorErrorCodes.InvalidPersonalization"/>).</exception>
     public ImmutableArray<string> Set(string fieldId, string? value)
     {
         var field = Model.Model.Personalization.FirstOrDefault(f => f.Id == fieldId)
-            ?? throw new ArgumentException($"There is no personalization field '{fieldId}'. Fields: {string.Join(", ", Model.Model.Personalization.Select(f => f.Id))}.", nameof(fieldId));
-        var result = new PersonalizationValidator(field).Validate(value);
+            ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidPersonalization, $"There is no personalization field '{fieldId}'. Fields: {string.Join(", ", Model.Model.Personalization.Select(f => f.Id))}.");
+        var result = new PersonalizationValueValidator(field).Validate(value);
         if (!result.IsValid)
         {
             return [.. result.Errors.Select(e => e.ErrorMessage)];

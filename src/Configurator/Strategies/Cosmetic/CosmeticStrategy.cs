@@ -21,12 +21,12 @@ public sealed class CosmeticStrategy : ICustomizationStrategy
     /// <summary>Starts from a preset.</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="presetId">The product.</param>
-    /// <exception cref="ArgumentException">The model has no such preset.</exception>
+    /// <exception cref="ConfiguratorException">The model has no such preset (<see cref="ConfiguratorErrorCodes.UnknownPreset"/>).</exception>
     public CosmeticCustomization Begin(CompiledModel model, string presetId)
     {
         Guard.NotNull(model);
         var preset = model.Model.Presets.FirstOrDefault(p => p.Id == presetId)
-            ?? throw new ArgumentException($"There is no preset '{presetId}'. Presets: {string.Join(", ", model.Model.Presets.Select(p => p.Id))}.", nameof(presetId));
+            ?? throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownPreset, $"There is no preset '{presetId}'. Presets: {string.Join(", ", model.Model.Presets.Select(p => p.Id))}.");
         return Begin(model, new Selection(preset.Selections));
     }
 

@@ -2,12 +2,12 @@ using System.Text.RegularExpressions;
 using Configurator.Modeling;
 using FluentValidation;
 
-namespace Configurator.Strategies.Cosmetic;
+namespace Configurator.Validation;
 
 /// <summary>Checks one personalization value against its field: required, length, pattern, choices.</summary>
-internal sealed class PersonalizationValidator : AbstractValidator<string?>
+internal sealed class PersonalizationValueValidator : AbstractValidator<string?>
 {
-    public PersonalizationValidator(PersonalizationField field)
+    public PersonalizationValueValidator(PersonalizationField field)
     {
         var name = field.Name ?? field.Id;
         RuleFor(value => value)

@@ -1,0 +1,261 @@
+using System.Collections.Immutable;
+using Configurator.Modeling;
+using Configurator.Pricing;
+using Configurator.Solving;
+
+namespace Configurator.Sessions;
+
+public sealed partial class ConfigurationSession
+{
+    /// <summary>The restriction the choices impose on module values.</summary>
+    internal Restriction RestrictionOf(IEnumerable<CustomerChoice> choices)
+    {
+        var restriction = new Restriction(Model.Domains.Length);
+        foreach (var choice in choices)
+        {
+            var module = Model.ModuleIndexOf(choice.ModuleId);
+            restriction.Restrict(module, AllowedValues(module, choice));
+        }
+
+        return restriction;
+    }
+
+    /// <summary>Which values of the module a choice allows.</summary>
+    private bool[] AllowedValues(int module, CustomerChoice choice)
+    {
+        var domain = Model.Domains[module];
+        var allowed = new bool[domain.ValueCount];
+        if (choice.Kind == ChoiceKind.Set)
+        {
+            allowed[Model.ValueOf(module, choice.OptionIds)] = true;
+            return allowed;
+        }
+
+        var option = OptionIndex(module, choice.OptionIds[0]);
+        for (var value = 0; value < allowed.Length; value++)
+        {
+            allowed[value] = domain.Contains(value, option) == (choice.Kind == ChoiceKind.Select);
+        }
+
+        return allowed;
+    }
+
+    private int OptionIndex(int module, string optionId)
+    {
+        var domain = Model.Domains[module];
+        return domain.OptionIndex(optionId) ?? throw new InvalidSelectionException(
+            $"Module '{domain.Module.Id}' has no option '{optionId}'. Options: {string.Join(", ", domain.Module.Options.Select(o => o.Id))}.", domain.Module.Id, optionId);
+    }
+
+    private SessionState Compute(ImmutableArray<CustomerChoice> choices)
+    {
+        var count = Model.Domains.Length;
+        var restriction = RestrictionOf(choices);
+        var usable = Model.UsableValues(restriction);
+        var completions = Model.CountOf(restriction);
+
+        // Defaults are soft: each applies where no choice concerns it and it still fits; none
+        // applies on top of a preset, which is a whole product already.
+        var withDefaults = restriction;
+        var defaulted = new bool[count][];
+        if (!completions.IsZero && !choices.Any(c => c.Origin == ChoiceOrigin.Preset))
+        {
+            withDefaults = ApplyDefaults(choices, restriction, defaulted);
+        }
+
+        var possible = ReferenceEquals(withDefaults, restriction) ? usable : Model.UsableValues(withDefaults);
+        var modules = ImmutableArray.CreateBuilder<ModuleState>(count);
+        var proposal = new int[count];
+        for (var m = 0; m < count; m++)
+        {
+            var own = choices.Where(c => c.ModuleId == Model.Model.Modules[m].Id).ToList();
+            var (state, value) = ModuleStateOf(m, own, usable[m], possible[m], withDefaults, restriction, defaulted[m], completions.IsZero);
+            modules.Add(state);
+            proposal[m] = value;
+        }
+
+        Selection? configuration = null;
+        if (proposal.All(v => v >= 0))
+        {
+            var fixedAll = new Restriction(count);
+            for (var m = 0; m < count; m++)
+            {
+                fixedAll.Fix(m, proposal[m], Model.Domains[m].ValueCount);
+            }
+
+            configuration = Model.HasCompletion(fixedAll) ? Model.ToSelection(proposal) : null;
+        }
+
+        var result = new SessionState(Id, Model.Model.Id, Model.Model.Version, _step, modules.MoveToImmutable(), [.. choices], completions, configuration)
+        {
+            PresetId = PresetId,
+        };
+        return _pricing is null ? result : Priced(result, restriction, _pricing);
+    }
+
+    /// <summary>Applies each default that fits, in model order; marks per module which options a default selected.</summary>
+    private Restriction ApplyDefaults(ImmutableArray<CustomerChoice> choices, Restriction restriction, bool[][] defaulted)
+    {
+        var withDefaults = restriction;
+        for (var m = 0; m < Model.Domains.Length; m++)
+        {
+            var module = Model.Model.Modules[m];
+            if (module.Defaults.IsEmpty)
+            {
+                continue;
+            }
+
+            var own = choices.Where(c => c.ModuleId == module.Id).ToList();
+            if (!module.IsMultiSelect)
+            {
+                // A single-select default applies when the customer selected nothing here and did not rule it out.
+                if (own.Any(c => c.Kind != ChoiceKind.Deselect || module.Defaults.Any(c.OptionIds.Contains))
+                    || Model.ValueOfOrMinusOne(m, module.Defaults) is not (>= 0 and var value))
+                {
+                    continue;
+                }
+
+                var probe = withDefaults.Copy();
+                probe.Fix(m, value, Model.Domains[m].ValueCount);
+                if (Model.HasCompletion(probe))
+                {
+                    withDefaults = probe;
+                    defaulted[m] = [.. module.Options.Select(o => module.Defaults.Contains(o.Id))];
+                }
+
+                continue;
+            }
+
+            // In a multi-select module each default option applies on its own, unless a choice names it.
+            foreach (var optionId in module.Defaults.Where(d => !own.Any(c => c.OptionIds.Contains(d))))
+            {
+                var probe = withDefaults.Copy();
+                probe.Restrict(m, AllowedValues(m, new CustomerChoice(ChoiceKind.Select, module.Id, [optionId])));
+                if (Model.HasCompletion(probe))
+                {
+                    withDefaults = probe;
+                    defaulted[m] ??= new bool[module.Options.Count];
+                    defaulted[m][OptionIndex(m, optionId)] = true;
+                }
+            }
+        }
+
+        return withDefaults;
+    }
+
+    /// <summary>
+    /// One module's state and the value the configuration would take there now (-1 when
+    /// undecided). <paramref name="usable"/> ignores the module's own choices; <paramref name="possible"/>
+    /// does the same under the defaults.
+    /// </summary>
+    private (ModuleState State, int Value) ModuleStateOf(int m, List<CustomerChoice> own, bool[] usable, bool[] possible,
+        Restriction withDefaults, Restriction restriction, bool[]? defaulted, bool dead)
+    {
+        var domain = Model.Domains[m];
+        var module = domain.Module;
+        var values = new List<int>();
+        for (var v = 0; v < possible.Length; v++)
+        {
+            if (possible[v] && withDefaults.Allows(m, v))
+            {
+                values.Add(v);
+            }
+        }
+
+        var decided = values.Count == 1 && !dead;
+        var selection = own.FirstOrDefault(c => c.Kind != ChoiceKind.Deselect);
+        var wasDefaulted = defaulted is not null;
+        var moduleSource = !module.IsMultiSelect && selection is not null ? Origin(selection)
+            : !module.IsMultiSelect && decided ? (wasDefaulted ? SelectionSource.Default : SelectionSource.Forced)
+            : own.Count > 0 ? Origin(own[^1])
+            : wasDefaulted ? SelectionSource.Default
+            : decided ? SelectionSource.Forced
+            : SelectionSource.None;
+        var options = ImmutableArray.CreateBuilder<OptionState>(module.Options.Count);
+        var selected = new List<int>();
+        for (var o = 0; o < module.Options.Count; o++)
+        {
+            var onOption = own.LastOrDefault(c => c.Kind != ChoiceKind.Set && c.OptionIds[0] == module.Options[o].Id);
+            bool isSelected;
+            SelectionSource source;
+            bool available;
+            if (module.IsMultiSelect)
+            {
+                var inAll = !dead && values.Count > 0 && values.TrueForAll(v => domain.Contains(v, o));
+                isSelected = onOption?.Kind == ChoiceKind.Select || defaulted?[o] == true || inAll;
+                source = onOption is not null ? Origin(onOption)
+                    : defaulted?[o] == true ? SelectionSource.Default
+                    : inAll ? SelectionSource.Forced
+                    : SelectionSource.None;
+
+                // Choosing it next keeps every choice on this module too.
+                available = false;
+                for (var v = 0; v < usable.Length && !available; v++)
+                {
+                    available = usable[v] && restriction.Allows(m, v) && domain.Contains(v, o);
+                }
+            }
+            else
+            {
+                isSelected = decided && domain.Contains(values[0], o);
+                source = isSelected ? (selection is not null ? Origin(selection) : wasDefaulted ? SelectionSource.Default : SelectionSource.Forced)
+                    : onOption?.Kind == ChoiceKind.Deselect ? Origin(onOption)
+                    : SelectionSource.None;
+
+                // Choosing it next takes the place of the module's selection, not of what was ruled out.
+                var single = domain.SingleOptionValue[o];
+                available = single >= 0 && usable[single] && !own.Any(c => c.Kind == ChoiceKind.Deselect && c.OptionIds[0] == module.Options[o].Id);
+            }
+
+            if (isSelected)
+            {
+                selected.Add(o);
+            }
+
+            options.Add(new OptionState(module.Options[o].Id, module.Options[o].Name ?? module.Options[o].Id, available, isSelected, source));
+        }
+
+        // What the customer gets now: the selected options; an optional module left open gets none.
+        var value = decided ? values[0] : -1;
+        if (!decided && !dead)
+        {
+            var proposed = domain.FindValue(selected);
+            value = proposed >= 0 && values.Contains(proposed) ? proposed : -1;
+        }
+
+        var state = new ModuleState(module.Id, module.Name ?? module.Id, module.Min, module.Max, options.MoveToImmutable(),
+            [.. selected.Select(o => module.Options[o].Id)], moduleSource, decided);
+        return (state, value);
+    }
+
+    private static SelectionSource Origin(CustomerChoice choice) =>
+        choice.Origin == ChoiceOrigin.Preset ? SelectionSource.Preset : SelectionSource.Customer;
+
+    /// <summary>Adds the price range, each available option's price difference and, when complete, the breakdown.</summary>
+    private SessionState Priced(SessionState state, Restriction restriction, PricingPipeline pricing)
+    {
+        var range = pricing.RangeOf(Model, restriction, _request);
+        if (range is null)
+        {
+            return state;
+        }
+
+        var modules = state.Modules.Select(module =>
+        {
+            var options = module.Options.Select(option =>
+            {
+                if (!option.IsAvailable)
+                {
+                    return option;
+                }
+
+                var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
+                var cheapest = pricing.RangeOf(Model, RestrictionOf([.. Normalize(state.Choices.AsImmutableArray(), select), select]), _request);
+                return option with { PriceDifference = cheapest is null ? null : new Money(cheapest.Min.Amount - range.Min.Amount, range.Min.Currency) };
+            });
+            return module with { Options = [.. options] };
+        });
+        var breakdown = state.Configuration is { } configuration ? pricing.Price(Model, configuration, _request) : null;
+        return state with { Modules = [.. modules], Price = range, Breakdown = breakdown };
+    }
+}
