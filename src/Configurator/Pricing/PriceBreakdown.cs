@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Configurator.Modeling;
 using Configurator.Solving;
 
@@ -6,6 +7,7 @@ namespace Configurator.Pricing;
 /// <summary>The price of a complete configuration, line by line; the lines add up exactly to the total. Immutable.</summary>
 /// <param name="Lines">Base, options, matching rules, personalization, policies, rounding.</param>
 /// <param name="Total">The rounded total.</param>
+[JsonConverter(typeof(PriceBreakdownJsonConverter))]
 public sealed record PriceBreakdown(EquatableArray<PriceLine> Lines, Money Total);
 
 /// <summary>
@@ -16,4 +18,5 @@ public sealed record PriceBreakdown(EquatableArray<PriceLine> Lines, Money Total
 /// <param name="Max">The highest total.</param>
 /// <param name="Cheapest">A completion priced at <paramref name="Min"/>.</param>
 /// <param name="Dearest">A completion priced at <paramref name="Max"/>.</param>
+[JsonConverter(typeof(PriceRangeJsonConverter))]
 public sealed record PriceRange(Money Min, Money Max, Selection Cheapest, Selection Dearest);

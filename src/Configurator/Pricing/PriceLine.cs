@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Configurator.Internal.Json;
+
 namespace Configurator.Pricing;
 
 /// <summary>What a price line is for.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<PriceLineKind>))]
 public enum PriceLineKind
 {
     /// <summary>The model's base price.</summary>

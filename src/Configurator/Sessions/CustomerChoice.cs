@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Configurator.Internal.Json;
 using Configurator.Modeling;
 
 namespace Configurator.Sessions;
 
 /// <summary>What a customer did to a module.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ChoiceKind>))]
 public enum ChoiceKind
 {
     /// <summary>Wants the option (in a single-select module: this option and no other).</summary>
@@ -17,6 +19,7 @@ public enum ChoiceKind
 }
 
 /// <summary>Where a choice comes from.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ChoiceOrigin>))]
 public enum ChoiceOrigin
 {
     /// <summary>The customer made it.</summary>
@@ -33,7 +36,7 @@ public enum ChoiceOrigin
 public sealed record CustomerChoice(
     ChoiceKind Kind,
     [property: JsonPropertyName("module")] string ModuleId,
-    [property: JsonPropertyName("options")] EquatableArray<string> OptionIds)
+    [property: JsonPropertyName("options"), JsonConverter(typeof(EquatableArrayJsonConverter<string>))] EquatableArray<string> OptionIds)
 {
     /// <summary>Whether the customer made the choice or a preset did.</summary>
     /// <value>Defaults to <see cref="ChoiceOrigin.Customer"/>.</value>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Configurator.Internal.Json;
 using Configurator.Modeling;
 
 namespace Configurator.Sessions;
@@ -22,9 +23,9 @@ public sealed record ExplainedConstraint([property: JsonPropertyName("id")] stri
 public sealed record Explanation(
     [property: JsonPropertyName("module")] string ModuleId,
     [property: JsonPropertyName("option")] string OptionId,
-    EquatableArray<CustomerChoice> Choices,
-    EquatableArray<ExplainedConstraint> Constraints,
-    EquatableArray<string> Selections,
+    [property: JsonConverter(typeof(EquatableArrayJsonConverter<CustomerChoice>))] EquatableArray<CustomerChoice> Choices,
+    [property: JsonConverter(typeof(EquatableArrayJsonConverter<ExplainedConstraint>))] EquatableArray<ExplainedConstraint> Constraints,
+    [property: JsonConverter(typeof(EquatableArrayJsonConverter<string>))] EquatableArray<string> Selections,
     string Message)
 {
     /// <summary>The sentence for a customer (<see cref="Message"/>).</summary>

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Configurator.Internal.Json;
 using Configurator.Internal;
 using Configurator.Modeling;
 
@@ -20,7 +21,7 @@ public sealed record SessionDocument(
     [property: JsonPropertyName("model")] string ModelId,
     string? ModelVersion,
     string? Preset,
-    EquatableArray<CustomerChoice> Choices)
+    [property: JsonConverter(typeof(EquatableArrayJsonConverter<CustomerChoice>))] EquatableArray<CustomerChoice> Choices)
 {
     /// <summary>The format version this library writes.</summary>
     public const int CurrentFormatVersion = 1;

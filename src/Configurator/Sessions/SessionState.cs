@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json.Serialization;
+using Configurator.Internal.Json;
 using Configurator.Modeling;
 using Configurator.Pricing;
 using Configurator.Solving;
@@ -7,6 +8,7 @@ using Configurator.Solving;
 namespace Configurator.Sessions;
 
 /// <summary>Why an option is selected or ruled out, or a module decided.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SelectionSource>))]
 public enum SelectionSource
 {
     /// <summary>Nothing decides it: the option is free (not selected unless chosen).</summary>
@@ -65,8 +67,8 @@ public sealed record ModuleState(
     string Name,
     int Min,
     int Max,
-    EquatableArray<OptionState> Options,
-    [property: JsonPropertyName("selected")] EquatableArray<string> SelectedOptionIds,
+    [property: JsonConverter(typeof(EquatableArrayJsonConverter<OptionState>))] EquatableArray<OptionState> Options,
+    [property: JsonPropertyName("selected"), JsonConverter(typeof(EquatableArrayJsonConverter<string>))] EquatableArray<string> SelectedOptionIds,
     SelectionSource Source,
     [property: JsonPropertyName("decided")] bool IsDecided)
 {
@@ -98,9 +100,9 @@ public sealed record SessionState(
     [property: JsonPropertyName("model")] string ModelId,
     [property: JsonPropertyName("version")] string? ModelVersion,
     int Step,
-    EquatableArray<ModuleState> Modules,
-    EquatableArray<CustomerChoice> Choices,
-    BigInteger Completions,
+    [property: JsonConverter(typeof(EquatableArrayJsonConverter<ModuleState>))] EquatableArray<ModuleState> Modules,
+    [property: JsonConverter(typeof(EquatableArrayJsonConverter<CustomerChoice>))] EquatableArray<CustomerChoice> Choices,
+    [property: JsonConverter(typeof(BigIntegerJsonConverter))] BigInteger Completions,
     Selection? Configuration)
 {
     /// <summary>The preset the session started from, if any.</summary>

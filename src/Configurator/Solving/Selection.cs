@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text;
 using Configurator.Internal;
 using Configurator.Modeling;
@@ -10,6 +11,7 @@ namespace Configurator.Solving;
 /// nothing in an optional module. Immutable; compares by value.
 /// </summary>
 /// <param name="Choices">Per module id, the option ids selected there.</param>
+[JsonConverter(typeof(SelectionJsonConverter))]
 public sealed record Selection(EquatableDictionary<EquatableArray<string>> Choices)
 {
     /// <summary>A selection that names no module.</summary>

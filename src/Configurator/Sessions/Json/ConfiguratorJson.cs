@@ -18,7 +18,11 @@ namespace Configurator.Sessions;
 /// </example>
 public static class ConfiguratorJson
 {
-    /// <summary>The context, to add to a <see cref="JsonSerializerOptions.TypeInfoResolverChain"/>.</summary>
+    /// <summary>
+    /// The context, to add to a <see cref="JsonSerializerOptions.TypeInfoResolverChain"/>. Names
+    /// follow those options' naming policy, so give it camelCase options (ASP.NET Core's defaults,
+    /// <see cref="JsonSerializerDefaults.Web"/>); converters and explicit names come with the types.
+    /// </summary>
     public static JsonSerializerContext Context => ConfiguratorJsonContext.Default;
 
     /// <summary>Options that use only the context (what <see cref="Serialize{T}"/> and <see cref="Deserialize{T}"/> use).</summary>

@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using Configurator.Modeling;
 using Configurator.Pricing;
-using Configurator.Sessions.Json;
 using Configurator.Solving;
 
 namespace Configurator.Sessions;
@@ -10,31 +8,13 @@ namespace Configurator.Sessions;
 // reach it through ConfiguratorJson.Context.
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [
-        typeof(CamelCaseEnumConverter<SelectionSource>),
-        typeof(CamelCaseEnumConverter<ChoiceKind>),
-        typeof(CamelCaseEnumConverter<ChoiceOrigin>),
-        typeof(CamelCaseEnumConverter<PriceLineKind>),
-        typeof(BigIntegerJsonConverter),
-        typeof(MoneyJsonConverter),
-        typeof(SelectionJsonConverter),
-        typeof(PriceRangeJsonConverter),
-        typeof(PriceBreakdownJsonConverter),
-        typeof(EquatableArrayJsonConverter<string>),
-        typeof(EquatableArrayJsonConverter<CustomerChoice>),
-        typeof(EquatableArrayJsonConverter<ModuleState>),
-        typeof(EquatableArrayJsonConverter<OptionState>),
-        typeof(EquatableArrayJsonConverter<Diagnosis>),
-        typeof(EquatableArrayJsonConverter<ExplainedConstraint>),
-        typeof(EquatableArrayJsonConverter<DroppedChoice>)])]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SessionState))]
 [JsonSerializable(typeof(ChoiceResult))]
 [JsonSerializable(typeof(Explanation))]
 [JsonSerializable(typeof(Diagnosis))]
 [JsonSerializable(typeof(SessionDocument))]
 [JsonSerializable(typeof(DroppedChoice))]
-[JsonSerializable(typeof(EquatableArray<DroppedChoice>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(PriceBreakdown))]
 [JsonSerializable(typeof(PriceRange))]

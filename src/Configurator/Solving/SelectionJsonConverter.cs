@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Configurator.Internal.Json;
+
+namespace Configurator.Solving;
+
+/// <summary>A configuration as an object from module id to its option ids: <c>{"frame":["arched"],"extras":[]}</c>.</summary>
+internal sealed class SelectionJsonConverter : JsonConverter<Selection>
+{
+    public static readonly SelectionJsonConverter Instance = new();
+
+    public override Selection Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        JsonText.Expect(ref reader, JsonTokenType.StartObject, "a configuration");
+        var selection = Selection.Empty;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var module = reader.GetString() ?? "";
+            reader.Read();
+            JsonText.Expect(ref reader, JsonTokenType.StartArray, $"the options of '{module}'");
+            var optionIds = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                optionIds.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : throw new JsonException($"An option id of '{module}' is not a string."));
+            }
+
+            selection = selection.With(module, [.. optionIds]);
+        }
+
+        return selection;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Selection value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (module, optionIds) in value.Choices)
+        {
+            writer.WriteStartArray(module);
+            foreach (var id in optionIds)
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+}
