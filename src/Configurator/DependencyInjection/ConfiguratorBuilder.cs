@@ -50,6 +50,15 @@ public sealed class ConfiguratorBuilder
         return this;
     }
 
+    /// <summary>Sets how sessions are stored: the expiry, and whether in the registered <c>IDistributedCache</c>.</summary>
+    /// <param name="configure">Changes the session store options.</param>
+    public ConfiguratorBuilder ConfigureSessions(Action<Sessions.Storage.SessionStoreOptions> configure)
+    {
+        Guard.NotNull(configure);
+        Options.Add(o => configure(o.Sessions));
+        return this;
+    }
+
     /// <summary>Composes the default pricing pipeline.</summary>
     /// <param name="configure">Adds policies, in order.</param>
     public ConfiguratorBuilder AddPricing(Action<PricingPipelineBuilder> configure)

@@ -21,4 +21,8 @@ public sealed class ConfiguratorOptions
     /// <summary>Limits for compiling.</summary>
     /// <value>Defaults to <see cref="CompilerOptions"/>' defaults.</value>
     public CompilerOptions Compiler { get; set; } = new();
+
+    /// <summary>How sessions are stored between requests (<see cref="Sessions.Storage.ISessionStore"/>).</summary>
+    /// <value>Defaults to <see cref="Sessions.Storage.SessionStoreOptions"/>' defaults: in memory, 30 minutes.</value>
+    public Sessions.Storage.SessionStoreOptions Sessions { get; set; } = new();
 }

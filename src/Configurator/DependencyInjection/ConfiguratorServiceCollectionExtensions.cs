@@ -1,5 +1,6 @@
 using Configurator.Internal;
 using Configurator.Modeling;
+using Configurator.Sessions.Storage;
 using Configurator.Strategies;
 using Configurator.Strategies.Adaptive;
 using Configurator.Strategies.Collaborative;
@@ -7,8 +8,10 @@ using Configurator.Strategies.Cosmetic;
 using Configurator.Strategies.Transparent;
 using Configurator.Validation;
 using FluentValidation;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Configurator.DependencyInjection;
 
@@ -19,7 +22,9 @@ public static class ConfiguratorServiceCollectionExtensions
     /// Registers the model catalog (<see cref="IModelCatalog"/>, singleton; models compiled once,
     /// reloaded when their file changes), the pricing pipeline, the four customization strategies
     /// (as their own types and keyed by name as <see cref="ICustomizationStrategy"/>), and the model
-    /// validator. Calling it twice adds the second call's models and keeps the first call's services.
+    /// validator, and the session store (<see cref="ISessionStore"/>: in memory, or over the
+    /// registered <see cref="IDistributedCache"/> when <see cref="SessionStoreOptions.UseDistributedCache"/>
+    /// is set). Calling it twice adds the second call's models and keeps the first call's services.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds models and pricing.</param>
@@ -40,6 +45,18 @@ public static class ConfiguratorServiceCollectionExtensions
         services.TryAddSingleton<IModelCatalog, ModelCatalog>();
         services.AddConfiguratorPricing(builder.Pricing);
         services.TryAddSingleton<IValidator<ProductModel>, ProductModelValidator>();
+        services.TryAddSingleton<ISessionStore>(provider =>
+        {
+            var sessions = provider.GetRequiredService<IOptions<ConfiguratorOptions>>().Value.Sessions;
+            if (!sessions.UseDistributedCache)
+            {
+                return new InMemorySessionStore(sessions, provider.GetService<TimeProvider>());
+            }
+
+            var cache = provider.GetService<IDistributedCache>() ?? throw new InvalidOperationException(
+                "Sessions are set to use the distributed cache, but no IDistributedCache is registered; add one (for example AddStackExchangeRedisCache) or leave UseDistributedCache off.");
+            return new DistributedCacheSessionStore(cache, sessions);
+        });
         AddStrategy(services, new AdaptiveStrategy());
         AddStrategy(services, new CosmeticStrategy());
         AddStrategy(services, new CollaborativeStrategy());

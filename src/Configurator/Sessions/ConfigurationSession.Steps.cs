@@ -169,7 +169,7 @@ public sealed partial class ConfigurationSession
     public SessionState ReturnToPreset(string? presetId = null)
     {
         var id = presetId ?? PresetId ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidStep, "The session did not start from a preset; name one.");
-        var choices = PresetChoices(Model, id);
+        var choices = PresetChoices(Model, id, Pinned);
         lock (_gate)
         {
             Commit(choices);
@@ -276,7 +276,7 @@ public sealed partial class ConfigurationSession
     }
 
     /// <summary>A preset's selections as choices: one per option in a multi-select module, a selection (or none) in a single-select one.</summary>
-    private static ImmutableArray<CustomerChoice> PresetChoices(CompiledModel model, string presetId)
+    private static ImmutableArray<CustomerChoice> PresetChoices(CompiledModel model, string presetId, Func<Modeling.Module, bool>? pinned = null)
     {
         var preset = model.Model.Presets.FirstOrDefault(p => p.Id == presetId)
             ?? throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownPreset,
@@ -287,7 +287,9 @@ public sealed partial class ConfigurationSession
             var selected = preset.Selections.TryGetValue(module.Id, out var s) ? s : default;
             if (module.IsMultiSelect)
             {
-                choices.AddRange(selected.Select(o => new CustomerChoice(ChoiceKind.Select, module.Id, [o]) { Origin = ChoiceOrigin.Preset }));
+                choices.AddRange(pinned?.Invoke(module) == true
+                    ? module.Options.Select(o => new CustomerChoice(selected.Contains(o.Id) ? ChoiceKind.Select : ChoiceKind.Deselect, module.Id, [o.Id]) { Origin = ChoiceOrigin.Preset })
+                    : selected.Select(o => new CustomerChoice(ChoiceKind.Select, module.Id, [o]) { Origin = ChoiceOrigin.Preset }));
             }
             else if (preset.Selections.ContainsKey(module.Id))
             {

@@ -29,6 +29,9 @@ public sealed partial class ConfigurationSession
     private volatile SessionState _state;
     private SessionState? _view;
 
+    /// <summary>The multi-select modules a strategy fixes whole when it applies a preset (see <see cref="PresetChoices"/>).</summary>
+    internal Func<Modeling.Module, bool>? Pinned { get; set; }
+
     private ConfigurationSession(CompiledModel model, string? presetId, SessionOptions? options)
     {
         options ??= new SessionOptions();
@@ -75,12 +78,16 @@ public sealed partial class ConfigurationSession
     /// <param name="presetId">The preset's id.</param>
     /// <param name="options">Pricing, history limit, id; defaults when null.</param>
     /// <exception cref="ConfiguratorException">The model has no such preset (<see cref="ConfiguratorErrorCodes.UnknownPreset"/>).</exception>
-    public static ConfigurationSession StartFromPreset(CompiledModel model, string presetId, SessionOptions? options = null)
+    public static ConfigurationSession StartFromPreset(CompiledModel model, string presetId, SessionOptions? options = null) =>
+        StartFromPreset(model, presetId, options, pinned: null);
+
+    /// <summary>Starts from a preset; the <paramref name="pinned"/> multi-select modules also rule out the options the preset leaves out (a strategy that fixes them).</summary>
+    internal static ConfigurationSession StartFromPreset(CompiledModel model, string presetId, SessionOptions? options, Func<Modeling.Module, bool>? pinned)
     {
         Guard.NotNull(model);
         Guard.NotNullOrEmpty(presetId);
-        var choices = PresetChoices(model, presetId);
-        var session = new ConfigurationSession(model, presetId, options);
+        var choices = PresetChoices(model, presetId, pinned);
+        var session = new ConfigurationSession(model, presetId, options) { Pinned = pinned };
         session.Commit(choices);
         return session;
     }

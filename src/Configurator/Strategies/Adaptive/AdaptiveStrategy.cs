@@ -29,6 +29,7 @@ public sealed class AdaptiveStrategy : ICustomizationStrategy
     public (AdaptiveCustomization Customization, ResumedSession Resumed) Resume(CompiledModel model, string json, PricingPipeline? pricing = null)
     {
         var resumed = ConfigurationSession.Resume(Guard.NotNull(model), Guard.NotNull(json), new SessionOptions { Pricing = pricing, Strategy = StrategyName });
+        resumed.Session.Pinned = m => !m.Adjustable;
         return (new AdaptiveCustomization(resumed.Session), resumed);
     }
 
@@ -38,5 +39,6 @@ public sealed class AdaptiveStrategy : ICustomizationStrategy
     /// <param name="pricing">Optionally, pricing for the session's price range and differences.</param>
     /// <exception cref="ConfiguratorException">The model has no such preset (<see cref="ConfiguratorErrorCodes.UnknownPreset"/>).</exception>
     public AdaptiveCustomization Begin(CompiledModel model, string presetId, PricingPipeline? pricing = null) =>
-        new(ConfigurationSession.StartFromPreset(Guard.NotNull(model), Guard.NotNullOrEmpty(presetId), new SessionOptions { Pricing = pricing, Strategy = StrategyName }));
+        // The modules the customer may not change are pinned whole: what the preset leaves out stays out.
+        new(ConfigurationSession.StartFromPreset(Guard.NotNull(model), Guard.NotNullOrEmpty(presetId), new SessionOptions { Pricing = pricing, Strategy = StrategyName }, pinned: m => !m.Adjustable));
 }
