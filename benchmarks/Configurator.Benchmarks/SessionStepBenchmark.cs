@@ -37,6 +37,14 @@ public class SessionStepBenchmark
     [Benchmark]
     public ChoiceResult Step() => _session.Select(_module, _options[_turn++ & 1]);
 
+    /// <summary>A step and the view a page is sent: every unavailable option's explanation included.</summary>
+    [Benchmark]
+    public SessionState StepAndView()
+    {
+        _session.Select(_module, _options[_turn++ & 1]);
+        return _session.View();
+    }
+
     /// <summary>Explain why an option is unavailable (after a choice that rules some out).</summary>
     [Benchmark]
     public Explanation? Explain()

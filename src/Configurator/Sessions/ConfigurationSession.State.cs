@@ -66,25 +66,22 @@ public sealed partial class ConfigurationSession
         var possible = ReferenceEquals(withDefaults, restriction) ? usable : Model.UsableValues(withDefaults);
         var modules = ImmutableArray.CreateBuilder<ModuleState>(count);
         var proposal = new int[count];
+        var byModule = new List<CustomerChoice>?[count];
+        foreach (var choice in choices)
+        {
+            (byModule[Model.ModuleIndexOf(choice.ModuleId)] ??= []).Add(choice);
+        }
+
         for (var m = 0; m < count; m++)
         {
-            var own = choices.Where(c => c.ModuleId == Model.Model.Modules[m].Id).ToList();
+            var own = byModule[m] ?? [];
             var (state, value) = ModuleStateOf(m, own, usable[m], possible[m], withDefaults, restriction, defaulted[m], completions.IsZero);
             modules.Add(state);
             proposal[m] = value;
         }
 
-        Selection? configuration = null;
-        if (proposal.All(v => v >= 0))
-        {
-            var fixedAll = new Restriction(count);
-            for (var m = 0; m < count; m++)
-            {
-                fixedAll.Fix(m, proposal[m], Model.Domains[m].ValueCount);
-            }
-
-            configuration = Model.HasCompletion(fixedAll) ? Model.ToSelection(proposal) : null;
-        }
+        // Each value is permitted and keeps the choices, so the constraints decide.
+        var configuration = proposal.All(v => v >= 0) && Model.Satisfies(proposal) ? Model.ToSelection(proposal) : null;
 
         var result = new SessionState(Id, Model.Model.Id, Model.Model.Version, _step, modules.MoveToImmutable(), [.. choices], completions, configuration)
         {

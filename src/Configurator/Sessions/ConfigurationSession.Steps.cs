@@ -230,7 +230,7 @@ public sealed partial class ConfigurationSession
                 throw new InvalidSelectionException($"A {choice.Kind.ToString().ToLowerInvariant()} names exactly one option; this one names {choice.OptionIds.Count}.", choice.ModuleId, null);
             }
 
-            RestrictionOf([choice]);
+            // The option itself is checked when the step's restriction is built, before anything changes.
             return [choice];
         }
 

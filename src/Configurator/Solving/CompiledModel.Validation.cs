@@ -52,6 +52,20 @@ public sealed partial class CompiledModel
         return new ValidationReport(violations.ToImmutable());
     }
 
+    /// <summary>Whether a complete assignment of module values breaks no constraint (no allocation; for sessions).</summary>
+    internal bool Satisfies(int[] values)
+    {
+        foreach (var constraint in Constraints)
+        {
+            if (!constraint.IsSatisfied(values))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string Describe(Modeling.Constraint constraint) => constraint.Rule is { } rule
         ? $"Breaks the rule {(RuleParser.Parse(rule).Node is { } node ? RulePrinter.Print(node) : rule)}."
         : $"Breaks the table over {string.Join(", ", constraint.Table?.Modules ?? default)}.";

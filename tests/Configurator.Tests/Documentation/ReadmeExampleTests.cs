@@ -69,9 +69,13 @@ public class ReadmeExampleTests
         session.Select("colour", "white");
         ChoiceResult result = session.Select("colour", "natural");
         Assert.True(result.IsConflict);
-        session.Resolve(result, result.Diagnoses[0]);
+        session.Resolve(result, 0);
+        Assert.Equal(["frame=arched"], result.Diagnoses[0].Selections);
         Assert.Equal(["colour+=natural"], session.Choices.Select(c => c.ToString()));
         session.Undo();
+        SessionState view = session.View();
+        string json = ConfiguratorJson.Serialize(view);
+        Assert.Contains("\"completions\":\"", json, StringComparison.Ordinal);
         string saved = session.Save();
         ResumedSession resumed = ConfigurationSession.Resume(windows, saved);
         Assert.Empty(resumed.Dropped);
