@@ -73,6 +73,18 @@ public static class ModelImporter
             return ImportFormat.Splc;
         }
 
-        return head.Split('\n').Any(line => line.TrimStart().StartsWith("p cnf", StringComparison.Ordinal)) ? ImportFormat.Dimacs : null;
+        // DIMACS: the problem line may follow any number of comment lines, so read past them.
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var trimmed = line.TrimStart();
+            if (trimmed.IsEmpty || trimmed[0] is 'c' or '%')
+            {
+                continue;
+            }
+
+            return trimmed.StartsWith("p cnf", StringComparison.Ordinal) ? ImportFormat.Dimacs : null;
+        }
+
+        return null;
     }
 }

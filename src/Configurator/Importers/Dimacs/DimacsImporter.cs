@@ -6,10 +6,14 @@ namespace Configurator.Importers.Dimacs;
 /// <summary>DIMACS CNF: variable i becomes the yes/no module <c>x{i}</c>; each clause becomes a rule.</summary>
 internal static class DimacsImporter
 {
+    /// <summary>The most variables a header may declare: each becomes a module, so the model grows with the declaration, not with the clauses.</summary>
+    public const int MaxVariables = 1_000_000;
+
     public static ImportResult Import(string text, string id)
     {
         var errors = ImmutableArray.CreateBuilder<ImportError>();
         var variables = -1;
+        var headerLine = 0;
         var clauses = new List<(List<int> Literals, int Line)>();
         var current = new List<int>();
         var lines = text.Split('\n');
@@ -23,18 +27,29 @@ internal static class DimacsImporter
 
             if (line.StartsWith('p'))
             {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length != 4 || parts[1] != "cnf" || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out variables) || variables < 0)
+                var parts = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                if (headerLine > 0)
                 {
-                    errors.Add(new ImportError($"The problem line \"{line}\" is not 'p cnf VARIABLES CLAUSES'.", number));
+                    errors.Add(new ImportError($"A second problem line; the first is on line {headerLine}.", number));
+                }
+                else if (parts.Length != 4 || parts[1] != "cnf" || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out variables) || variables < 0
+                    || !int.TryParse(parts[3], CultureInfo.InvariantCulture, out var declared) || declared < 0)
+                {
+                    variables = Math.Max(variables, 0);
+                    errors.Add(new ImportError($"The problem line \"{line}\" is not 'p cnf VARIABLES CLAUSES' with two non-negative whole numbers.", number));
+                }
+                else if (variables > MaxVariables)
+                {
+                    errors.Add(new ImportError($"The problem line declares {variables:N0} variables; the importer takes at most {MaxVariables:N0} (each becomes a module).", number));
                 }
 
+                headerLine = headerLine == 0 ? number : headerLine;
                 continue;
             }
 
             foreach (var token in line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (!int.TryParse(token, CultureInfo.InvariantCulture, out var literal))
+                if (!int.TryParse(token, CultureInfo.InvariantCulture, out var literal) || literal == int.MinValue)
                 {
                     errors.Add(new ImportError($"\"{token}\" is not a literal (a non-zero integer, or 0 to end a clause).", number));
                     continue;
@@ -45,7 +60,12 @@ internal static class DimacsImporter
                     clauses.Add((current, number));
                     current = [];
                 }
-                else if (variables >= 0 && Math.Abs(literal) > variables)
+                else if (headerLine == 0)
+                {
+                    errors.Add(new ImportError("A clause comes before the problem line 'p cnf VARIABLES CLAUSES'.", number));
+                    break;
+                }
+                else if (Math.Abs(literal) > variables)
                 {
                     errors.Add(new ImportError($"Literal {literal} names variable {Math.Abs(literal)}, but the problem line declares {variables}.", number));
                 }
@@ -56,7 +76,7 @@ internal static class DimacsImporter
             }
         }
 
-        if (variables < 0)
+        if (headerLine == 0)
         {
             errors.Add(new ImportError("There is no problem line 'p cnf VARIABLES CLAUSES'.", 1));
         }

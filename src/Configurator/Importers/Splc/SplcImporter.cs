@@ -32,6 +32,21 @@ internal static class SplcImporter
                 [.. o.Element("impliedOptions")?.Elements("options").Select(Name).Where(n => n.Length > 0) ?? []],
                 Line(o)))
             .ToList();
+        foreach (var repeat in options.GroupBy(o => o.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ImportError($"Binary option \"{repeat.Key}\" is defined {repeat.Count()} times (lines {string.Join(", ", repeat.Select(o => o.Line))}); names must be unique.", repeat.ElementAt(1).Line));
+        }
+
+        foreach (var nameless in options.Where(o => o.Name.Length == 0))
+        {
+            errors.Add(new ImportError("A binary option has no name.", nameless.Line));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportResult(null, ImportFormat.Splc, errors.ToImmutable());
+        }
+
         var byName = options.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var model = new BooleanModels(id, options.Select(o => o.Name));
 
