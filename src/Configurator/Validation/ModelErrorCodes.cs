@@ -130,6 +130,9 @@ public static class ModelErrorCodes
     /// <summary>A price rule has none, or more than one, of <c>add</c> and <c>percent</c>.</summary>
     public const string InvalidPriceRuleAmount = "InvalidPriceRuleAmount";
 
+    /// <summary>A price rule's <c>percent</c> is below -100: it would take more than the whole subtotal away.</summary>
+    public const string PercentOutOfRange = "PercentOutOfRange";
+
     /// <summary>Two presets share an id.</summary>
     public const string DuplicatePresetId = "DuplicatePresetId";
 

@@ -20,6 +20,12 @@ internal sealed class PriceRuleValidator : AbstractValidator<PriceRule>
             .WithErrorCode(ModelErrorCodes.InvalidPriceRuleAmount)
             .WithMessage(p => $"Price rule '{p.Id}' needs exactly one of \"add\" (a number or a numeric expression) and \"percent\".");
 
+        // A discount can take the whole subtotal, never more: below -100 % a total turns negative.
+        RuleFor(p => p.Percent)
+            .Must(percent => percent is null or >= -100)
+            .WithErrorCode(ModelErrorCodes.PercentOutOfRange)
+            .WithMessage(p => $"Price rule '{p.Id}' takes {p.Percent} percent; a percentage is at least -100 (the whole subtotal).");
+
         // The ! is safe: each rule below runs only .When the value is present.
         RuleFor(p => p.When!)
             .Custom((when, context) => context.CheckRule(context.JsonPath(), when, model, RuleType.Bool))

@@ -75,6 +75,7 @@ public class ModelErrorCodeTests
         { ModelErrorCodes.RuleInvalidDivisor, "$.constraints[0].rule@11", "$.constraints[0].rule = \"glass.w / frame.w > 2\"" },
         { ModelErrorCodes.DuplicatePriceRuleId, "$.priceRules[1].id", "$.priceRules[1] = {\"id\": \"weight\", \"add\": 1}" },
         { ModelErrorCodes.InvalidPriceRuleAmount, "$.priceRules[0]", "$.priceRules[0].percent = 5" },
+        { ModelErrorCodes.PercentOutOfRange, "$.priceRules[0].percent", "$.priceRules[0] = {\"id\": \"sale\", \"when\": \"true\", \"percent\": -1000}" },
         { ModelErrorCodes.DuplicatePresetId, "$.presets[1].id", "$.presets[1] = {\"id\": \"standard\", \"selections\": {\"frame\": \"rect\", \"glass\": \"clear\"}}" },
         { ModelErrorCodes.PresetUnknownModule, "$.presets[0].selections.colour", "$.presets[0].selections.colour = \"red\"" },
         { ModelErrorCodes.PresetUnknownOption, "$.presets[0].selections.frame", "$.presets[0].selections.frame = \"round\"" },
@@ -171,5 +172,19 @@ public class ModelErrorCodeTests
         }
 
         return root.ToJsonString();
+    }
+
+    [Theory]
+    [InlineData(-100, true)]
+    [InlineData(-100.5, false)]
+    [InlineData(-1000, false)]
+    [InlineData(250, true)]
+    public void Percent_BelowMinus100_IsRefused(double percent, bool valid)
+    {
+        var model = new Configurator.Modeling.ProductModelBuilder("p").AddModule("m", m => m.AddOption("a", 10))
+            .AddPercentage("sale", "true", (decimal)percent).Build();
+        var result = model.Validate();
+        Assert.Equal(valid, result.IsValid);
+        Assert.Equal(valid ? [] : [ModelErrorCodes.PercentOutOfRange], result.Errors.Select(e => e.Code));
     }
 }
