@@ -36,6 +36,9 @@ public static class ConfiguratorErrorCodes
     /// <summary>A diagnosis given to resolve a conflict is not one of the conflict's, or the session changed since.</summary>
     public const string StaleConflict = "StaleConflict";
 
+    /// <summary>A price or price range exceeds what a decimal holds (±7.9 × 10^28); it is refused rather than rounded off or saturated.</summary>
+    public const string PriceOverflow = "PriceOverflow";
+
     /// <summary>A step that needs something the session does not have (no preset to return to, nothing to answer).</summary>
     public const string InvalidStep = "InvalidStep";
 }

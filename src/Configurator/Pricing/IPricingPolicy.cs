@@ -45,7 +45,14 @@ public sealed class PricingContext
     internal void Add(PriceLine line)
     {
         _lines.Add(line);
-        Total += line.Amount;
+        try
+        {
+            Total += line.Amount;
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For($"'{line.Label}' ({line.Id})", e);
+        }
     }
 
     internal void Start(decimal total) => Total = total;

@@ -91,6 +91,11 @@ internal sealed class PriceRangeSolver
                     }
 
                     var (added, percent) = Contribution(level, module, value, values);
+                    if (added is decimal.MaxValue or decimal.MinValue)
+                    {
+                        // Rule arithmetic saturates at decimal's limits; as a price that would be a wrong answer.
+                        throw PriceOverflow.For($"the prices with {_pricing.Model.Model.Modules[module].Id}={string.Join('+', _pricing.Model.OptionIdsOf(module, value))}", null);
+                    }
                     // Look up with a reused key; copy it only when a new state is stored.
                     for (var i = 0; i < after.Length; i++)
                     {
@@ -103,7 +108,14 @@ internal sealed class PriceRangeSolver
                         child.Max = decimal.MinValue;
                     }
 
-                    child.Offer(state, value, added, scores?[module][value] ?? 0);
+                    try
+                    {
+                        child.Offer(state, value, added, scores?[module][value] ?? 0);
+                    }
+                    catch (OverflowException e)
+                    {
+                        throw PriceOverflow.For($"the prices with {_pricing.Model.Model.Modules[module].Id}={string.Join('+', _pricing.Model.OptionIdsOf(module, value))}", e);
+                    }
                 }
             }
 
@@ -127,8 +139,18 @@ internal sealed class PriceRangeSolver
         foreach (var (key, state) in terminals)
         {
             var factor = 1 + (key.Percent / 100);
-            var (low, lowFromMin) = factor >= 0 ? (Saturating.Multiply(state.Min, factor), true) : (Saturating.Multiply(state.Max, factor), false);
-            var (high, highFromMax) = factor >= 0 ? (Saturating.Multiply(state.Max, factor), true) : (Saturating.Multiply(state.Min, factor), false);
+            decimal low, high;
+            bool lowFromMin, highFromMax;
+            try
+            {
+                (low, lowFromMin) = factor >= 0 ? (state.Min * factor, true) : (state.Max * factor, false);
+                (high, highFromMax) = factor >= 0 ? (state.Max * factor, true) : (state.Min * factor, false);
+            }
+            catch (OverflowException e)
+            {
+                throw PriceOverflow.For($"the percentage rules ({key.Percent} % in all)", e);
+            }
+
             if (best is null || low < best.Value.Total)
             {
                 best = (low, state, lowFromMin);
@@ -240,8 +262,9 @@ internal sealed class PriceRangeSolver
                 (Score, Min, Max) = (candidate, decimal.MaxValue, decimal.MinValue);
             }
 
-            var low = Saturating.Add(parent.Min, added);
-            var high = Saturating.Add(parent.Max, added);
+            // Checked: an overflow is reported by the caller, never saturated into a wrong range.
+            var low = parent.Min + added;
+            var high = parent.Max + added;
             if (low < Min)
             {
                 (Min, MinParent, MinValue) = (low, parent, value);

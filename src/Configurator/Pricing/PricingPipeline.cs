@@ -27,7 +27,7 @@ public sealed class PricingPipeline
     /// <param name="configuration">A complete configuration.</param>
     /// <param name="request">Quantity, personalization and customer; defaults when null.</param>
     /// <exception cref="InvalidSelectionException">The configuration names an unknown module or option, or is incomplete.</exception>
-    /// <exception cref="ConfiguratorException">The request names an unknown personalization field or gives a value its field refuses (<see cref="ConfiguratorErrorCodes.InvalidPersonalization"/>).</exception>
+    /// <exception cref="ConfiguratorException">The request names an unknown personalization field or gives a value its field refuses (<see cref="ConfiguratorErrorCodes.InvalidPersonalization"/>), or the total is beyond decimal's range (<see cref="ConfiguratorErrorCodes.PriceOverflow"/>).</exception>
     public PriceBreakdown Price(CompiledModel model, Selection configuration, PricingRequest? request = null)
     {
         Guard.NotNull(model);
@@ -37,8 +37,15 @@ public sealed class PricingPipeline
         var values = model.ValuesOfComplete(configuration);
         var lines = new List<PriceLine>();
         var context = new PricingContext(request, pricing.Currency, lines);
-        pricing.AddLines(values, request, context);
-        return Finish(pricing, context);
+        try
+        {
+            pricing.AddLines(values, request, context);
+            return Finish(pricing, context);
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("this configuration's total", e);
+        }
     }
 
     /// <summary>
@@ -50,6 +57,7 @@ public sealed class PricingPipeline
     /// <param name="within">The partial configuration; null for the whole model.</param>
     /// <param name="request">Quantity, personalization and customer; defaults when null.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    /// <exception cref="ConfiguratorException">A price is beyond decimal's range (<see cref="ConfiguratorErrorCodes.PriceOverflow"/>), or the personalization is invalid.</exception>
     public PriceRange? Range(CompiledModel model, Selection? within = null, PricingRequest? request = null)
     {
         Guard.NotNull(model);
@@ -92,9 +100,19 @@ public sealed class PricingPipeline
             return pricing.Round(context.Total);
         }
 
+        decimal min, max;
+        try
+        {
+            (min, max) = (Through(range.Min), Through(range.Max));
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("the range's ends after personalization and policies", e);
+        }
+
         return new PriceRange(
-            new Money(Through(range.Min), pricing.Currency),
-            new Money(Through(range.Max), pricing.Currency),
+            new Money(min, pricing.Currency),
+            new Money(max, pricing.Currency),
             pricing.Model.ToSelection(range.Cheapest),
             pricing.Model.ToSelection(range.Dearest));
     }

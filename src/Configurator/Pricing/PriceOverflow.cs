@@ -1,0 +1,8 @@
+namespace Configurator.Pricing;
+
+/// <summary>The one error for prices beyond decimal's range: refused, never saturated or rounded off.</summary>
+internal static class PriceOverflow
+{
+    public static ConfiguratorException For(string what, Exception? cause) => new(ConfiguratorErrorCodes.PriceOverflow,
+        $"The price is beyond what a decimal holds (±7.9 × 10^28) at {what}; lower the model's prices.", cause);
+}
