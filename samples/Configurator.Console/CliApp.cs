@@ -30,6 +30,10 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
+        // Model files and imported files are user data: their text never reaches the terminal raw.
+        output = new TerminalSafeWriter(output);
+        error = new TerminalSafeWriter(error);
+
         var root = new RootCommand("Lint product models and explore their configuration spaces.")
         {
             LintCommand.Create(output, error),

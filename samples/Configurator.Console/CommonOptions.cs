@@ -21,6 +21,13 @@ internal static class CommonOptions
     {
         try
         {
+            var repeated = (items ?? []).Select(i => i.Split('=')[0].Trim()).GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (repeated is not null)
+            {
+                error.WriteLine($"configurator: module '{repeated.Key}' is selected {repeated.Count()} times; give it once (module=a+b selects several options).");
+                return null;
+            }
+
             return Selection.Parse(items ?? []);
         }
         catch (FormatException e)

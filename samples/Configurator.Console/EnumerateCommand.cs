@@ -19,7 +19,21 @@ internal static class EnumerateCommand
         var model = CommonOptions.Model();
         var selections = CommonOptions.Selections();
         var json = CommonOptions.Json();
-        var limit = new Option<ulong?>("--limit") { Description = "Stop after this many configurations." };
+        var limit = new Option<ulong?>("--limit")
+        {
+            Description = "Stop after this many configurations.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+                {
+                    return value;
+                }
+
+                result.AddError($"--limit takes a whole number of at least 0, not '{text}'.");
+                return null;
+            },
+        };
         var format = new Option<string>("--format") { Description = "table, csv, jsonl, or none (print nothing per configuration).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "jsonl", "none");
         var shard = new Option<string?>("--shard") { Description = "Enumerate shard i of n only (1-based), e.g. 2/8: disjoint, deterministic, balanced." };

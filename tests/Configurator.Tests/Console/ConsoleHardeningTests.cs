@@ -1,0 +1,48 @@
+using Configurator.Console;
+
+namespace Configurator.Tests.Console;
+
+/// <summary>Console defects from the hardening issue, each named after what went wrong.</summary>
+public class ConsoleHardeningTests
+{
+    [Fact]
+    public void EscapeSequencesInADimacsTokenOrASelection_AreNotWrittenRawToTheTerminal()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"escape-{Guid.NewGuid():N}.cnf");
+        File.WriteAllText(file, "p cnf 2 1\n1 \u001b]0;pwned\u0007\u001b[2J 0\n");
+        try
+        {
+            var (exitCode, output, error) = CliRunner.Run("count", file);
+            Assert.NotEqual(ExitCodes.Success, exitCode);
+            Assert.DoesNotContain('\u001b', output + error);
+            Assert.DoesNotContain('\u0007', output + error);
+            Assert.Contains("\\u001b]0;pwned\\u0007", error, StringComparison.Ordinal);
+
+            var (_, _, failure) = CliRunner.Run("count", Path.Combine(RepositoryPaths.SampleModels, "car.json"), "-s", "body=\u001b[31mred");
+            Assert.DoesNotContain('\u001b', failure);
+            Assert.Contains("\\u001b[31mred", failure, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void LimitMinusOne_SaysWhatLimitTakesNotATypeName()
+    {
+        var (exitCode, _, error) = CliRunner.Run("enumerate", Path.Combine(RepositoryPaths.SampleModels, "window.json"), "--limit", "-1");
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("--limit takes a whole number of at least 0, not '-1'.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RepeatedSelectionOfOneModule_IsRefusedNotSilentlyTheLast()
+    {
+        var (exitCode, output, error) = CliRunner.Run("count", Path.Combine(RepositoryPaths.SampleModels, "car.json"), "-s", "body=coupe", "-s", "body=estate");
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("module 'body' is selected 2 times", error, StringComparison.Ordinal);
+    }
+}
