@@ -85,8 +85,7 @@ internal sealed class PriceBreakdownJsonConverter : JsonConverter<PriceBreakdown
         JsonText.Expect(ref reader, JsonTokenType.StartObject, "a price breakdown");
         string? total = null, currency = null;
         var lines = new List<PriceLine>();
-        var kinds = new CamelCaseEnumConverter<PriceLineKind>().CreateConverter(typeof(PriceLineKind), options) as JsonConverter<PriceLineKind>
-            ?? throw new InvalidOperationException("The enum converter did not make a converter for price line kinds.");
+        var kinds = Kinds(options);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = reader.GetString();
@@ -112,8 +111,7 @@ internal sealed class PriceBreakdownJsonConverter : JsonConverter<PriceBreakdown
 
     public override void Write(Utf8JsonWriter writer, PriceBreakdown value, JsonSerializerOptions options)
     {
-        var kinds = new CamelCaseEnumConverter<PriceLineKind>().CreateConverter(typeof(PriceLineKind), options) as JsonConverter<PriceLineKind>
-            ?? throw new InvalidOperationException("The enum converter did not make a converter for price line kinds.");
+        var kinds = Kinds(options);
         writer.WriteStartObject();
         writer.WriteString("total", JsonText.FormatAmount(value.Total.Amount, value.Total.Currency));
         writer.WriteString("currency", value.Total.Currency);
@@ -132,6 +130,11 @@ internal sealed class PriceBreakdownJsonConverter : JsonConverter<PriceBreakdown
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>The line kinds' converter, as the kind type's own attribute gives it.</summary>
+    private static JsonConverter<PriceLineKind> Kinds(JsonSerializerOptions options) =>
+        new CamelCaseEnumConverter<PriceLineKind>().CreateConverter(typeof(PriceLineKind), options) as JsonConverter<PriceLineKind>
+            ?? throw new InvalidOperationException("The enum converter did not make a converter for price line kinds.");
 
     private static PriceLine ReadLine(ref Utf8JsonReader reader, JsonConverter<PriceLineKind> kinds, JsonSerializerOptions options)
     {

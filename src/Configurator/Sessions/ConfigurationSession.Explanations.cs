@@ -17,7 +17,7 @@ public sealed partial class ConfigurationSession
     public Explanation? Explain(string moduleId, string optionId)
     {
         var state = _state;
-        var option = state[Guard(moduleId)][Guard(optionId)];
+        var option = state[Internal.Guard.NotNull(moduleId)][Internal.Guard.NotNull(optionId)];
         if (option.IsAvailable)
         {
             return null;
@@ -25,8 +25,6 @@ public sealed partial class ConfigurationSession
 
         var select = new CustomerChoice(ChoiceKind.Select, moduleId, [optionId]);
         return ExplainChoice(Normalize(state.Choices.AsImmutableArray(), select), [select], select);
-
-        static string Guard(string id) => Internal.Guard.NotNull(id);
     }
 
     /// <summary>The state with every unavailable option's explanation.</summary>

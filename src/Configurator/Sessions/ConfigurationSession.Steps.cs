@@ -95,8 +95,9 @@ public sealed partial class ConfigurationSession
             }
 
             var added = Expand(conflict.Choice);
-            var kept = Normalize(Choices, conflict.Choice).Where(c => !diagnosis.ChoicesToDrop.Contains(c)).ToImmutableArray();
-            if (kept.Length != Normalize(Choices, conflict.Choice).Length - diagnosis.ChoicesToDrop.Count || !Model.HasCompletion(RestrictionOf([.. kept, .. added])))
+            var others = Normalize(Choices, conflict.Choice);
+            var kept = others.Where(c => !diagnosis.ChoicesToDrop.Contains(c)).ToImmutableArray();
+            if (kept.Length != others.Length - diagnosis.ChoicesToDrop.Count || !Model.HasCompletion(RestrictionOf([.. kept, .. added])))
             {
                 throw new ConfiguratorException(ConfiguratorErrorCodes.StaleConflict, "The session's choices changed since the conflict; choose again.");
             }

@@ -11,7 +11,8 @@ namespace Configurator.Sessions.Storage;
 public sealed class DistributedCacheSessionStore : ISessionStore
 {
     private readonly IDistributedCache _cache;
-    private readonly SessionStoreOptions _options;
+    private readonly TimeSpan _expiry;
+    private readonly string _prefix;
 
     /// <summary>Creates the store over a cache.</summary>
     /// <param name="cache">The distributed cache.</param>
@@ -22,7 +23,7 @@ public sealed class DistributedCacheSessionStore : ISessionStore
         _cache = Guard.NotNull(cache);
         var given = options ?? new SessionStoreOptions();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(given.Expiry, TimeSpan.Zero, nameof(options));
-        _options = new SessionStoreOptions { Expiry = given.Expiry, KeyPrefix = given.KeyPrefix ?? "", UseDistributedCache = true };
+        (_expiry, _prefix) = (given.Expiry, given.KeyPrefix ?? "");
     }
 
     /// <inheritdoc />
@@ -31,14 +32,14 @@ public sealed class DistributedCacheSessionStore : ISessionStore
         Guard.NotNull(document);
         var id = document.SessionId;
         ArgumentException.ThrowIfNullOrEmpty(id, nameof(document));
-        return _cache.SetStringAsync(_options.KeyPrefix + id, document.ToJson(), new DistributedCacheEntryOptions { SlidingExpiration = _options.Expiry }, cancellationToken);
+        return _cache.SetStringAsync(_prefix + id, document.ToJson(), new DistributedCacheEntryOptions { SlidingExpiration = _expiry }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<SessionDocument?> LoadAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(sessionId);
-        var json = await _cache.GetStringAsync(_options.KeyPrefix + sessionId, cancellationToken).ConfigureAwait(false);
+        var json = await _cache.GetStringAsync(_prefix + sessionId, cancellationToken).ConfigureAwait(false);
         return json is null ? null : SessionDocument.Parse(json);
     }
 
@@ -46,7 +47,7 @@ public sealed class DistributedCacheSessionStore : ISessionStore
     public async Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(sessionId);
-        var key = _options.KeyPrefix + sessionId;
+        var key = _prefix + sessionId;
         var existed = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null;
         await _cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
         return existed;
