@@ -31,6 +31,7 @@ public sealed partial class ConfigurationSession
     private SessionState WithReasons(SessionState state)
     {
         var choices = state.Choices.AsImmutableArray();
+        var singles = new SingleChoiceReach(this);
         var modules = state.Modules.Select(module => module with
         {
             Options = [.. module.Options.Select(option =>
@@ -41,36 +42,54 @@ public sealed partial class ConfigurationSession
                 }
 
                 var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
-                return option with { Reason = ExplainChoice(Normalize(choices, select), [select], select) };
+                return option with { Reason = ExplainChoice(Normalize(choices, select), [select], select, singles) };
             })],
         });
         return state with { Modules = [.. modules] };
     }
 
     /// <summary>A minimal set of <paramref name="others"/> and constraints that rules out <paramref name="added"/> (what <paramref name="choice"/> adds).</summary>
-    private Explanation ExplainChoice(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added, CustomerChoice choice)
+    /// <remarks>
+    /// Two QuickXplain passes: first the fewest earlier choices that, under all the rules, rule it
+    /// out (each check one question to the compiled engine, which is fast), then the fewest rules
+    /// that do so with those choices (each check a search). The union is minimal: dropping a choice
+    /// leaves a subset of the rules with choices the first pass proved consistent, and dropping a
+    /// rule is consistent by the second pass. The search pass sees only the handful of choices
+    /// found first, which is what keeps a page of explanations fast on large models.
+    /// </remarks>
+    private Explanation ExplainChoice(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added, CustomerChoice choice, SingleChoiceReach? singles = null)
     {
-        // Constraints first: QuickXplain keeps earlier elements out of the conflict where it can,
-        // so the explanation leans on the customer's choices and the fewest rules.
-        var candidates = Model.Constraints.Select(c => new Element(null, c.Position))
-            .Concat(others.Select(c => new Element(c, -1)))
-            .ToList();
-
-        // In this method, e.Choice! follows a check that the choice is there.
-        bool IsConsistent(IReadOnlyList<Element> subset)
-        {
-            var restriction = RestrictionOf(subset.Where(e => e.Choice is not null).Select(e => e.Choice!).Concat(added));
-            return Model.Checker.IsConsistent(subset.Where(e => e.Choice is null).Select(e => e.Constraint), restriction);
-        }
-
-        var conflict = QuickXplain.FindConflict(candidates, IsConsistent) ?? [];
-        var choices = conflict.Where(e => e.Choice is not null).Select(e => e.Choice!).ToList();
-        var constraints = conflict.Where(e => e.Choice is null)
-            .Select(e => Model.Constraints[e.Constraint].Source)
+        var choices = FewestChoices(others, added, singles);
+        var rules = Model.Checker.MinimalConflict(RestrictionOf(choices.Concat(added))) ?? [];
+        var constraints = rules
+            .Select(position => Model.Constraints[position].Source)
             .Select(c => new ExplainedConstraint(c.Id, c.Message ?? c.Name ?? c.Rule ?? $"table over {string.Join(", ", c.Table?.Modules ?? default)}"))
             .ToList();
         var optionId = choice.OptionIds.IsEmpty ? "" : choice.OptionIds[0];
         return new Explanation(choice.ModuleId, optionId, [.. choices], [.. constraints], [.. choices.Select(Notation)], Sentence(choice, choices, constraints));
+    }
+
+    /// <summary>
+    /// The fewest of <paramref name="others"/> that rule out <paramref name="added"/>: none when it
+    /// is impossible on its own; else the latest single choice that does (the usual case, and the
+    /// one the customer remembers); else QuickXplain.
+    /// </summary>
+    private List<CustomerChoice> FewestChoices(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added, SingleChoiceReach? singles)
+    {
+        if (!(singles?.Allows(null, added) ?? Model.HasCompletion(RestrictionOf(added))))
+        {
+            return [];
+        }
+
+        for (var i = others.Length - 1; i >= 0; i--)
+        {
+            if (!(singles?.Allows(others[i], added) ?? Model.HasCompletion(RestrictionOf([others[i], .. added]))))
+            {
+                return [others[i]];
+            }
+        }
+
+        return QuickXplain.FindConflict(others, subset => Model.HasCompletion(RestrictionOf(subset.Concat(added)))) ?? [];
     }
 
     /// <summary>The explanation for a customer, in the model's display names.</summary>
@@ -110,7 +129,4 @@ public sealed partial class ConfigurationSession
     private static string OptionName(Module module, string optionId) => module.FindOption(optionId)?.Name ?? optionId;
 
     private static string EndSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' ? text : text + ".";
-
-    /// <summary>A candidate cause: a customer choice, or a constraint by position.</summary>
-    private readonly record struct Element(CustomerChoice? Choice, int Constraint);
 }

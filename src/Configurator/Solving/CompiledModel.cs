@@ -168,7 +168,7 @@ public sealed partial class CompiledModel
         return values;
     }
 
-    internal bool HasCompletion(Restriction restriction) => !_engine.Count(restriction).IsZero;
+    internal bool HasCompletion(Restriction restriction) => _engine.Exists(restriction);
 
     /// <summary>The value selecting exactly <paramref name="optionIds"/>; throws when the module does not permit that selection.</summary>
     internal int ValueOf(int module, Modeling.EquatableArray<string> optionIds)

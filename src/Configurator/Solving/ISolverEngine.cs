@@ -11,6 +11,9 @@ internal interface ISolverEngine
     /// <summary>The number of configurations the restriction allows.</summary>
     BigInteger Count(Restriction restriction);
 
+    /// <summary>Whether the restriction allows some configuration (cheaper than a count where the engine can tell).</summary>
+    bool Exists(Restriction restriction);
+
     /// <summary>
     /// Visits, in the engine's fixed order, the configurations of rank <paramref name="start"/> to
     /// <paramref name="start"/> + <paramref name="limit"/> - 1 among those the restriction allows;

@@ -48,6 +48,27 @@ internal sealed class Restriction
         return copy;
     }
 
+    /// <summary>A text equal for equal restrictions: each restricted module with its allowed values.</summary>
+    public string Key()
+    {
+        var key = new System.Text.StringBuilder();
+        for (var module = 0; module < _allowed.Length; module++)
+        {
+            if (_allowed[module] is { } allowed)
+            {
+                key.Append(module).Append(':');
+                foreach (var value in allowed)
+                {
+                    key.Append(value ? '1' : '0');
+                }
+
+                key.Append(';');
+            }
+        }
+
+        return key.ToString();
+    }
+
     /// <summary>Restricts <paramref name="module"/> to exactly <paramref name="value"/> (intersecting any earlier restriction).</summary>
     public void Fix(int module, int value, int valueCount)
     {

@@ -56,6 +56,8 @@ internal sealed partial class DecisionDiagram : ISolverEngine
     public BigInteger Count(Restriction restriction) =>
         IsEmpty ? BigInteger.Zero : restriction.IsEmpty ? UnrestrictedCounts[Root] : CountNodes(restriction)[Root];
 
+    public bool Exists(Restriction restriction) => !IsEmpty && (restriction.IsEmpty || Alive(restriction)[Root]);
+
     public void Unrank(Restriction restriction, BigInteger rank, int[] values)
     {
         var counts = restriction.IsEmpty ? UnrestrictedCounts : CountNodes(restriction);

@@ -8,8 +8,16 @@ namespace Configurator.Solving.Explanations;
 /// restriction: propagation, then counting by search with component caching. Explanations ask this many times
 /// with different subsets, so the model's propagators are built once and picked per call.
 /// </summary>
+/// <remarks>
+/// Thread-safe: each call builds its own store; the memo of conflicts is a concurrent map of
+/// results that depend on the model and the restriction only.
+/// </remarks>
 internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Propagator[] propagators)
 {
+    // Pages ask the same "why" for the same few choices again and again, across sessions.
+    private const int MemoLimit = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]?> _conflicts = new(StringComparer.Ordinal);
+
     /// <summary>Whether the constraints at <paramref name="constraintPositions"/> and the restriction can all hold.</summary>
     public bool IsConsistent(IEnumerable<int> constraintPositions, Restriction restriction)
     {
@@ -24,5 +32,72 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
         // Counting with component caching rather than a plain search for one configuration: the
         // plain search can thrash on large feature models (BusyBox), where parts count quickly.
         return propagation.Run(store, -1) && new ComponentCounter(propagation, store, domains.Count).Exists(Enumerable.Range(0, domains.Count));
+    }
+
+    /// <summary>
+    /// A minimal set of constraint positions that the restriction contradicts (earlier positions
+    /// kept out where possible), empty when the restriction contradicts the domains alone, or null
+    /// when every constraint holds with it.
+    /// </summary>
+    /// <remarks>
+    /// When propagation alone refutes the restriction, only the propagators that removed a value or
+    /// failed take part in that refutation, and running just those refutes it again (propagation is
+    /// monotone), so QuickXplain runs on them with propagation as the check (cheap), and a deletion
+    /// filter with the full check then makes the small set it finds truly minimal: propagation may
+    /// need more constraints than search does, never fewer. Otherwise QuickXplain runs on every
+    /// constraint with the full check.
+    /// </remarks>
+    public IReadOnlyList<int>? MinimalConflict(Restriction restriction)
+    {
+        var key = restriction.Key();
+        if (_conflicts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (_conflicts.Count >= MemoLimit)
+        {
+            _conflicts.Clear();
+        }
+
+        var conflict = FindMinimalConflict(restriction)?.ToArray();
+        _conflicts.TryAdd(key, conflict);
+        return conflict;
+    }
+
+    private List<int>? FindMinimalConflict(Restriction restriction)
+    {
+        var store = new DomainStore(domains, restriction);
+        if (Enumerable.Range(0, domains.Count).Any(m => store.Size(m) == 0))
+        {
+            return [];
+        }
+
+        var effective = new bool[propagators.Length];
+        if (!new Propagation(domains.Count, propagators).Run(store, -1, effective))
+        {
+            var used = Enumerable.Range(0, propagators.Length).Where(p => effective[p]).ToList();
+            var refuted = QuickXplain.FindConflict(used, subset => Propagates(subset, restriction)) ?? used;
+            for (var i = refuted.Count - 1; i >= 0; i--)
+            {
+                var without = refuted[..i].Concat(refuted[(i + 1)..]).ToList();
+                if (!IsConsistent(without, restriction))
+                {
+                    refuted = without;
+                }
+            }
+
+            return refuted;
+        }
+
+        return QuickXplain.FindConflict(Enumerable.Range(0, propagators.Length).ToList(), subset => IsConsistent(subset, restriction));
+    }
+
+    /// <summary>Whether propagating the constraints leaves every module a value (false means inconsistent for sure).</summary>
+    private bool Propagates(IEnumerable<int> constraintPositions, Restriction restriction)
+    {
+        var store = new DomainStore(domains, restriction);
+        return Enumerable.Range(0, domains.Count).All(m => store.Size(m) > 0)
+            && new Propagation(domains.Count, [.. constraintPositions.Select(p => propagators[p])]).Run(store, -1);
     }
 }

@@ -29,7 +29,13 @@ internal sealed class Propagation
     public IReadOnlyList<Propagator> Propagators => _propagators;
 
     /// <summary>Propagates after <paramref name="module"/> changed, or everything when it is -1; returns false on failure.</summary>
-    public bool Run(DomainStore store, int module)
+    public bool Run(DomainStore store, int module) => Run(store, module, effective: null);
+
+    /// <summary>
+    /// Propagates as <see cref="Run(DomainStore, int)"/> and marks in <paramref name="effective"/>
+    /// each propagator that removed a value or failed: the only ones a refutation rests on.
+    /// </summary>
+    public bool Run(DomainStore store, int module, bool[]? effective)
     {
         var queued = new bool[_propagators.Length];
         var queue = new Queue<int>();
@@ -65,7 +71,13 @@ internal sealed class Propagation
             changed.Clear();
             if (!_propagators[next].Propagate(store, changed))
             {
+                effective?[next] = true;
                 return false;
+            }
+
+            if (changed.Count > 0 && effective is not null)
+            {
+                effective[next] = true;
             }
 
             // An idempotent propagator has nothing more to do for its own changes.

@@ -15,6 +15,8 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
 {
     public BigInteger Count(Restriction restriction) => Count(restriction, null);
 
+    public bool Exists(Restriction restriction) => !Count(restriction).IsZero;
+
     private BigInteger Count(Restriction restriction, Dictionary<int[], BigInteger>? cache)
     {
         var search = new SearchState(this, restriction, cache);
