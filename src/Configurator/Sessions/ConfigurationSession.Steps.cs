@@ -120,6 +120,30 @@ public sealed partial class ConfigurationSession
             : throw new ConfiguratorException(ConfiguratorErrorCodes.StaleConflict, $"The conflict has {conflict.Diagnoses.Count} diagnoses; there is none at index {diagnosisIndex}.");
     }
 
+    /// <summary>Whether there is a step to take back (a page's undo button).</summary>
+    public bool CanUndo
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _position > 0;
+            }
+        }
+    }
+
+    /// <summary>Whether there is a step taken back to repeat (a page's redo button).</summary>
+    public bool CanRedo
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _position < _history.Count - 1;
+            }
+        }
+    }
+
     /// <summary>Takes back the last step; false when there is none.</summary>
     public bool Undo()
     {
@@ -341,5 +365,5 @@ public sealed partial class ConfigurationSession
 
     /// <summary>A choice in command-line notation, <c>=</c> for a single-select module's selection.</summary>
     private string Notation(CustomerChoice choice) =>
-        choice.Notation(Model.Model.Modules[Model.ModuleIndexOf(choice.ModuleId)].IsMultiSelect);
+        choice.ToNotation(Model.Model.Modules[Model.ModuleIndexOf(choice.ModuleId)].IsMultiSelect);
 }

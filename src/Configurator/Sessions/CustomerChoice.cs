@@ -48,10 +48,11 @@ public sealed record CustomerChoice(
     /// (ruled out). Without the model at hand a select is written <c>+=</c>; the session's
     /// explanations write <c>=</c> for single-select modules.
     /// </summary>
-    public override string ToString() => Notation(multiSelect: true);
+    public override string ToString() => ToNotation(multiSelect: true);
 
-    /// <summary>The command-line notation, knowing whether the module is multi-select.</summary>
-    internal string Notation(bool multiSelect) => Kind switch
+    /// <summary>The command-line notation, knowing whether the module is multi-select (<c>frame=arched</c> rather than <c>frame+=arched</c>).</summary>
+    /// <param name="multiSelect">Whether the choice's module is multi-select.</param>
+    public string ToNotation(bool multiSelect) => Kind switch
     {
         ChoiceKind.Set => $"{ModuleId}={string.Join('+', OptionIds)}",
         ChoiceKind.Select => multiSelect ? $"{ModuleId}+={string.Join('+', OptionIds)}" : $"{ModuleId}={string.Join('+', OptionIds)}",

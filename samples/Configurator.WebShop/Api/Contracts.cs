@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Configurator.Pricing;
+using Configurator.Sessions;
+
+namespace Configurator.WebShop.Api;
+
+/// <summary>A model in the catalogue: <c>count</c> and prices are strings so that no digit is lost.</summary>
+public sealed record ModelSummary(string Id, string Name, string? Version, string Count, string? Currency, string? MinPrice, string? MaxPrice, IReadOnlyList<PresetSummary> Presets);
+
+/// <summary>A standard product of a model.</summary>
+public sealed record PresetSummary(string Id, string Name);
+
+/// <summary>Starts a session on a model, from a preset when one is named; <c>strategy</c> "collaborative" starts a dialogue.</summary>
+public sealed record CreateSessionRequest(string? Model, string? Preset, string? Strategy = null);
+
+/// <summary>One choice: <c>action</c> is "select" or "deselect".</summary>
+public sealed record ChoiceRequest(string? Module, string? Option, string? Action);
+
+/// <summary>The choice that conflicted, and which of its diagnoses (0-based) to apply.</summary>
+public sealed record ResolveRequest(string? Module, string? Option, string? Action, int? Diagnosis);
+
+/// <summary>What a page shows: the session's state, each unavailable option with its reason.</summary>
+public sealed record SessionView(
+    string Id,
+    string Model,
+    string? Version,
+    int Step,
+    bool Complete,
+    bool Valid,
+    string Completions,
+    PriceView? Price,
+    IReadOnlyList<ModuleView> Modules,
+    IReadOnlyList<string> Choices,
+    string? Preset,
+    NearestPresetView? NearestPreset,
+    bool CanUndo,
+    bool CanRedo)
+{
+    /// <summary>Choices a resumed session could not keep (only on <c>POST /api/sessions/resume</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DroppedView>? Dropped { get; init; }
+}
+
+/// <summary>The price: <c>min</c> and <c>max</c> while incomplete, <c>total</c> and <c>lines</c> when complete.</summary>
+public sealed record PriceView(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Min,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Max,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Total,
+    string Currency,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PriceLineView>? Lines);
+
+/// <summary>One line of a breakdown.</summary>
+public sealed record PriceLineView(string Kind, string Id, string Label, string Amount);
+
+/// <summary>A module as a radio group (<c>max</c> 1) or a checkbox group.</summary>
+public sealed record ModuleView(string Id, string Name, int Min, int Max, bool Decided, IReadOnlyList<OptionView> Options);
+
+/// <summary>An option: whether it can be chosen next, whether it is selected and by whom, what it adds to the price, and why it is unavailable.</summary>
+public sealed record OptionView(string Id, string Name, bool Available, bool Selected, SelectionSource Source, Money? PriceDifference, ReasonView? Reason);
+
+/// <summary>Why an option is unavailable: the rules and the earlier choices (<c>module=option</c>) that rule it out.</summary>
+public sealed record ReasonView(IReadOnlyList<ExplainedConstraint> Constraints, IReadOnlyList<string> Selections, string Message);
+
+/// <summary>The standard product nearest to the configuration, and how many modules differ from it.</summary>
+public sealed record NearestPresetView(string Id, string Name, int Distance, IReadOnlyList<string> DifferingModules);
+
+/// <summary>The body of a 409: the choice conflicts; each diagnosis is a minimal set of earlier choices to give up. Nothing changed.</summary>
+public sealed record ConflictView(bool Conflict, string Message, IReadOnlyList<IReadOnlyList<string>> Diagnoses, SessionView View);
+
+/// <summary>A choice a resumed session could not keep, and why.</summary>
+public sealed record DroppedView(string Choice, string Reason);

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Configurator.Pricing;
+using Configurator.Sessions;
+
+namespace Configurator.WebShop.Api;
+
+/// <summary>Turns the library's session state into the API's view: a mapping, no configuration logic.</summary>
+internal static class Views
+{
+    public static SessionView Of(ConfigurationSession session, SessionState? state = null)
+    {
+        state ??= session.View();
+        var model = session.Model.Model;
+        var nearest = session.NearestPreset();
+        return new SessionView(
+            state.SessionId,
+            state.ModelId,
+            state.ModelVersion,
+            state.Step,
+            state.IsComplete,
+            state.IsValid,
+            state.Completions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PriceOf(state),
+            [.. state.Modules.Select(m => new ModuleView(m.ModuleId, m.Name, m.Min, m.Max, m.IsDecided,
+                [.. m.Options.Select(o => new OptionView(o.OptionId, o.Name, o.IsAvailable, o.IsSelected, o.Source, o.PriceDifference,
+                    o.Reason is { } r ? new ReasonView([.. r.Constraints], [.. r.Selections], r.Message) : null))]))],
+            [.. state.Choices.Select(c => c.ToNotation(model.Modules.First(m => m.Id == c.ModuleId).IsMultiSelect))],
+            state.PresetId,
+            nearest is null ? null : new NearestPresetView(nearest.PresetId, model.Presets.First(p => p.Id == nearest.PresetId).Name ?? nearest.PresetId, nearest.Distance, [.. nearest.DifferingModules]),
+            session.CanUndo,
+            session.CanRedo);
+    }
+
+    public static PriceView? PriceOf(SessionState state)
+    {
+        if (state.Breakdown is { } breakdown)
+        {
+            return new PriceView(null, null, Amounts.Format(breakdown.Total), breakdown.Total.Currency,
+                [.. breakdown.Lines.Select(l => new PriceLineView(KindOf(l.Kind), l.Id, l.Label, Amounts.Format(l.Amount, breakdown.Total.Currency)))]);
+        }
+
+        return state.Price is { } range ? new PriceView(Amounts.Format(range.Min), Amounts.Format(range.Max), null, range.Min.Currency, null) : null;
+    }
+
+    private static string KindOf(PriceLineKind kind) => JsonSerializer.SerializeToElement(kind).GetString() ?? kind.ToString();
+}

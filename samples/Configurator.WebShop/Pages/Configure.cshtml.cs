@@ -1,0 +1,87 @@
+using Configurator.Sessions;
+using Configurator.WebShop.Api;
+using Configurator.WebShop.Shop;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Configurator.WebShop.Pages;
+
+/// <summary>
+/// The configurator page: every module as a radio or checkbox group, unavailable options with
+/// their reasons, the live price, undo/redo/reset, back to the standard product, and the conflict
+/// dialog when the customer insists on an unavailable option. Each post is one library call.
+/// </summary>
+public sealed class ConfigureModel(ShopSessions sessions) : PageModel
+{
+    public SessionView View { get; private set; } = null!;
+
+    public ConflictView? Conflict { get; private set; }
+
+    /// <summary>The choice that conflicted (so that a diagnosis can be applied to it).</summary>
+    public (string Module, string Option, string Action)? Insisted { get; private set; }
+
+    public async Task OnGetAsync(string id, CancellationToken cancellationToken) =>
+        View = Views.Of(await sessions.GetAsync(id, cancellationToken));
+
+    /// <summary>Applies a module's form: the radio's option, or each checkbox that changed.</summary>
+    public async Task<IActionResult> OnPostApplyAsync(string id, string module, string[] option, CancellationToken cancellationToken)
+    {
+        var outcome = await sessions.ChangeAsync(id, live =>
+        {
+            var state = live.Session.State[module];
+            var wanted = option.ToHashSet(StringComparer.Ordinal);
+            var steps = state.Max == 1
+                ? wanted.Where(o => !state.SelectedOptionIds.Contains(o)).Select(o => (o, "select")).Take(1)
+                : state.Options.Where(o => wanted.Contains(o.OptionId) != o.IsSelected).Select(o => (o.OptionId, wanted.Contains(o.OptionId) ? "select" : "deselect"));
+            foreach (var (o, action) in steps.ToList())
+            {
+                var result = action == "select" ? live.Session.Select(module, o) : live.Session.Deselect(module, o);
+                if (!result.Applied)
+                {
+                    return (Result: result, Action: action);
+                }
+            }
+
+            return (Result: (ChoiceResult?)null, Action: "");
+        }, cancellationToken);
+
+        if (outcome.Result is { } conflict)
+        {
+            var session = await sessions.GetAsync(id, cancellationToken);
+            View = Views.Of(session);
+            Insisted = (module, conflict.Choice.OptionIds[0], outcome.Action);
+            Conflict = new ConflictView(true, conflict.Explanation?.Message ?? "This choice conflicts with earlier ones.",
+                [.. conflict.Diagnoses.Select(d => (IReadOnlyList<string>)[.. d.Selections])], View);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return Redirect($"/configure/{id}");
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(string id, string module, string option, string action, int diagnosis, CancellationToken cancellationToken)
+    {
+        _ = await ShopApi.Resolve(id, new ResolveRequest(module, option, action, diagnosis), sessions, cancellationToken);
+        return Redirect($"/configure/{id}");
+    }
+
+    public Task<IActionResult> OnPostUndoAsync(string id, CancellationToken cancellationToken) => Step(id, s => s.Undo(), cancellationToken);
+
+    public Task<IActionResult> OnPostRedoAsync(string id, CancellationToken cancellationToken) => Step(id, s => s.Redo(), cancellationToken);
+
+    public Task<IActionResult> OnPostResetAsync(string id, CancellationToken cancellationToken) => Step(id, s => s.Reset(), cancellationToken);
+
+    /// <summary>Back to the standard product: the preset the session began from, else the nearest one.</summary>
+    public Task<IActionResult> OnPostStandardAsync(string id, CancellationToken cancellationToken) =>
+        Step(id, s => s.ReturnToPreset(s.PresetId ?? s.NearestPreset()?.PresetId), cancellationToken);
+
+    private async Task<IActionResult> Step(string id, Action<ConfigurationSession> step, CancellationToken cancellationToken)
+    {
+        await sessions.ChangeAsync(id, live =>
+        {
+            step(live.Session);
+            return true;
+        }, cancellationToken);
+        return Redirect($"/configure/{id}");
+    }
+}
