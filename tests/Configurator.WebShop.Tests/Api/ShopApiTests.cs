@@ -1,0 +1,290 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Configurator.Serialization;
+using Configurator.Solving;
+using Configurator.Tests;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Configurator.WebShop.Tests.Api;
+
+/// <summary>Every API route through the in-memory host, with each of its error cases.</summary>
+public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
+{
+    private readonly HttpClient _client = shop.Factory.CreateClient();
+
+    private static CompiledModel Compile(string name) =>
+        ModelCompiler.Compile(ProductModelJson.LoadFile(RepositoryPaths.SampleModel(name + ".json")).GetModelOrThrow()).GetModelOrThrow();
+
+    [Fact]
+    public async Task GetModels_ListsEveryModelWithItsCountAndPriceRange()
+    {
+        var (response, body) = await _client.GetJson("/api/models");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var models = body.AsArray();
+        Assert.Equal(RepositoryPaths.AllSampleModels().Count(), models.Count);
+        var window = models.Single(m => (string?)m!["id"] == "window-rules")!;
+        Assert.Equal(Compile("window-rules").Count().ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)window["count"]);
+        Assert.Equal("EUR", (string?)window["currency"]);
+        Assert.True(decimal.Parse((string)window["minPrice"]!, System.Globalization.CultureInfo.InvariantCulture) < decimal.Parse((string)window["maxPrice"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotNull((string?)window["name"]);
+        Assert.NotNull((string?)window["version"]);
+    }
+
+    [Fact]
+    public async Task CreateSession_Returns201WithLocationAndTheView()
+    {
+        var (response, view) = await _client.PostJson("/api/sessions", new { model = "window-rules", preset = (string?)null });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/sessions/{view["id"]}", response.Headers.Location?.ToString());
+        Assert.Equal("window-rules", (string?)view["model"]);
+        Assert.Equal(Compile("window-rules").Count().ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)view["completions"]);
+        Assert.All(ApiClient.Options(view), o => Assert.Contains((string?)o.Node["source"], new[] { "customer", "preset", "default", "forced", "none" }));
+
+        var (again, same) = await _client.GetJson(response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal((string?)view["id"], (string?)same["id"]);
+    }
+
+    [Fact]
+    public async Task CreateSession_FromPreset_MarksThePresetsSelections()
+    {
+        var view = await _client.StartSession("car", "city");
+        Assert.Equal("city", (string?)view["preset"]);
+        Assert.Contains(ApiClient.Options(view), o => (string?)o.Node["source"] == "preset" && (bool)o.Node["selected"]!);
+        Assert.Equal(0, (int)view["nearestPreset"]!["distance"]!);
+    }
+
+    [Theory]
+    [InlineData("""{"model":"no-such-model"}""", 404, "UnknownModel")]
+    [InlineData("""{"model":"car","preset":"no-such-preset"}""", 400, "UnknownPreset")]
+    [InlineData("""{"preset":"city"}""", 400, "InvalidInput")]
+    [InlineData("""{"model":""", 400, "InvalidInput")]
+    [InlineData("""{"model":42}""", 400, "InvalidInput")]
+    public async Task CreateSession_BadRequests_AreProblems(string body, int status, string code)
+    {
+        var (response, problem) = await _client.PostRaw("/api/sessions", body);
+        ApiClient.AssertProblem(response, problem, status, code);
+    }
+
+    [Fact]
+    public async Task GetSession_Unknown_Is404()
+    {
+        var (response, problem) = await _client.GetJson("/api/sessions/no-such-session");
+        ApiClient.AssertProblem(response, problem, 404, ConfiguratorErrorCodes.UnknownSession);
+    }
+
+    [Fact]
+    public async Task Choose_Select_ShowsReasonsForWhatItRulesOut()
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        var (response, view) = await _client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "round", action = "select" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var round = ApiClient.Option(view, "frame", "round");
+        Assert.True((bool)round["selected"]!);
+        Assert.Equal("customer", (string?)round["source"]);
+        var clear = ApiClient.Option(view, "glass", "clear");
+        Assert.False((bool)clear["available"]!);
+        Assert.Contains("frame=round", clear["reason"]!["selections"]!.AsArray().Select(s => (string?)s));
+        Assert.NotEmpty(clear["reason"]!["constraints"]!.AsArray());
+        Assert.False(string.IsNullOrWhiteSpace((string?)clear["reason"]!["message"]));
+        Assert.All(ApiClient.Options(view).Where(o => (bool)o.Node["available"]!), o => Assert.Null(o.Node["reason"]));
+    }
+
+    [Fact]
+    public async Task Choose_Conflict_Is409WithDiagnosesAndChangesNothing()
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        var (_, before) = await _client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "round", action = "select" });
+        var (response, conflict) = await _client.PostJson($"/api/sessions/{id}/choices", new { module = "glass", option = "clear", action = "select" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.True((bool)conflict["conflict"]!);
+        var diagnoses = conflict["diagnoses"]!.AsArray();
+        Assert.Contains(diagnoses, d => d!.AsArray().Select(s => (string?)s).SequenceEqual(["frame=round"]));
+        Assert.Equal((int)before["step"]!, (int)conflict["view"]!["step"]!);
+        var (_, after) = await _client.GetJson($"/api/sessions/{id}");
+        Assert.Equal(before["choices"]!.ToJsonString(), after["choices"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Resolve_AppliesTheChoiceAndGivesUpTheDiagnosis()
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        await _client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "round", action = "select" });
+        var (_, conflict) = await _client.PostJson($"/api/sessions/{id}/choices", new { module = "glass", option = "clear", action = "select" });
+        var index = conflict["diagnoses"]!.AsArray().Select((d, i) => (d, i)).First(x => x.d!.AsArray().Select(s => (string?)s).SequenceEqual(["frame=round"])).i;
+        var (response, view) = await _client.PostJson($"/api/sessions/{id}/resolve", new { module = "glass", option = "clear", action = "select", diagnosis = index });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((bool)ApiClient.Option(view, "glass", "clear")["selected"]!);
+        Assert.False((bool)ApiClient.Option(view, "frame", "round")["selected"]!);
+        Assert.DoesNotContain("frame=round", view["choices"]!.AsArray().Select(c => (string?)c));
+    }
+
+    [Theory]
+    [InlineData("""{"module":"glass","option":"clear","action":"select"}""", 400, "InvalidInput")]
+    [InlineData("""{"module":"glass","option":"clear","action":"select","diagnosis":7}""", 409, "StaleConflict")]
+    [InlineData("""{"module":"nope","option":"clear","diagnosis":0}""", 400, "UnknownModule")]
+    public async Task Resolve_BadRequests_AreProblems(string body, int status, string code)
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        await _client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "round", action = "select" });
+        var (response, problem) = await _client.PostRaw($"/api/sessions/{id}/resolve", body);
+        ApiClient.AssertProblem(response, problem, status, code);
+    }
+
+    [Theory]
+    [InlineData("""{"module":"nope","option":"x","action":"select"}""", 400, "UnknownModule")]
+    [InlineData("""{"module":"frame","option":"nope","action":"select"}""", 400, "UnknownOption")]
+    [InlineData("""{"module":"frame","option":"round","action":"toggle"}""", 400, "InvalidInput")]
+    [InlineData("""{"option":"round"}""", 400, "InvalidInput")]
+    [InlineData("""[1,2""", 400, "InvalidInput")]
+    public async Task Choose_BadRequests_AreProblems(string body, int status, string code)
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        var (response, problem) = await _client.PostRaw($"/api/sessions/{id}/choices", body);
+        ApiClient.AssertProblem(response, problem, status, code);
+        var (_, view) = await _client.GetJson($"/api/sessions/{id}");
+        Assert.Equal(0, (int)view["step"]!);
+    }
+
+    [Fact]
+    public async Task Choose_OnUnknownSession_Is404()
+    {
+        var (response, problem) = await _client.PostJson("/api/sessions/nobody/choices", new { module = "frame", option = "round", action = "select" });
+        ApiClient.AssertProblem(response, problem, 404, ConfiguratorErrorCodes.UnknownSession);
+    }
+
+    [Fact]
+    public async Task UndoRedoReset_MoveThroughTheHistory()
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        await _client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "arched", action = "select" });
+        var (undoResponse, undone) = await _client.PostJson($"/api/sessions/{id}/undo", null);
+        Assert.Equal(HttpStatusCode.OK, undoResponse.StatusCode);
+        Assert.False((bool)ApiClient.Option(undone, "frame", "arched")["selected"]!);
+        Assert.True((bool)undone["canRedo"]!);
+        var (_, redone) = await _client.PostJson($"/api/sessions/{id}/redo", null);
+        Assert.True((bool)ApiClient.Option(redone, "frame", "arched")["selected"]!);
+        var (_, reset) = await _client.PostJson($"/api/sessions/{id}/reset", null);
+        Assert.Empty(reset["choices"]!.AsArray());
+        Assert.True((bool)reset["canUndo"]!);
+
+        foreach (var route in new[] { "undo", "redo", "reset" })
+        {
+            var (response, problem) = await _client.PostJson($"/api/sessions/nobody/{route}", null);
+            ApiClient.AssertProblem(response, problem, 404, ConfiguratorErrorCodes.UnknownSession);
+        }
+    }
+
+    [Fact]
+    public async Task DocumentAndResume_RoundTripTheChoices()
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        await _client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "arched", action = "select" });
+        var (_, chose) = await _client.PostJson($"/api/sessions/{id}/choices", new { module = "extras", option = "blind", action = "select" });
+        var (response, document) = await _client.GetJson($"/api/sessions/{id}/document");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("window-rules", (string?)document["model"]);
+
+        var edited = document.DeepClone();
+        edited["id"] = "resumed-" + id;
+        var (created, resumed) = await _client.PostRaw("/api/sessions/resume", edited.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/sessions/resumed-" + id, created.Headers.Location?.ToString());
+        Assert.Empty(resumed["dropped"]!.AsArray());
+        Assert.Equal(chose["choices"]!.ToJsonString(), resumed["choices"]!.ToJsonString());
+        Assert.Equal(chose["price"]!.ToJsonString(), resumed["price"]!.ToJsonString());
+
+        var (_, missing) = await _client.GetJson("/api/sessions/nobody/document");
+        Assert.Equal(404, (int)missing["status"]!);
+    }
+
+    [Fact]
+    public async Task Resume_ReportsChoicesTheModelNoLongerHas()
+    {
+        var document = new JsonObject
+        {
+            ["formatVersion"] = 1,
+            ["model"] = "window-rules",
+            ["version"] = "1999.1",
+            ["choices"] = new JsonArray(
+                new JsonObject { ["kind"] = "select", ["module"] = "frame", ["options"] = new JsonArray("arched") },
+                new JsonObject { ["kind"] = "select", ["module"] = "frame", ["options"] = new JsonArray("hexagonal") }),
+        };
+        var (response, view) = await _client.PostRaw("/api/sessions/resume", document.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Single(view["dropped"]!.AsArray());
+        Assert.Contains("hexagonal", (string?)view["dropped"]![0]!["choice"], StringComparison.Ordinal);
+        Assert.True((bool)ApiClient.Option(view, "frame", "arched")["selected"]!);
+    }
+
+    [Theory]
+    [InlineData("""{"nothing":true}""", 400, "InvalidSessionDocument")]
+    [InlineData("""not json""", 400, "InvalidSessionDocument")]
+    [InlineData("""{"formatVersion":1,"model":"no-such-model","choices":[]}""", 404, "UnknownModel")]
+    public async Task Resume_BadDocuments_AreProblems(string body, int status, string code)
+    {
+        var (response, problem) = await _client.PostRaw("/api/sessions/resume", body);
+        ApiClient.AssertProblem(response, problem, status, code);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_IsAProblemNotAPage()
+    {
+        var response = await _client.GetAsync("/api/nothing-here");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryRoute()
+    {
+        var (response, document) = await _client.GetJson("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var path in new[] { "/api/models", "/api/sessions", "/api/sessions/{id}", "/api/sessions/{id}/choices", "/api/sessions/{id}/resolve", "/api/sessions/{id}/undo", "/api/sessions/{id}/redo", "/api/sessions/{id}/reset", "/api/sessions/{id}/document", "/api/sessions/resume" })
+        {
+            Assert.Contains(path, paths);
+        }
+
+        Assert.NotNull(document["paths"]!["/api/sessions/{id}/choices"]!["post"]!["responses"]!["409"]);
+    }
+
+    [Fact]
+    public async Task Sessions_SurviveARestartWithADistributedCache()
+    {
+        // One cache outlives two hosts, as Redis outlives a web server's process.
+        var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        var settings = new Dictionary<string, string?>();
+        void Shared(IServiceCollection services)
+        {
+            services.AddSingleton<IDistributedCache>(cache);
+            services.Configure<Configurator.DependencyInjection.ConfiguratorOptions>(o => o.Sessions.UseDistributedCache = true);
+        }
+
+        string id;
+        string choices;
+        using (var first = new ShopFactory(Shared, settings))
+        {
+            var client = first.CreateClient();
+            id = (string)(await client.StartSession("window-rules"))["id"]!;
+            var (_, view) = await client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "oak", action = "select" });
+            choices = view["choices"]!.ToJsonString();
+        }
+
+        using var second = new ShopFactory(Shared, settings);
+        var (response, after) = await second.CreateClient().GetJson($"/api/sessions/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(choices, after["choices"]!.ToJsonString());
+    }
+}
+
+/// <summary>One in-memory web shop for the API tests.</summary>
+public sealed class ShopFixture : IDisposable
+{
+    public ShopFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
