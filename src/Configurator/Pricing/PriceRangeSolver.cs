@@ -45,7 +45,8 @@ internal sealed class PriceRangeSolver
     }
 
     /// <summary>The range of the model's price (before personalization and policies), or null when nothing is valid.</summary>
-    public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction) => Solve(restriction, null).Range;
+    public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction) =>
+        DiagramPriceRange.Applies(_pricing) ? DiagramPriceRange.Solve(_pricing, restriction) : Solve(restriction, null).Range;
 
     /// <summary>
     /// The configuration with the highest score (a sum of per-module-value scores), the cheapest
@@ -54,6 +55,11 @@ internal sealed class PriceRangeSolver
     /// </summary>
     public (decimal Score, decimal Price, int[] Configuration)? Optimize(Restriction restriction, decimal[][] scores)
     {
+        if (DiagramPriceRange.Applies(_pricing))
+        {
+            return DiagramPriceRange.Optimize(_pricing, restriction, scores);
+        }
+
         var (range, score) = Solve(restriction, scores);
         return range is { } result ? (score, result.Min, result.Cheapest) : null;
     }

@@ -72,6 +72,38 @@ public sealed class PricingPipeline
         return RangeOf(pricing, solver, restriction, request);
     }
 
+    /// <summary>
+    /// Per module and value, the lowest price (personalization and policies applied) of a valid
+    /// configuration taking the value with every other module kept to the restriction; null for the
+    /// whole table when the model's pricing needs the general solver (price rules, no diagram).
+    /// </summary>
+    internal decimal?[][]? CheapestPerValue(CompiledModel model, Restriction restriction, PricingRequest request)
+    {
+        var (pricing, _) = Compiled(model);
+        if (!DiagramPriceRange.Applies(pricing))
+        {
+            return null;
+        }
+
+        var table = DiagramPriceRange.CheapestPerValue(pricing, restriction);
+        try
+        {
+            foreach (var values in table)
+            {
+                for (var value = 0; value < values.Length; value++)
+                {
+                    values[value] = values[value] is { } total ? Final(pricing, request, total) : null;
+                }
+            }
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("the prices after personalization and policies", e);
+        }
+
+        return table;
+    }
+
     /// <summary>The best-scoring valid configuration (cheapest among equals) and its score; null when none is valid.</summary>
     internal (decimal Score, Selection Configuration)? Optimize(CompiledModel model, Restriction restriction, decimal[][] scores)
     {
@@ -86,24 +118,10 @@ public sealed class PricingPipeline
             return null;
         }
 
-        // Personalization adds a constant and policies are non-decreasing, so both ends map through them.
-        var personalization = pricing.Personalization(request).Sum(p => p.Price);
-        decimal Through(decimal modelTotal)
-        {
-            var context = new PricingContext(request, pricing.Currency, []);
-            context.Start(modelTotal + personalization);
-            foreach (var policy in Policies)
-            {
-                policy.Apply(context);
-            }
-
-            return pricing.Round(context.Total);
-        }
-
         decimal min, max;
         try
         {
-            (min, max) = (Through(range.Min), Through(range.Max));
+            (min, max) = (Final(pricing, request, range.Min), Final(pricing, request, range.Max));
         }
         catch (OverflowException e)
         {
@@ -115,6 +133,19 @@ public sealed class PricingPipeline
             new Money(max, pricing.Currency),
             pricing.Model.ToSelection(range.Cheapest),
             pricing.Model.ToSelection(range.Dearest));
+    }
+
+    /// <summary>A model total with personalization and policies: they add a constant and are non-decreasing, so a range's ends map through them.</summary>
+    private decimal Final(ModelPricing pricing, PricingRequest request, decimal modelTotal)
+    {
+        var context = new PricingContext(request, pricing.Currency, []);
+        context.Start(modelTotal + pricing.Personalization(request).Sum(p => p.Price));
+        foreach (var policy in Policies)
+        {
+            policy.Apply(context);
+        }
+
+        return pricing.Round(context.Total);
     }
 
     private PriceBreakdown Finish(ModelPricing pricing, PricingContext context)

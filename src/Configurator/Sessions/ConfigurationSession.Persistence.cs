@@ -8,7 +8,12 @@ public sealed partial class ConfigurationSession
 {
     /// <summary>The session as a document: its id, model id and version, the preset it started from, the strategy, and the choices in order.</summary>
     public SessionDocument ToDocument() =>
-        new(SessionDocument.CurrentFormatVersion, Model.Model.Id, Model.Model.Version, PresetId, _state.Choices) { SessionId = Id, Strategy = Strategy };
+        new(SessionDocument.CurrentFormatVersion, Model.Model.Id, Model.Model.Version, PresetId, _state.Choices)
+        {
+            SessionId = Id,
+            Strategy = Strategy,
+            Personalization = Personalization.Count == 0 ? null : Personalization.ToDictionary(StringComparer.Ordinal),
+        };
 
     /// <summary>The session as JSON (see <see cref="ToDocument"/>); <see cref="SessionDocument.Parse"/> reads it.</summary>
     public string Save() => ToDocument().ToJson();
@@ -71,6 +76,15 @@ public sealed partial class ConfigurationSession
             catch (InvalidSelectionException e)
             {
                 dropped.Add(new DroppedChoice(choice, e.Message));
+            }
+        }
+
+        // Values a changed model no longer accepts are left out, as choices are.
+        foreach (var (field, value) in document.Personalization ?? new Dictionary<string, string>())
+        {
+            if (model.Model.Personalization.Any(f => f.Id == field))
+            {
+                session.Personalize(field, value);
             }
         }
 

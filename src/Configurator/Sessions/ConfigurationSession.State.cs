@@ -225,6 +225,22 @@ public sealed partial class ConfigurationSession
         return (state, value);
     }
 
+    /// <summary>The lowest of the module's per-value prices that the restriction allows on it.</summary>
+    private decimal? Cheapest(decimal?[][] perValue, Restriction within, string moduleId)
+    {
+        var module = Model.ModuleIndexOf(moduleId);
+        decimal? cheapest = null;
+        for (var value = 0; value < perValue[module].Length; value++)
+        {
+            if (within.Allows(module, value) && perValue[module][value] is { } price && (cheapest is null || price < cheapest))
+            {
+                cheapest = price;
+            }
+        }
+
+        return cheapest;
+    }
+
     private static SelectionSource Origin(CustomerChoice choice) =>
         choice.Origin == ChoiceOrigin.Preset ? SelectionSource.Preset : SelectionSource.Customer;
 
@@ -237,6 +253,9 @@ public sealed partial class ConfigurationSession
             return state;
         }
 
+        // On a diagram without price rules one table answers every option (the cheapest price per
+        // module value); otherwise each option is its own range query.
+        var perValue = pricing.CheapestPerValue(Model, restriction, _request);
         var modules = state.Modules.Select(module =>
         {
             var options = module.Options.Select(option =>
@@ -247,8 +266,9 @@ public sealed partial class ConfigurationSession
                 }
 
                 var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
-                var cheapest = pricing.RangeOf(Model, RestrictionOf([.. Normalize(state.Choices.AsImmutableArray(), select), select]), _request);
-                return option with { PriceDifference = cheapest is null ? null : new Money(cheapest.Min.Amount - range.Min.Amount, range.Min.Currency) };
+                var within = RestrictionOf([.. Normalize(state.Choices.AsImmutableArray(), select), select]);
+                var cheapest = perValue is null ? pricing.RangeOf(Model, within, _request)?.Min.Amount : Cheapest(perValue, within, module.ModuleId);
+                return option with { PriceDifference = cheapest is { } amount ? new Money(amount - range.Min.Amount, range.Min.Currency) : null };
             });
             return module with { Options = [.. options] };
         });

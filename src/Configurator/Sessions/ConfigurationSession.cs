@@ -23,7 +23,7 @@ public sealed partial class ConfigurationSession
     private readonly List<ImmutableArray<CustomerChoice>> _history = [[]];
     private readonly int _historyLimit;
     private readonly PricingPipeline? _pricing;
-    private readonly PricingRequest _request;
+    private PricingRequest _request;
     private int _position;
     private int _step;
     private volatile SessionState _state;

@@ -33,6 +33,10 @@ public sealed record SessionDocument(
     /// <summary>The strategy that drove the session, by name; null for a free session.</summary>
     public string? Strategy { get; init; }
 
+    /// <summary>The personalization values (field id to value) the customer entered; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Personalization { get; init; }
+
     /// <summary>Reads a saved session.</summary>
     /// <param name="json">What <see cref="ConfigurationSession.Save"/> wrote.</param>
     /// <exception cref="ConfiguratorException">The text is not a saved session (<see cref="ConfiguratorErrorCodes.InvalidSessionDocument"/>), with the reason.</exception>
