@@ -18,7 +18,8 @@ public static class WebShopApp
     /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Configurator:ModelFolder=DIR</c>).</param>
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application is named for this assembly, so that its pages are found when a test host starts it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebShopApp).Assembly.GetName().Name });
         var folder = FindFolder(builder.Configuration["Configurator:ModelFolder"] ?? DefaultModelFolder, builder.Environment.ContentRootPath);
         var redis = builder.Configuration["Configurator:Redis"];
         if (!string.IsNullOrEmpty(redis))

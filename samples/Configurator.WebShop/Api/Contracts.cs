@@ -34,7 +34,8 @@ public sealed record SessionView(
     string? Preset,
     NearestPresetView? NearestPreset,
     bool CanUndo,
-    bool CanRedo)
+    bool CanRedo,
+    IReadOnlyList<FieldView> Personalization)
 {
     /// <summary>Choices a resumed session could not keep (only on <c>POST /api/sessions/resume</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -69,3 +70,9 @@ public sealed record ConflictView(bool Conflict, string Message, IReadOnlyList<I
 
 /// <summary>A choice a resumed session could not keep, and why.</summary>
 public sealed record DroppedView(string Choice, string Reason);
+
+/// <summary>A personalization field (a name printed on the product, the packaging) and its value.</summary>
+public sealed record FieldView(string Id, string Name, string Type, string? Value, bool Required, int? MaxLength, IReadOnlyList<string> Choices, decimal Price);
+
+/// <summary>Sets one personalization field; an empty value clears it.</summary>
+public sealed record PersonalizationRequest(string? Field, string? Value);

@@ -25,6 +25,7 @@ public static class ShopApi
         sessions.MapPost("{id}/undo", Undo).WithName("Undo").WithSummary("Takes back the last step.");
         sessions.MapPost("{id}/redo", Redo).WithName("Redo").WithSummary("Repeats the step last taken back.");
         sessions.MapPost("{id}/reset", Reset).WithName("Reset").WithSummary("Back to the start (the preset, when the session began from one).");
+        sessions.MapPost("{id}/personalization", Personalize).WithName("Personalize").WithSummary("Sets a personalization field; 400 with the field's messages when the value does not fit.");
         sessions.MapGet("{id}/document", GetDocument).WithName("GetDocument").WithSummary("The saved document: model, version, preset, choices in order.");
         sessions.MapPost("resume", Resume).WithName("Resume").WithSummary("Resumes a saved document; choices a newer model no longer allows are listed as dropped.");
         return app;
@@ -82,6 +83,15 @@ public static class ShopApi
 
     internal static Task<Ok<SessionView>> Reset(string id, ShopSessions sessions, CancellationToken cancellationToken) =>
         Step(id, sessions, s => s.Reset(), cancellationToken);
+
+    internal static async Task<Results<Ok<SessionView>, ValidationProblem>> Personalize(string id, PersonalizationRequest? request, ShopSessions sessions, CancellationToken cancellationToken)
+    {
+        var field = Required(request?.Field, "field");
+        var (session, messages) = await sessions.ChangeAsync(id, live => (live.Session, live.Session.Personalize(field, request!.Value)), cancellationToken);
+        return messages.IsEmpty
+            ? TypedResults.Ok(Views.Of(session))
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [.. messages] }, detail: string.Join(" ", messages), extensions: new Dictionary<string, object?> { ["code"] = ConfiguratorErrorCodes.InvalidPersonalization });
+    }
 
     internal static async Task<Ok<SessionDocument>> GetDocument(string id, ShopSessions sessions, CancellationToken cancellationToken) =>
         TypedResults.Ok((await sessions.GetAsync(id, cancellationToken)).ToDocument());

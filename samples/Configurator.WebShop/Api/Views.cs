@@ -28,7 +28,9 @@ internal static class Views
             state.PresetId,
             nearest is null ? null : new NearestPresetView(nearest.PresetId, model.Presets.First(p => p.Id == nearest.PresetId).Name ?? nearest.PresetId, nearest.Distance, [.. nearest.DifferingModules]),
             session.CanUndo,
-            session.CanRedo);
+            session.CanRedo,
+            [.. model.Personalization.Select(f => new FieldView(f.Id, f.Name ?? f.Id, f.Type == Modeling.PersonalizationType.Choice ? "choice" : "text",
+                session.Personalization.TryGetValue(f.Id, out var value) ? value : null, f.Required, f.MaxLength, [.. f.Choices], f.Price))]);
     }
 
     public static PriceView? PriceOf(SessionState state)

@@ -15,13 +15,21 @@ public sealed class ConfigureModel(ShopSessions sessions) : PageModel
 {
     public SessionView View { get; private set; } = null!;
 
+    /// <summary>The product's display name.</summary>
+    public string Name { get; private set; } = "";
+
     public ConflictView? Conflict { get; private set; }
 
     /// <summary>The choice that conflicted (so that a diagnosis can be applied to it).</summary>
     public (string Module, string Option, string Action)? Insisted { get; private set; }
 
-    public async Task OnGetAsync(string id, CancellationToken cancellationToken) =>
-        View = Views.Of(await sessions.GetAsync(id, cancellationToken));
+    public async Task OnGetAsync(string id, CancellationToken cancellationToken) => Show(await sessions.GetAsync(id, cancellationToken));
+
+    private void Show(ConfigurationSession session)
+    {
+        View = Views.Of(session);
+        Name = session.Model.Model.Name ?? session.Model.Model.Id;
+    }
 
     /// <summary>Applies a module's form: the radio's option, or each checkbox that changed.</summary>
     public async Task<IActionResult> OnPostApplyAsync(string id, string module, string[] option, CancellationToken cancellationToken)
@@ -47,8 +55,7 @@ public sealed class ConfigureModel(ShopSessions sessions) : PageModel
 
         if (outcome.Result is { } conflict)
         {
-            var session = await sessions.GetAsync(id, cancellationToken);
-            View = Views.Of(session);
+            Show(await sessions.GetAsync(id, cancellationToken));
             Insisted = (module, conflict.Choice.OptionIds[0], outcome.Action);
             Conflict = new ConflictView(true, conflict.Explanation?.Message ?? "This choice conflicts with earlier ones.",
                 [.. conflict.Diagnoses.Select(d => (IReadOnlyList<string>)[.. d.Selections])], View);
@@ -57,6 +64,36 @@ public sealed class ConfigureModel(ShopSessions sessions) : PageModel
         }
 
         return Redirect($"/configure/{id}");
+    }
+
+    /// <summary>Messages per personalization field whose value was refused.</summary>
+    public Dictionary<string, IReadOnlyList<string>> FieldErrors { get; } = [];
+
+    /// <summary>Sets the personalization fields of the form (<c>field.ID</c>); refused values come back with their messages.</summary>
+    public async Task<IActionResult> OnPostPersonalizeAsync(string id, CancellationToken cancellationToken)
+    {
+        var session = await sessions.ChangeAsync(id, live =>
+        {
+            foreach (var field in live.Session.Model.Model.Personalization)
+            {
+                var value = Request.Form[$"field.{field.Id}"].ToString();
+                var messages = live.Session.Personalize(field.Id, value);
+                if (!messages.IsEmpty)
+                {
+                    FieldErrors[field.Id] = messages;
+                }
+            }
+
+            return live.Session;
+        }, cancellationToken);
+        if (FieldErrors.Count == 0)
+        {
+            return Redirect($"/configure/{id}");
+        }
+
+        Show(session);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostResolveAsync(string id, string module, string option, string action, int diagnosis, CancellationToken cancellationToken)

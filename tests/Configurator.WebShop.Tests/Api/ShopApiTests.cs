@@ -231,6 +231,27 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
     }
 
     [Fact]
+    public async Task Personalize_ValidIsPricedInvalidIsAProblemWithTheFieldsMessages()
+    {
+        var start = await _client.StartSession("window-rules");
+        var id = (string)start["id"]!;
+        var total = decimal.Parse((string)start["price"]!["total"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var (ok, view) = await _client.PostJson($"/api/sessions/{id}/personalization", new { field = "engraving", value = "Ada" });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("Ada", (string?)view["personalization"]!.AsArray().Single(f => (string?)f!["id"] == "engraving")!["value"]);
+        Assert.Equal(total + 5, decimal.Parse((string)view["price"]!["total"]!, System.Globalization.CultureInfo.InvariantCulture));
+
+        var (bad, problem) = await _client.PostJson($"/api/sessions/{id}/personalization", new { field = "engraving", value = "Ada 1815" });
+        ApiClient.AssertProblem(bad, problem, 400, ConfiguratorErrorCodes.InvalidPersonalization);
+        Assert.NotEmpty(problem["errors"]!["engraving"]!.AsArray());
+
+        var (unknown, unknownProblem) = await _client.PostJson($"/api/sessions/{id}/personalization", new { field = "monogram", value = "AL" });
+        ApiClient.AssertProblem(unknown, unknownProblem, 400, ConfiguratorErrorCodes.InvalidPersonalization);
+        var (_, after) = await _client.GetJson($"/api/sessions/{id}/document");
+        Assert.Equal("Ada", (string?)after["personalization"]!["engraving"]);
+    }
+
+    [Fact]
     public async Task UnknownApiRoute_IsAProblemNotAPage()
     {
         var response = await _client.GetAsync("/api/nothing-here");

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Configurator.WebShop.Tests.Browser;
+
+/// <summary>A customer in a real browser: the catalogue, the configurator page, the conflict dialog, the summary and the saved link.</summary>
+public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixture<KestrelShop>
+{
+    [Fact]
+    public async Task WindowRules_ClickThroughConflictStandardFinishAndResume()
+    {
+        var page = await shop.NewPageAsync();
+        await page.GotoAsync(shop.BaseUrl + "/");
+        var row = page.Locator("tr[data-model='window-rules']");
+        Assert.Equal("936", await row.Locator(".count").InnerTextAsync());
+        await row.GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
+        await page.WaitForURLAsync(ConfigureUrl());
+
+        // A round frame rules out clear glass; the reason is on the page, not only in a tooltip.
+        await Choose(page, "frame", "round");
+        var clear = Option(page, "glass", "clear");
+        await Assertions.Expect(clear).ToHaveClassAsync(new Regex("unavailable"));
+        await Assertions.Expect(clear.Locator(".reason")).ToContainTextAsync("Round");
+        await Assertions.Expect(clear.Locator(".reason")).ToBeVisibleAsync();
+
+        // Insisting opens the conflict dialog; giving up the frame applies the glass.
+        await clear.Locator("input").CheckAsync();
+        var dialog = page.Locator("dialog#conflict");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Give up frame=round" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(Option(page, "glass", "clear").Locator("input")).ToBeCheckedAsync();
+        await Assertions.Expect(Option(page, "frame", "round").Locator("input")).Not.ToBeCheckedAsync();
+
+        // Every module, clicked: an available option not chosen yet.
+        foreach (var module in await page.Locator("form.module").EvaluateAllAsync<string[]>("forms => forms.map(f => f.dataset.module)"))
+        {
+            var pick = page.Locator($"form.module[data-module='{module}'] label.option:not(.unavailable):has(input:not(:checked))").First;
+            if (await pick.CountAsync() > 0 && module != "glass")
+            {
+                await Choose(page, module, (await pick.GetAttributeAsync("data-option"))!);
+            }
+        }
+
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "configurator.png"), FullPage = true });
+
+        // One click back to the standard product, then finish.
+        await Assertions.Expect(page.Locator("#nearest")).ToContainTextAsync("differ");
+        await Step(page, () => page.Locator("#standard").ClickAsync());
+        await Assertions.Expect(page.Locator("#nearest")).ToContainTextAsync("This is the standard");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Complete: ready to order.");
+        var standardPrice = await page.Locator("#price").InnerTextAsync();
+        await page.Locator("#finish").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/summary/"));
+        await Assertions.Expect(page.Locator("#breakdown")).ToContainTextAsync("Base price");
+        await Assertions.Expect(page.Locator("#document")).ToContainTextAsync("\"model\": \"window-rules\"");
+
+        // The saved link resumes the same product in a new browser.
+        var link = await page.Locator("#resume").GetAttributeAsync("href");
+        var later = await shop.NewPageAsync();
+        await later.GotoAsync(shop.BaseUrl + link);
+        await later.WaitForURLAsync(ConfigureUrl());
+        Assert.Equal(standardPrice, await later.Locator("#price").InnerTextAsync());
+        await Assertions.Expect(later.Locator("#nearest")).ToContainTextAsync("This is the standard");
+    }
+
+    [Fact]
+    public async Task UndoAndRedo_AreButtonsOnThePage()
+    {
+        var page = await shop.NewPageAsync();
+        await page.GotoAsync(shop.BaseUrl + "/");
+        await page.Locator("tr[data-model='window-rules']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
+        await page.WaitForURLAsync(ConfigureUrl());
+        await Assertions.Expect(page.Locator("#undo")).ToBeDisabledAsync();
+        await Choose(page, "frame", "arched");
+        await Step(page, () => page.Locator("#undo").ClickAsync());
+        await Assertions.Expect(Option(page, "frame", "arched").Locator("input")).Not.ToBeCheckedAsync();
+        await Step(page, () => page.Locator("#redo").ClickAsync());
+        await Assertions.Expect(Option(page, "frame", "arched").Locator("input")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task Personalization_ShowsTheFieldsMessageThenPricesTheValue()
+    {
+        var page = await shop.NewPageAsync();
+        await page.GotoAsync(shop.BaseUrl + "/");
+        await page.Locator("tr[data-model='window-rules']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
+        await page.WaitForURLAsync(ConfigureUrl());
+        var before = await page.Locator("#price").InnerTextAsync();
+        var engraving = page.Locator("#personalization [data-field='engraving']");
+        await engraving.Locator("input").FillAsync("Ada 1815");
+        await page.Locator("#personalize").ClickAsync();
+        await Assertions.Expect(engraving.Locator(".error")).ToContainTextAsync("required form");
+        Assert.Equal(before, await page.Locator("#price").InnerTextAsync());
+        await engraving.Locator("input").FillAsync("Ada");
+        await page.Locator("#personalize").ClickAsync();
+        await Assertions.Expect(engraving.Locator(".error")).ToHaveCountAsync(0);
+        await Assertions.Expect(engraving.Locator("input")).ToHaveValueAsync("Ada");
+        await Assertions.Expect(page.Locator("#breakdown")).ToContainTextAsync("Engraved name");
+    }
+
+    [Fact]
+    public async Task Dialogue_AsksOneQuestionAtATimeToTheEnd()
+    {
+        var page = await shop.NewPageAsync();
+        await page.GotoAsync(shop.BaseUrl + "/dialogue/new/window-rules");
+        var asked = 0;
+        while (await page.Locator("#question").CountAsync() > 0 && asked++ < 20)
+        {
+            await page.Locator("#question button.offer").First.ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("frame=");
+        Assert.InRange(asked, 2, 20);
+    }
+
+    [Fact]
+    public async Task Profile_ShowsTheInferredProductAndNotes()
+    {
+        var page = await shop.NewPageAsync();
+        await page.GotoAsync(shop.BaseUrl + "/profile/shirt");
+        await page.Locator("#prefer-collar").SelectOptionAsync("button-down");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suggest a product" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#inferred")).ToContainTextAsync("collar=button-down");
+        await Assertions.Expect(page.Locator("#notes li").First).ToBeVisibleAsync();
+    }
+
+    private static Regex ConfigureUrl() => new("/configure/[0-9a-z-]+$");
+
+    private static ILocator Option(IPage page, string module, string option) =>
+        page.Locator($"form.module[data-module='{module}'] label.option[data-option='{option}']");
+
+    /// <summary>Picks an option (the page's script submits its module) and waits for the next step's page.</summary>
+    private static Task Choose(IPage page, string module, string option) =>
+        Step(page, () => Option(page, module, option).Locator("input").ClickAsync());
+
+    private static async Task Step(IPage page, Func<Task> action)
+    {
+        var step = await page.Locator("#modules").GetAttributeAsync("data-step");
+        await action();
+        await page.Locator($"#modules:not([data-step='{step}'])").WaitForAsync();
+    }
+}

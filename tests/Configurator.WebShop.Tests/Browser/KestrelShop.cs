@@ -1,0 +1,70 @@
+using Configurator.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Configurator.WebShop.Tests.Browser;
+
+/// <summary>
+/// The web shop on a real Kestrel server at 127.0.0.1 on a free port, and Debian's chromium
+/// driven by Playwright (its bundled driver; nothing is downloaded). When no chromium is installed
+/// the browser tests skip with a message saying how to get one; CI installs it.
+/// </summary>
+public sealed class KestrelShop : IAsyncLifetime
+{
+    private static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser? Browser { get; private set; }
+
+    public static string? ChromiumPath => Environment.GetEnvironmentVariable("CONFIGURATOR_CHROMIUM") is { Length: > 0 } path ? path : ChromiumPaths.FirstOrDefault(File.Exists);
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = WebShopApp.Build(["--urls", "http://127.0.0.1:0", $"--Configurator:ModelFolder={RepositoryPaths.SampleModels}", $"--contentRoot={Path.Combine(RepositoryPaths.Root, "samples", "Configurator.WebShop")}", "--Logging:LogLevel:Default=Warning"]);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        if (ChromiumPath is { } chromium)
+        {
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+        }
+    }
+
+    /// <summary>A fresh page; skips the test when there is no browser.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        if (Browser is null)
+        {
+            Assert.Skip("No chromium found (/usr/bin/chromium); install Debian's chromium (apt-get install chromium) or set CONFIGURATOR_CHROMIUM. .ci/run installs it.");
+        }
+
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
