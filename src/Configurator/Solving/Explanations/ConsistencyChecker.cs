@@ -14,8 +14,11 @@ namespace Configurator.Solving.Explanations;
 /// </remarks>
 internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Propagator[] propagators)
 {
+    // Wired once; a subset runs with a mask rather than a propagation built per check.
+    private readonly Propagation _all = new(domains.Count, propagators);
+
     // Pages ask the same "why" for the same few choices again and again, across sessions.
-    private const int MemoLimit = 10_000;
+    private const int MemoLimit = 100_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]?> _conflicts = new(StringComparer.Ordinal);
 
     /// <summary>Whether the constraints at <paramref name="constraintPositions"/> and the restriction can all hold.</summary>
@@ -74,7 +77,7 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
         }
 
         var effective = new bool[propagators.Length];
-        if (!new Propagation(domains.Count, propagators).Run(store, -1, effective))
+        if (!_all.Run(store, -1, effective))
         {
             var used = Enumerable.Range(0, propagators.Length).Where(p => effective[p]).ToList();
             var refuted = QuickXplain.FindConflict(used, subset => Propagates(subset, restriction)) ?? used;
@@ -97,7 +100,12 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
     private bool Propagates(IEnumerable<int> constraintPositions, Restriction restriction)
     {
         var store = new DomainStore(domains, restriction);
-        return Enumerable.Range(0, domains.Count).All(m => store.Size(m) > 0)
-            && new Propagation(domains.Count, [.. constraintPositions.Select(p => propagators[p])]).Run(store, -1);
+        var enabled = new bool[propagators.Length];
+        foreach (var position in constraintPositions)
+        {
+            enabled[position] = true;
+        }
+
+        return Enumerable.Range(0, domains.Count).All(m => store.Size(m) > 0) && _all.Run(store, -1, effective: null, enabled);
     }
 }

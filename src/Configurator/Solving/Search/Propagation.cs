@@ -35,7 +35,10 @@ internal sealed class Propagation
     /// Propagates as <see cref="Run(DomainStore, int)"/> and marks in <paramref name="effective"/>
     /// each propagator that removed a value or failed: the only ones a refutation rests on.
     /// </summary>
-    public bool Run(DomainStore store, int module, bool[]? effective)
+    public bool Run(DomainStore store, int module, bool[]? effective) => Run(store, module, effective, enabled: null);
+
+    /// <summary>As <see cref="Run(DomainStore, int, bool[])"/>, running only the propagators <paramref name="enabled"/> marks (all when null).</summary>
+    public bool Run(DomainStore store, int module, bool[]? effective, bool[]? enabled)
     {
         var queued = new bool[_propagators.Length];
         var queue = new Queue<int>();
@@ -43,7 +46,7 @@ internal sealed class Propagation
         {
             foreach (var p in _propagatorsOf[m])
             {
-                if (!queued[p] && p != except)
+                if (!queued[p] && p != except && (enabled is null || enabled[p]))
                 {
                     queued[p] = true;
                     queue.Enqueue(p);
@@ -55,8 +58,11 @@ internal sealed class Propagation
         {
             for (var p = 0; p < _propagators.Length; p++)
             {
-                queued[p] = true;
-                queue.Enqueue(p);
+                if (enabled is null || enabled[p])
+                {
+                    queued[p] = true;
+                    queue.Enqueue(p);
+                }
             }
         }
         else
