@@ -68,10 +68,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
     [Fact]
     public async Task UndoAndRedo_AreButtonsOnThePage()
     {
-        var page = await shop.NewPageAsync();
-        await page.GotoAsync(shop.BaseUrl + "/");
-        await page.Locator("tr[data-model='window-rules']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
-        await page.WaitForURLAsync(ConfigureUrl());
+        var page = await OpenWindowRules();
         await Assertions.Expect(page.Locator("#undo")).ToBeDisabledAsync();
         await Choose(page, "frame", "arched");
         await Step(page, () => page.Locator("#undo").ClickAsync());
@@ -83,10 +80,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
     [Fact]
     public async Task Personalization_ShowsTheFieldsMessageThenPricesTheValue()
     {
-        var page = await shop.NewPageAsync();
-        await page.GotoAsync(shop.BaseUrl + "/");
-        await page.Locator("tr[data-model='window-rules']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
-        await page.WaitForURLAsync(ConfigureUrl());
+        var page = await OpenWindowRules();
         var before = await page.Locator("#price").InnerTextAsync();
         var engraving = page.Locator("#personalization [data-field='engraving']");
         await engraving.Locator("input").FillAsync("Ada 1815");
@@ -125,6 +119,16 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Suggest a product" }).ClickAsync();
         await Assertions.Expect(page.Locator("#inferred")).ToContainTextAsync("collar=button-down");
         await Assertions.Expect(page.Locator("#notes li").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>A new page on a new window-rules session, started from the catalogue.</summary>
+    private async Task<IPage> OpenWindowRules()
+    {
+        var page = await shop.NewPageAsync();
+        await page.GotoAsync(shop.BaseUrl + "/");
+        await page.Locator("tr[data-model='window-rules']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
+        await page.WaitForURLAsync(ConfigureUrl());
+        return page;
     }
 
     private static Regex ConfigureUrl() => new("/configure/[0-9a-z-]+$");
