@@ -22,7 +22,7 @@ internal sealed class SingleChoiceReach(ConfigurationSession session)
         }
 
         var usable = choice is null
-            ? _free ??= session.Model.UsableValues(session.RestrictionOf([]))
+            ? _free ??= session.Model.UsableValuesRemembered(session.RestrictionOf([]))
             : Usable(choice);
         var module = session.Model.ModuleIndexOf(select.ModuleId);
         var domain = session.Model.Domains[module];
@@ -42,7 +42,7 @@ internal sealed class SingleChoiceReach(ConfigurationSession session)
     {
         if (!_usable.TryGetValue(choice, out var usable))
         {
-            usable = session.Model.UsableValues(session.RestrictionOf([choice]));
+            usable = session.Model.UsableValuesRemembered(session.RestrictionOf([choice]));
             _usable[choice] = usable;
         }
 
