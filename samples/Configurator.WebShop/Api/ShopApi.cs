@@ -52,9 +52,7 @@ public static class ShopApi
             return TypedResults.Ok(Views.Of(result.Session));
         }
 
-        var conflict = result.Result;
-        return TypedResults.Conflict(new ConflictView(true, conflict.Explanation?.Message ?? "The choice conflicts with earlier ones.",
-            [.. conflict.Diagnoses.Select(d => (IReadOnlyList<string>)[.. d.Selections])], Views.Of(result.Session)));
+        return TypedResults.Conflict(Views.Conflict(result.Result, Views.Of(result.Session)));
     }
 
     internal static async Task<Ok<SessionView>> Resolve(string id, ResolveRequest? request, ShopSessions sessions, CancellationToken cancellationToken)

@@ -33,6 +33,11 @@ internal static class Views
                 session.Personalization.TryGetValue(f.Id, out var value) ? value : null, f.Required, f.MaxLength, [.. f.Choices], f.Price))]);
     }
 
+    /// <summary>A refused choice: its explanation, the ways out, and the unchanged view.</summary>
+    public static ConflictView Conflict(ChoiceResult conflict, SessionView view) =>
+        new(true, conflict.Explanation?.Message ?? "The choice conflicts with earlier ones.",
+            [.. conflict.Diagnoses.Select(d => (IReadOnlyList<string>)[.. d.Selections])], view);
+
     public static PriceView? PriceOf(SessionState state)
     {
         if (state.Breakdown is { } breakdown)

@@ -57,8 +57,7 @@ public sealed class ConfigureModel(ShopSessions sessions) : PageModel
         {
             Show(await sessions.GetAsync(id, cancellationToken));
             Insisted = (module, conflict.Choice.OptionIds[0], outcome.Action);
-            Conflict = new ConflictView(true, conflict.Explanation?.Message ?? "This choice conflicts with earlier ones.",
-                [.. conflict.Diagnoses.Select(d => (IReadOnlyList<string>)[.. d.Selections])], View);
+            Conflict = Views.Conflict(conflict, View);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }

@@ -100,8 +100,6 @@ internal static class DiagramPriceRange
         }
     }
 
-    private static decimal Sum(decimal a, decimal b) => a + b;
-
     /// <summary>
     /// Per module and value, the lowest model price of a valid configuration that takes the value
     /// while every other module keeps to the restriction (the module's own restriction is left out,
@@ -161,9 +159,9 @@ internal static class DiagramPriceRange
                         var child = diagram.EdgeChild[edge];
                         var value = diagram.EdgeValue[edge];
                         var prefix = Add(pricing, above[node], module, value);
-                        if (belowAlive[child] && (cheapest[value] is not { } known || Sum(prefix, below[child]) < known))
+                        if (belowAlive[child] && prefix + below[child] is var through && (cheapest[value] is not { } known || through < known))
                         {
-                            cheapest[value] = Sum(prefix, below[child]);
+                            cheapest[value] = through;
                         }
 
                         if (restriction.Allows(module, value) && (!aboveAlive[child] || prefix < above[child]))

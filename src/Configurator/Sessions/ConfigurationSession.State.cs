@@ -266,8 +266,12 @@ public sealed partial class ConfigurationSession
                 }
 
                 var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
-                var within = RestrictionOf([.. Normalize(state.Choices.AsImmutableArray(), select), select]);
-                var cheapest = perValue is null ? pricing.RangeOf(Model, within, _request)?.Min.Amount : Cheapest(perValue, within, module.ModuleId);
+                var others = Normalize(state.Choices.AsImmutableArray(), select);
+                var cheapest = perValue is null
+                    ? pricing.RangeOf(Model, RestrictionOf([.. others, select]), _request)?.Min.Amount
+
+                    // The table already holds the other modules to their choices; only this module's matter.
+                    : Cheapest(perValue, RestrictionOf([.. others.Where(c => c.ModuleId == module.ModuleId), select]), module.ModuleId);
                 return option with { PriceDifference = cheapest is { } amount ? new Money(amount - range.Min.Amount, range.Min.Currency) : null };
             });
             return module with { Options = [.. options] };
