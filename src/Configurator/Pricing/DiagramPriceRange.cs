@@ -18,8 +18,14 @@ internal static class DiagramPriceRange
     public static (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(ModelPricing pricing, Restriction restriction)
     {
         var low = Best(pricing, restriction, null, cheapest: true);
-        var high = Best(pricing, restriction, null, cheapest: false);
-        return low is { } l && high is { } h ? (l.Price, l.Values, h.Price, h.Values) : null;
+        if (low is not { } l)
+        {
+            return null;
+        }
+
+        // Where no value has a price every configuration costs the base price: one pass answers both ends.
+        var high = pricing.HasValuePrices ? Best(pricing, restriction, null, cheapest: false) : low;
+        return high is { } h ? (l.Price, l.Values, h.Price, h.Values) : null;
     }
 
     /// <summary>The highest score, cheapest among equals, or null when nothing is valid.</summary>
@@ -30,6 +36,12 @@ internal static class DiagramPriceRange
     {
         // This method's diagram comes from Applies, checked by the caller.
         var diagram = pricing.Model.Diagram!;
+        if (scores is null && !pricing.HasValuePrices)
+        {
+            // Every configuration costs the base price: any one will do.
+            return diagram.First(restriction) is { } any ? (0m, pricing.Model.Model.BasePrice, any) : null;
+        }
+
         var nodes = diagram.NodeCount;
         var terminal = nodes - 1;
         var alive = new bool[nodes];
@@ -108,6 +120,13 @@ internal static class DiagramPriceRange
     /// </summary>
     public static decimal?[][] CheapestPerValue(ModelPricing pricing, Restriction restriction)
     {
+        if (!pricing.HasValuePrices)
+        {
+            // Every configuration costs the base price: the table is the usable values.
+            var basePrice = pricing.Model.Model.BasePrice;
+            return [.. pricing.Model.UsableValues(restriction).Select(values => values.Select(usable => usable ? basePrice : (decimal?)null).ToArray())];
+        }
+
         // This method's diagram comes from Applies, checked by the caller.
         var diagram = pricing.Model.Diagram!;
         var plan = diagram.Plan;

@@ -18,7 +18,11 @@ internal sealed class ModelPricing
         Model = model;
         Rules = [.. model.Model.PriceRules.Select(r => CompiledPriceRule.Compile(r, model.Domains, model.ModuleIndex))];
         ValuePrices = [.. model.Domains.Select(d => d.Values.Select(v => v.Sum(o => d.Module.Options[o].Price)).ToImmutableArray())];
+        HasValuePrices = ValuePrices.Any(values => values.Any(price => price != 0));
     }
+
+    /// <summary>Whether some module value has a price: without, every configuration costs the base price plus the rules.</summary>
+    public bool HasValuePrices { get; }
 
     public CompiledModel Model { get; }
 

@@ -18,10 +18,14 @@ public class PriceDifferencePropertyTests
         {
             var random = new Random(seed);
             var plain = SmallModels.Create(seed);
+
+            // Some models price nothing but the base (the range then takes one pass, any configuration will do).
+            var unpriced = random.Next(4) == 0;
             var model = plain with
             {
                 BasePrice = 10,
-                Modules = [.. plain.Modules.Select(m => m with { Options = [.. m.Options.Select(o => o with { Price = random.Next(-5, 40) })] })],
+                PriceRules = unpriced ? [] : plain.PriceRules,
+                Modules = [.. plain.Modules.Select(m => m with { Options = [.. m.Options.Select(o => o with { Price = unpriced ? 0 : random.Next(-5, 40) })] })],
             };
             var compiled = SmallModels.Compile(model, random.Next(3) == 0 ? SolverEngineKind.Search : SolverEngineKind.Diagram);
             var options = new SessionOptions { Pricing = new PricingPipelineBuilder().Build() };
@@ -29,6 +33,13 @@ public class PriceDifferencePropertyTests
             for (var step = 0; step < 4 && session.State.Price is not null; step++)
             {
                 var state = session.State;
+                Assert.True(compiled.Validate(state.Price!.Cheapest).IsValid && compiled.Validate(state.Price.Dearest).IsValid);
+                Assert.All(state.Choices.Where(c => c.Kind == ChoiceKind.Select), c => Assert.Contains(c.OptionIds[0], state.Price.Cheapest.Choices[c.ModuleId]));
+                if (unpriced)
+                {
+                    Assert.Equal((10m, 10m), (state.Price.Min.Amount, state.Price.Max.Amount));
+                }
+
                 foreach (var module in state.Modules)
                 {
                     foreach (var option in module.Options.Where(o => o.IsAvailable))

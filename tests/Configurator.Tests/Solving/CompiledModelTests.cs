@@ -194,6 +194,10 @@ public class CompiledModelTests
         Assert.Equal(SolverEngineKind.Diagram, compiled.Engine);
         Assert.Equal(TransferMatrix.Count(model), compiled.Count());
         Assert.True(compiled.Count() > BigInteger.Pow(10, 40));
+
+        // Restricted counts beyond 64 bits stay exact: the options of one module partition the whole.
+        var first = model.Modules[0];
+        Assert.Equal(compiled.Count(), first.Options.Aggregate(BigInteger.Zero, (sum, o) => sum + compiled.Count(Selection.Parse($"{first.Id}={o.Id}"))));
     }
 
     [Fact]

@@ -17,6 +17,9 @@ namespace Configurator.Solving.Diagrams;
 /// </remarks>
 internal sealed partial class DecisionDiagram : ISolverEngine
 {
+    // Whether every node's unrestricted count fits in 64 bits: then so does every restricted one.
+    private readonly bool _countsFitInWord;
+
     internal DecisionDiagram(LevelPlan plan, int[] edgeStart, int[] edgeValue, int[] edgeChild, int[] levelStart, int[] valueCounts)
     {
         Plan = plan;
@@ -26,6 +29,7 @@ internal sealed partial class DecisionDiagram : ISolverEngine
         EdgeChild = edgeChild;
         LevelStart = levelStart;
         UnrestrictedCounts = CountNodes(null);
+        _countsFitInWord = UnrestrictedCounts.All(count => count <= ulong.MaxValue);
     }
 
     public LevelPlan Plan { get; }
@@ -54,7 +58,36 @@ internal sealed partial class DecisionDiagram : ISolverEngine
     private ImmutableArray<BigInteger> UnrestrictedCounts { get; }
 
     public BigInteger Count(Restriction restriction) =>
-        IsEmpty ? BigInteger.Zero : restriction.IsEmpty ? UnrestrictedCounts[Root] : CountNodes(restriction)[Root];
+        IsEmpty ? BigInteger.Zero
+        : restriction.IsEmpty ? UnrestrictedCounts[Root]
+        : _countsFitInWord ? CountInWords(restriction)
+        : CountNodes(restriction)[Root];
+
+    /// <summary>The restricted count of the root, in 64-bit words (no big numbers, no allocation per node).</summary>
+    private ulong CountInWords(Restriction restriction)
+    {
+        var counts = new ulong[NodeCount];
+        counts[Terminal] = 1;
+        for (var level = Plan.LevelCount - 1; level >= 0; level--)
+        {
+            var allowed = restriction.AllowedValues(Plan.Order[level]);
+            for (var node = LevelStart[level]; node < LevelStart[level + 1]; node++)
+            {
+                var sum = 0UL;
+                for (var edge = EdgeStart[node]; edge < EdgeStart[node + 1]; edge++)
+                {
+                    if (allowed is null || allowed[EdgeValue[edge]])
+                    {
+                        sum += counts[EdgeChild[edge]];
+                    }
+                }
+
+                counts[node] = sum;
+            }
+        }
+
+        return counts[Root];
+    }
 
     public bool Exists(Restriction restriction) => !IsEmpty && (restriction.IsEmpty || Alive(restriction)[Root]);
 
@@ -168,6 +201,38 @@ internal sealed partial class DecisionDiagram : ISolverEngine
         }
 
         return usable;
+    }
+
+    /// <summary>The first configuration the restriction allows, in the diagram's edge order, or null when there is none.</summary>
+    public int[]? First(Restriction restriction)
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        var alive = Alive(restriction);
+        if (!alive[Root])
+        {
+            return null;
+        }
+
+        var values = new int[ValueCounts.Length];
+        var node = Root;
+        for (var level = 0; level < Plan.LevelCount; level++)
+        {
+            var allowed = restriction.AllowedValues(Plan.Order[level]);
+            var edge = EdgeStart[node];
+            while (!alive[EdgeChild[edge]] || (allowed is not null && !allowed[EdgeValue[edge]]))
+            {
+                edge++;
+            }
+
+            values[Plan.Order[level]] = EdgeValue[edge];
+            node = EdgeChild[edge];
+        }
+
+        return values;
     }
 
     /// <summary>Per module, how many values its domain has.</summary>
