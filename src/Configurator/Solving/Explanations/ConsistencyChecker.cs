@@ -15,7 +15,7 @@ namespace Configurator.Solving.Explanations;
 internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Propagator[] propagators)
 {
     // Wired once; a subset runs with a mask rather than a propagation built per check.
-    private readonly Propagation _all = new(domains.Count, propagators);
+    private readonly Propagation _all = new(domains.Count, propagators, domains);
 
     // Pages ask the same "why" for the same few choices again and again, across sessions.
     private const int MemoLimit = 100_000;
@@ -30,7 +30,7 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
             return false;
         }
 
-        var propagation = new Propagation(domains.Count, [.. constraintPositions.Select(p => propagators[p])]);
+        var propagation = new Propagation(domains.Count, [.. constraintPositions.Select(p => propagators[p])], domains);
 
         // Counting with component caching rather than a plain search for one configuration: the
         // plain search can thrash on large feature models (BusyBox), where parts count quickly.
@@ -43,12 +43,13 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
     /// when every constraint holds with it.
     /// </summary>
     /// <remarks>
-    /// When propagation alone refutes the restriction, only the propagators that removed a value or
-    /// failed take part in that refutation, and running just those refutes it again (propagation is
-    /// monotone), so QuickXplain runs on them with propagation as the check (cheap), and a deletion
-    /// filter with the full check then makes the small set it finds truly minimal: propagation may
-    /// need more constraints than search does, never fewer. Otherwise QuickXplain runs on every
-    /// constraint with the full check.
+    /// When propagation alone refutes the restriction, only the propagators its trace leads back to
+    /// from the failure take part (<see cref="Cone"/>), and running just those refutes it again
+    /// (propagation is monotone). One of them on a restricted module often refutes it alone, which
+    /// a run of that propagator shows; else QuickXplain runs on them with propagation as the check
+    /// (cheap), and a deletion filter with the full check then makes the small set it finds truly
+    /// minimal: propagation may need more constraints than search does, never fewer. Otherwise
+    /// QuickXplain runs on every constraint with the full check.
     /// </remarks>
     public IReadOnlyList<int>? MinimalConflict(Restriction restriction)
     {
@@ -76,10 +77,21 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
             return [];
         }
 
-        var effective = new bool[propagators.Length];
-        if (!_all.Run(store, -1, effective))
+        var trace = new List<(int Propagator, int[] Changed)>();
+        if (!_all.Run(store, -1, effective: null, enabled: null, trace))
         {
-            var used = Enumerable.Range(0, propagators.Length).Where(p => effective[p]).ToList();
+            var used = Cone(trace);
+
+            // Usually one constraint on a restricted module refutes it alone: one propagator's run
+            // each, latest first (the one QuickXplain would keep), before a search over subsets.
+            for (var i = used.Count - 1; i >= 0; i--)
+            {
+                if (propagators[used[i]].Scope.Any(m => restriction.AllowedValues(m) is not null) && !Propagates([used[i]], restriction))
+                {
+                    return [used[i]];
+                }
+            }
+
             var refuted = QuickXplain.FindConflict(used, subset => Propagates(subset, restriction)) ?? used;
             for (var i = refuted.Count - 1; i >= 0; i--)
             {
@@ -94,6 +106,31 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
         }
 
         return QuickXplain.FindConflict(Enumerable.Range(0, propagators.Length).ToList(), subset => IsConsistent(subset, restriction));
+    }
+
+    /// <summary>
+    /// The propagators a failed propagation rests on: the one that failed, and going back through
+    /// the trace, each that removed a value from a module that one already taken reads. Running
+    /// only these repeats those removals (propagation is monotone), so it fails again.
+    /// </summary>
+    private List<int> Cone(List<(int Propagator, int[] Changed)> trace)
+    {
+        var taken = new bool[propagators.Length];
+        var read = new bool[domains.Count];
+        for (var i = trace.Count - 1; i >= 0; i--)
+        {
+            var (propagator, changed) = trace[i];
+            if (i == trace.Count - 1 || changed.Any(m => read[m]))
+            {
+                taken[propagator] = true;
+                foreach (var module in propagators[propagator].Scope)
+                {
+                    read[module] = true;
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, propagators.Length).Where(p => taken[p])];
     }
 
     /// <summary>Whether propagating the constraints leaves every module a value (false means inconsistent for sure).</summary>

@@ -12,17 +12,20 @@ internal sealed class Propagation
     private readonly Propagator[] _propagators;
     private readonly int[][] _propagatorsOf;
 
+    // When known, a run of everything skips the propagators quiet on full domains whose modules are all full.
+    private readonly IReadOnlyList<ModuleDomain>? _domains;
+
     public Propagation(IReadOnlyList<ModuleDomain> domains, IReadOnlyList<CompiledConstraint> constraints, PropagatorChoice choice = PropagatorChoice.Strongest)
-        : this(domains.Count, [.. constraints.Select(c => Propagator.Create(c, domains, choice))])
+        : this(domains.Count, [.. constraints.Select(c => Propagator.Create(c, domains, choice))], domains)
     {
     }
 
     /// <summary>Wires already created propagators (a subset of a model's, for explanations).</summary>
-    public Propagation(int moduleCount, Propagator[] propagators)
+    public Propagation(int moduleCount, Propagator[] propagators, IReadOnlyList<ModuleDomain>? domains = null)
     {
-        var domains = Enumerable.Range(0, moduleCount).ToArray();
+        _domains = domains;
         _propagators = propagators;
-        _propagatorsOf = [.. domains.Select(m => Enumerable.Range(0, _propagators.Length).Where(p => _propagators[p].Scope.Contains(m)).ToArray())];
+        _propagatorsOf = [.. Enumerable.Range(0, moduleCount).Select(m => Enumerable.Range(0, _propagators.Length).Where(p => _propagators[p].Scope.Contains(m)).ToArray())];
     }
 
     /// <summary>The propagators, one per constraint in the order given.</summary>
@@ -38,7 +41,14 @@ internal sealed class Propagation
     public bool Run(DomainStore store, int module, bool[]? effective) => Run(store, module, effective, enabled: null);
 
     /// <summary>As <see cref="Run(DomainStore, int, bool[])"/>, running only the propagators <paramref name="enabled"/> marks (all when null).</summary>
-    public bool Run(DomainStore store, int module, bool[]? effective, bool[]? enabled)
+    public bool Run(DomainStore store, int module, bool[]? effective, bool[]? enabled) => Run(store, module, effective, enabled, trace: null);
+
+    /// <summary>
+    /// As <see cref="Run(DomainStore, int, bool[], bool[])"/>, and records in <paramref name="trace"/>
+    /// each run of a propagator that changed something, with the modules it changed, in order; a
+    /// failing run comes last, with none.
+    /// </summary>
+    public bool Run(DomainStore store, int module, bool[]? effective, bool[]? enabled, List<(int Propagator, int[] Changed)>? trace)
     {
         var queued = new bool[_propagators.Length];
         var queue = new Queue<int>();
@@ -58,7 +68,7 @@ internal sealed class Propagation
         {
             for (var p = 0; p < _propagators.Length; p++)
             {
-                if (enabled is null || enabled[p])
+                if ((enabled is null || enabled[p]) && !IsIdle(store, _propagators[p]))
                 {
                     queued[p] = true;
                     queue.Enqueue(p);
@@ -78,12 +88,14 @@ internal sealed class Propagation
             if (!_propagators[next].Propagate(store, changed))
             {
                 effective?[next] = true;
+                trace?.Add((next, []));
                 return false;
             }
 
-            if (changed.Count > 0 && effective is not null)
+            if (changed.Count > 0)
             {
-                effective[next] = true;
+                effective?[next] = true;
+                trace?.Add((next, [.. changed.Distinct()]));
             }
 
             // An idempotent propagator has nothing more to do for its own changes.
@@ -95,5 +107,24 @@ internal sealed class Propagation
         }
 
         return true;
+    }
+
+    /// <summary>Whether a propagator has nothing to do yet: quiet on full domains, and its modules are all full.</summary>
+    private bool IsIdle(DomainStore store, Propagator propagator)
+    {
+        if (_domains is null)
+        {
+            return false;
+        }
+
+        foreach (var module in propagator.Scope)
+        {
+            if (!store.IsFull(module))
+            {
+                return false;
+            }
+        }
+
+        return propagator.IsQuietWhenFull(_domains);
     }
 }

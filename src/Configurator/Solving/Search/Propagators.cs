@@ -17,6 +17,24 @@ internal abstract class Propagator(CompiledConstraint constraint)
 
     public ImmutableArray<int> Scope => Constraint.Scope;
 
+    // Whether propagating on the full domains changes nothing: 0 not yet known, 1 yes, -1 no.
+    private int _quietWhenFull;
+
+    /// <summary>
+    /// Whether the propagator, run on its modules' full domains, removes nothing: then it has
+    /// nothing to do until one of them loses a value. Found on first use (a race repeats the run).
+    /// </summary>
+    public bool IsQuietWhenFull(IReadOnlyList<ModuleDomain> domains)
+    {
+        if (_quietWhenFull == 0)
+        {
+            var changed = new List<int>();
+            _quietWhenFull = Propagate(new DomainStore(domains, new Restriction(domains.Count)), changed) && changed.Count == 0 ? 1 : -1;
+        }
+
+        return _quietWhenFull > 0;
+    }
+
     public abstract bool Propagate(DomainStore store, List<int> changed);
 
     /// <summary>Whether running again right after <see cref="Propagate"/> would change nothing.</summary>
