@@ -27,39 +27,70 @@ public sealed partial class ConfigurationSession
         return ExplainChoice(Normalize(state.Choices.AsImmutableArray(), select), [select], select);
     }
 
-    /// <summary>The state with every unavailable option's explanation.</summary>
+    /// <summary>
+    /// The state with every unavailable option's explanation. An explanation the last page showed
+    /// is kept when the same computation would return it again (the same fewest choices), so a
+    /// step explains only what it changed.
+    /// </summary>
     private SessionState WithReasons(SessionState state)
     {
         var choices = state.Choices.AsImmutableArray();
-        var singles = new SingleChoiceReach(this);
-        var modules = state.Modules.Select(module => module with
+        var page = new ReasonPage(this, _passes);
+        var last = _lastReasons;
+        var shown = new Dictionary<(string Module, string Option), Explanation>();
+        ImmutableArray<ModuleState> modules = [.. state.Modules.Select(module =>
         {
-            Options = [.. module.Options.Select(option =>
+            // In a single-select module every selection replaces the same earlier choices.
+            var single = !Model.Model.Modules[Model.ModuleIndexOf(module.ModuleId)].IsMultiSelect;
+            ImmutableArray<CustomerChoice>? othersHere = null;
+            ImmutableArray<CustomerChoice>? othersBefore = null;
+            return module with
             {
-                if (option.IsAvailable)
+                Options = [.. module.Options.Select(option =>
                 {
-                    return option;
-                }
+                    if (option.IsAvailable)
+                    {
+                        return option;
+                    }
 
-                var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
-                return option with { Reason = ExplainChoice(Normalize(choices, select), [select], select, singles) };
-            })],
-        });
-        return state with { Modules = [.. modules] };
+                    var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
+                    var others = single ? othersHere ??= Normalize(choices, select) : Normalize(choices, select);
+                    var earlier = last?.Explanations.GetValueOrDefault((module.ModuleId, option.OptionId));
+                    var among = earlier is null ? default : single ? othersBefore ??= Normalize(last!.Choices, select) : Normalize(last!.Choices, select);
+                    var reason = ExplainChoice(others, [select], select, page, earlier is null ? null : (earlier, among));
+                    shown[(module.ModuleId, option.OptionId)] = reason;
+                    return option with { Reason = reason };
+                })],
+            };
+        })];
+        _lastReasons = new ShownReasons(choices, shown);
+        page.KeepUsedPasses();
+        return state with { Modules = modules };
     }
+
+    /// <summary>The explanations a page showed, with the choices they were found among.</summary>
+    private sealed record ShownReasons(ImmutableArray<CustomerChoice> Choices, Dictionary<(string Module, string Option), Explanation> Explanations);
 
     /// <summary>A minimal set of <paramref name="others"/> and constraints that rules out <paramref name="added"/> (what <paramref name="choice"/> adds).</summary>
     /// <remarks>
-    /// Two QuickXplain passes: first the fewest earlier choices that, under all the rules, rule it
-    /// out (each check one question to the compiled engine, which is fast), then the fewest rules
-    /// that do so with those choices (each check a search). The union is minimal: dropping a choice
-    /// leaves a subset of the rules with choices the first pass proved consistent, and dropping a
-    /// rule is consistent by the second pass. The search pass sees only the handful of choices
-    /// found first, which is what keeps a page of explanations fast on large models.
+    /// Two passes: first the fewest earlier choices that, under all the rules, rule it out (each
+    /// check one question to the compiled engine, which is fast), then the fewest rules that do so
+    /// with those choices (each check a search). The union is minimal: dropping a choice leaves a
+    /// subset of the rules with choices the first pass proved consistent, and dropping a rule is
+    /// consistent by the second pass. The search pass sees only the handful of choices found
+    /// first, which is what keeps a page of explanations fast on large models.
+    /// <paramref name="earlier"/> is what the last page showed for the option, with the choices
+    /// it was found among: returned unchanged when the first pass would find the same choices.
     /// </remarks>
-    private Explanation ExplainChoice(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added, CustomerChoice choice, SingleChoiceReach? singles = null)
+    private Explanation ExplainChoice(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added, CustomerChoice choice,
+        ReasonPage? page = null, (Explanation Reason, ImmutableArray<CustomerChoice> Among)? earlier = null)
     {
-        var choices = FewestChoices(others, added, singles);
+        var choices = FewestChoices(others, added, page ?? new ReasonPage(this, []), earlier);
+        if (earlier is { Reason: var kept } && kept.Choices.SequenceEqual(choices))
+        {
+            return kept;
+        }
+
         var rules = Model.Checker.MinimalConflict(RestrictionOf(choices.Concat(added))) ?? [];
         var constraints = rules
             .Select(position => Model.Constraints[position].Source)
@@ -72,28 +103,35 @@ public sealed partial class ConfigurationSession
     /// <summary>
     /// The fewest of <paramref name="others"/> that rule out <paramref name="added"/>: none when it
     /// is impossible on its own; else the latest single choice that does (the usual case, and the
-    /// one the customer remembers); else QuickXplain.
+    /// one the customer remembers); else the earliest minimal set (<see cref="EarliestConflict"/>),
+    /// which later choices never change.
     /// </summary>
-    private List<CustomerChoice> FewestChoices(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added, SingleChoiceReach? singles)
+    private static IReadOnlyList<CustomerChoice> FewestChoices(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added,
+        ReasonPage page, (Explanation Reason, ImmutableArray<CustomerChoice> Among)? earlier)
     {
-        if (!(singles?.Allows(null, added) ?? Model.HasCompletion(RestrictionOf(added))))
+        if (!page.Allows([], added))
         {
             return [];
         }
 
         for (var i = others.Length - 1; i >= 0; i--)
         {
-            if (!(singles?.Allows(others[i], added) ?? Model.HasCompletion(RestrictionOf([others[i], .. added]))))
+            if (!page.Allows([others[i]], added))
             {
                 return [others[i]];
             }
         }
 
-        return QuickXplain.FindConflict(others, subset => Model.HasCompletion(RestrictionOf(subset.Concat(added)))) ?? [];
+        if (earlier is { Reason.Choices: { Count: > 1 } kept, Among: var among } && EarliestConflict.IsKept(kept, among, others))
+        {
+            return kept;
+        }
+
+        return EarliestConflict.Find(others, subset => page.Allows(subset, added)) ?? [];
     }
 
     /// <summary>The explanation for a customer, in the model's display names.</summary>
-    private string Sentence(CustomerChoice choice, List<CustomerChoice> choices, List<ExplainedConstraint> constraints)
+    private string Sentence(CustomerChoice choice, IReadOnlyList<CustomerChoice> choices, List<ExplainedConstraint> constraints)
     {
         var module = Model.Model.Modules[Model.ModuleIndexOf(choice.ModuleId)];
         var what = choice.Kind == ChoiceKind.Set ? $"{NameOf(module)}: {OptionsText(module, choice.OptionIds)}" : $"{OptionName(module, choice.OptionIds[0])} ({NameOf(module)})";
