@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Configurator.Internal;
 
 namespace Configurator.Solving.Diagrams;
 
@@ -66,7 +67,8 @@ internal sealed partial class DecisionDiagram : ISolverEngine
     /// <summary>The restricted count of the root, in 64-bit words (no big numbers, no allocation per node).</summary>
     private ulong CountInWords(Restriction restriction)
     {
-        var counts = new ulong[NodeCount];
+        using var scratch = new Scratch<ulong>(NodeCount);
+        var counts = scratch.Items;
         counts[Terminal] = 1;
         for (var level = Plan.LevelCount - 1; level >= 0; level--)
         {
@@ -89,7 +91,17 @@ internal sealed partial class DecisionDiagram : ISolverEngine
         return counts[Root];
     }
 
-    public bool Exists(Restriction restriction) => !IsEmpty && (restriction.IsEmpty || Alive(restriction)[Root]);
+    public bool Exists(Restriction restriction)
+    {
+        if (IsEmpty || restriction.IsEmpty)
+        {
+            return !IsEmpty;
+        }
+
+        using var alive = new Scratch<bool>(NodeCount);
+        Alive(restriction, alive.Items);
+        return alive.Items[Root];
+    }
 
     public void Unrank(Restriction restriction, BigInteger rank, int[] values)
     {
@@ -159,16 +171,19 @@ internal sealed partial class DecisionDiagram : ISolverEngine
 
     public bool[][] UsableValues(Restriction restriction)
     {
-        var usable = ValueCounts.Select(count => new bool[count]).ToArray();
         if (IsEmpty)
         {
-            return usable;
+            return [.. ValueCounts.Select(count => new bool[count])];
         }
 
-        var alive = Alive(restriction);
+        using var aliveScratch = new Scratch<bool>(NodeCount);
+        using var reachedScratch = new Scratch<bool>(NodeCount);
+        var alive = aliveScratch.Items;
+        var reached = reachedScratch.Items;
+        Alive(restriction, alive);
 
         // Forward: which nodes the root reaches through allowed edges.
-        var reached = new bool[NodeCount];
+        var usable = new bool[ValueCounts.Length][];
         reached[Root] = true;
         for (var level = 0; level < Plan.LevelCount; level++)
         {
@@ -200,6 +215,12 @@ internal sealed partial class DecisionDiagram : ISolverEngine
             usable[module] = values;
         }
 
+        // A module outside the plan's levels keeps no usable value, as before a pass.
+        for (var module = 0; module < usable.Length; module++)
+        {
+            usable[module] ??= new bool[ValueCounts[module]];
+        }
+
         return usable;
     }
 
@@ -211,7 +232,9 @@ internal sealed partial class DecisionDiagram : ISolverEngine
             return null;
         }
 
-        var alive = Alive(restriction);
+        using var scratch = new Scratch<bool>(NodeCount);
+        var alive = scratch.Items;
+        Alive(restriction, alive);
         if (!alive[Root])
         {
             return null;
@@ -242,6 +265,13 @@ internal sealed partial class DecisionDiagram : ISolverEngine
     private bool[] Alive(Restriction restriction)
     {
         var alive = new bool[NodeCount];
+        Alive(restriction, alive);
+        return alive;
+    }
+
+    /// <summary>Writes into <paramref name="alive"/> (cleared, at least a node per item) whether each node has a path to the terminal that the restriction allows.</summary>
+    private void Alive(Restriction restriction, bool[] alive)
+    {
         alive[Terminal] = true;
         for (var level = Plan.LevelCount - 1; level >= 0; level--)
         {
@@ -254,7 +284,5 @@ internal sealed partial class DecisionDiagram : ISolverEngine
                 }
             }
         }
-
-        return alive;
     }
 }
