@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Configurator.WebShop.Load;
 
@@ -28,7 +28,7 @@ internal static class LoadRun
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections, UseProxy = false };
         using var client = new HttpClient(handler) { BaseAddress = settings.Url, Timeout = TimeSpan.FromSeconds(30) };
-        var views = new JsonNode?[settings.Sessions];
+        var views = new SessionPage?[settings.Sessions];
         var errors = 0;
         await Parallel.ForAsync(0, settings.Sessions, new ParallelOptions { MaxDegreeOfParallelism = settings.Connections, CancellationToken = cancellationToken }, async (i, ct) =>
         {
@@ -38,7 +38,7 @@ internal static class LoadRun
                 throw new InvalidOperationException($"Starting a session on '{settings.Model}' answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
             }
 
-            views[i] = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+            views[i] = SessionPage.Read(await response.Content.ReadAsByteArrayAsync(ct));
         });
 
         // Round-robin over the sessions, so each connection's next step is usually another session's.
@@ -55,7 +55,7 @@ internal static class LoadRun
                 try
                 {
                     var view = views[session]!;
-                    var candidates = Candidates(view);
+                    var candidates = view.Candidates;
                     if (candidates.Count == 0)
                     {
                         continue;
@@ -63,12 +63,12 @@ internal static class LoadRun
 
                     var (module, option) = candidates[random.Next(candidates.Count)];
                     var started = Stopwatch.GetTimestamp();
-                    using var response = await client.PostAsJsonAsync($"/api/sessions/{view["id"]}/choices", new { module, option, action = "select" }, ct);
-                    var body = await response.Content.ReadAsStringAsync(ct);
+                    using var response = await client.PostAsJsonAsync($"/api/sessions/{view.Id}/choices", new { module, option, action = "select" }, ct);
+                    var body = await response.Content.ReadAsByteArrayAsync(ct);
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
-                        views[session] = JsonNode.Parse(body);
+                        views[session] = SessionPage.Read(body);
                     }
                     else
                     {
@@ -86,11 +86,29 @@ internal static class LoadRun
         return new LoadReport(settings, sorted.Length, errors, seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1]);
     }
 
-    private static List<(string Module, string Option)> Candidates(JsonNode view) =>
-        [.. view["modules"]!.AsArray().SelectMany(m => m!["options"]!.AsArray()
-            .Where(o => (bool)o!["available"]! && !(bool)o["selected"]!)
-            .Select(o => ((string)m["id"]!, (string)o!["id"]!)))];
-
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>What the generator keeps of a session's view: its id and the options a next step may select (read with a document, not a node tree, so the client leaves the CPU to the shop).</summary>
+internal sealed record SessionPage(string Id, List<(string Module, string Option)> Candidates)
+{
+    public static SessionPage Read(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var candidates = new List<(string, string)>();
+        foreach (var module in root.GetProperty("modules").EnumerateArray())
+        {
+            foreach (var option in module.GetProperty("options").EnumerateArray())
+            {
+                if (option.GetProperty("available").GetBoolean() && !option.GetProperty("selected").GetBoolean())
+                {
+                    candidates.Add((module.GetProperty("id").GetString()!, option.GetProperty("id").GetString()!));
+                }
+            }
+        }
+
+        return new SessionPage(root.GetProperty("id").GetString()!, candidates);
+    }
 }
