@@ -1,0 +1,48 @@
+using Configurator.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace Configurator.Orleans;
+
+/// <summary>
+/// Registration of Configurator's session grains. A silo also needs the library's services
+/// (<c>AddConfigurator</c>: the model catalog each silo compiles its models from) and a grain
+/// storage named <see cref="StorageName"/> (memory in tests; Redis or PostgreSQL otherwise).
+/// </summary>
+public static class ConfiguratorOrleans
+{
+    /// <summary>The name of the grain storage that holds session documents.</summary>
+    public const string StorageName = "configurator-sessions";
+
+    /// <summary>
+    /// Hosts session grains on this silo: the library's types travel as their own JSON, and idle
+    /// session grains deactivate after <paramref name="idleAge"/> (default 30 minutes).
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="idleAge">How long an unused session stays active; its document stays in storage.</param>
+    /// <returns>The builder.</returns>
+    public static ISiloBuilder AddConfiguratorOrleans(this ISiloBuilder builder, TimeSpan? idleAge = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddSerialization(builder.Services);
+        builder.Services.Configure<GrainCollectionOptions>(options =>
+            options.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!] = idleAge ?? TimeSpan.FromMinutes(30));
+        return builder;
+    }
+
+    /// <summary>Lets a cluster client call session grains (the library's types travel as their own JSON).</summary>
+    /// <param name="builder">The client builder.</param>
+    /// <returns>The builder.</returns>
+    public static IClientBuilder AddConfiguratorOrleans(this IClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddSerialization(builder.Services);
+        return builder;
+    }
+
+    private static void AddSerialization(IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type),
+            jsonSerializerOptions: ConfiguratorJson.Options));
+}

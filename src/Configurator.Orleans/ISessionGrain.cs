@@ -1,0 +1,48 @@
+using Configurator.Sessions;
+
+namespace Configurator.Orleans;
+
+/// <summary>
+/// One configuration session as a grain, keyed by the session id: the library's session API over
+/// the cluster. Every change is in grain storage before the call returns; a grain activated on any
+/// silo replays the stored choices against that silo's compiled model.
+/// </summary>
+public interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the session on a model (from a preset when one is named), replacing anything stored under this id.</summary>
+    /// <param name="modelId">The model's id in the silo's model catalog.</param>
+    /// <param name="presetId">A preset to start from, or null.</param>
+    /// <returns>The first view.</returns>
+    /// <exception cref="ConfiguratorException">No such model or preset.</exception>
+    Task<SessionState> StartAsync(string modelId, string? presetId);
+
+    /// <summary>What the session shows now, every unavailable option explained.</summary>
+    /// <exception cref="ConfiguratorException">No session was started under this id (<see cref="ConfiguratorErrorCodes.UnknownSession"/>).</exception>
+    Task<SessionState> ViewAsync();
+
+    /// <summary>Applies a choice when it is consistent; a conflict changes nothing and carries its diagnoses.</summary>
+    /// <param name="choice">The choice.</param>
+    Task<ChoiceResult> ChooseAsync(CustomerChoice choice);
+
+    /// <summary>Applies a choice that conflicts, dropping the earlier choices of the diagnosis at <paramref name="diagnosisIndex"/>.</summary>
+    /// <param name="choice">The choice.</param>
+    /// <param name="diagnosisIndex">The index of one of the conflict's diagnoses.</param>
+    Task<SessionState> ResolveAsync(CustomerChoice choice, int diagnosisIndex);
+
+    /// <summary>Takes the last step back.</summary>
+    Task<SessionState> UndoAsync();
+
+    /// <summary>Repeats a step taken back.</summary>
+    Task<SessionState> RedoAsync();
+
+    /// <summary>Back to the start (the preset, if the session began from one).</summary>
+    Task<SessionState> ResetAsync();
+
+    /// <summary>Why an option is unavailable, or null when it is available.</summary>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="optionId">The option.</param>
+    Task<Explanation?> ExplainAsync(string moduleId, string optionId);
+
+    /// <summary>The saved document (what grain storage holds), for a cart or an export.</summary>
+    Task<SessionDocument> DocumentAsync();
+}

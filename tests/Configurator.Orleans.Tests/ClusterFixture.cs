@@ -1,0 +1,49 @@
+using Configurator.DependencyInjection;
+using Configurator.Pricing;
+using Configurator.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Configurator.Orleans.Tests;
+
+/// <summary>
+/// Three silos in one process (Orleans' in-process test cluster), each with the sample models in
+/// its own catalog and session documents in memory grain storage; and the same services built
+/// locally, for the single-process runs the cluster must match.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>The local model catalog and pricing, configured as each silo's.</summary>
+    public ServiceProvider Local { get; } = Services(new ServiceCollection()).BuildServiceProvider();
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IModelCatalog Catalog => Local.GetRequiredService<IModelCatalog>();
+
+    public PricingPipeline Pricing => Local.GetRequiredService<PricingPipeline>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            Services(silo.Services);
+            silo.AddMemoryGrainStorage(ConfiguratorOrleans.StorageName);
+            silo.AddConfiguratorOrleans();
+        });
+        builder.ConfigureClient(client => client.AddConfiguratorOrleans());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Local.DisposeAsync();
+    }
+
+    private static IServiceCollection Services(IServiceCollection services) =>
+        services.AddLogging().AddConfigurator(c => c.AddModelFolder(RepositoryPaths.SampleModels));
+}
