@@ -2,14 +2,15 @@ using Configurator.DependencyInjection;
 using Configurator.Pricing;
 using Configurator.Tests;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Configurator.Orleans.Tests;
 
 /// <summary>
 /// Three silos in one process (Orleans' in-process test cluster), each with the sample models in
-/// its own catalog and session documents in memory grain storage; and the same services built
-/// locally, for the single-process runs the cluster must match.
+/// its own catalog and session documents in a store outside the silos (<see cref="SharedGrainStorage"/>);
+/// and the same services built locally, for the single-process runs the cluster must match.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -24,13 +25,15 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public PricingPipeline Pricing => Local.GetRequiredService<PricingPipeline>();
 
+    private readonly SharedGrainStorage _storage = new();
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((_, silo) =>
         {
             Services(silo.Services);
-            silo.AddMemoryGrainStorage(ConfiguratorOrleans.StorageName);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(ConfiguratorOrleans.StorageName, (services, _) => _storage.For(services));
             silo.AddConfiguratorOrleans();
         });
         builder.ConfigureClient(client => client.AddConfiguratorOrleans());
