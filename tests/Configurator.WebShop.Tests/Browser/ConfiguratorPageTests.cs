@@ -102,8 +102,13 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         var asked = 0;
         while (await page.Locator("#question").CountAsync() > 0 && asked++ < 20)
         {
+            // The answer posts the form and the shop redirects: wait for what the next page shows
+            // (another question, or the end), which retries across the navigations, rather than for
+            // a load state that can be read between them.
+            var question = await page.Locator("#question h2").InnerTextAsync();
             await page.Locator("#question button.offer").First.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            var next = page.Locator("#done").Or(page.Locator("#question h2").Filter(new() { HasNotTextRegex = new Regex("^" + Regex.Escape(question) + "$") }));
+            await Assertions.Expect(next.First).ToBeVisibleAsync();
         }
 
         await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("frame=");
