@@ -40,7 +40,7 @@ internal sealed class ReasonPage(ConfigurationSession session, Dictionary<string
 
         var (usable, restriction) = choices switch
         {
-            [] => _free ??= (session.Model.UsableValuesRemembered(session.RestrictionOf([])), session.RestrictionOf([])),
+            [] => _free ??= Free(),
             [var choice] => Single(choice),
             _ => Pass(session.RestrictionOf(choices)),
         };
@@ -59,6 +59,12 @@ internal sealed class ReasonPage(ConfigurationSession session, Dictionary<string
         }
 
         return false;
+    }
+
+    private (bool[][] Usable, Restriction Restriction) Free()
+    {
+        var restriction = session.RestrictionOf([]);
+        return (session.Model.UsableValuesRemembered(restriction), restriction);
     }
 
     private (bool[][] Usable, Restriction Restriction) Single(CustomerChoice choice)

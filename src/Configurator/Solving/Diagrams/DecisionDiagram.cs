@@ -182,7 +182,8 @@ internal sealed partial class DecisionDiagram : ISolverEngine
         var reached = reachedScratch.Items;
         Alive(restriction, alive);
 
-        // Forward: which nodes the root reaches through allowed edges.
+        // Forward: which nodes the root reaches through allowed edges. The plan's levels hold every
+        // module once, so each gets its values.
         var usable = new bool[ValueCounts.Length][];
         reached[Root] = true;
         for (var level = 0; level < Plan.LevelCount; level++)
@@ -213,12 +214,6 @@ internal sealed partial class DecisionDiagram : ISolverEngine
             }
 
             usable[module] = values;
-        }
-
-        // A module outside the plan's levels keeps no usable value, as before a pass.
-        for (var module = 0; module < usable.Length; module++)
-        {
-            usable[module] ??= new bool[ValueCounts[module]];
         }
 
         return usable;

@@ -12,7 +12,7 @@ internal sealed class DomainStore
 {
     private readonly ulong[][] _bits;
     private readonly int[] _sizes;
-    private readonly int[] _fullSizes;
+    private readonly IReadOnlyList<ModuleDomain> _domains;
     private readonly Stack<(int Module, int Word, ulong Old, int OldSize)> _trail = new();
 
     // A value pretended fixed while a propagator tests it (see Pretend).
@@ -23,11 +23,10 @@ internal sealed class DomainStore
     {
         _bits = new ulong[domains.Count][];
         _sizes = new int[domains.Count];
-        _fullSizes = new int[domains.Count];
+        _domains = domains;
         for (var m = 0; m < domains.Count; m++)
         {
             var count = domains[m].ValueCount;
-            _fullSizes[m] = count;
             _bits[m] = new ulong[(count + 63) / 64];
             for (var v = 0; v < count; v++)
             {
@@ -43,7 +42,7 @@ internal sealed class DomainStore
     public int Size(int module) => _pretendModule == module ? 1 : _sizes[module];
 
     /// <summary>Whether the module still has every value of its domain.</summary>
-    public bool IsFull(int module) => Size(module) == _fullSizes[module];
+    public bool IsFull(int module) => Size(module) == _domains[module].ValueCount;
 
     public bool Contains(int module, int value) =>
         _pretendModule == module ? value == _pretendValue : (_bits[module][value >> 6] & (1UL << value)) != 0;
