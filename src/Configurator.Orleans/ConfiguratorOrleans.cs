@@ -15,9 +15,15 @@ public static class ConfiguratorOrleans
     /// <summary>The name of the grain storage that holds session documents.</summary>
     public const string StorageName = "configurator-sessions";
 
+    /// <summary>How long a finished part of an enumeration stays active before idle collection takes it.</summary>
+    internal static readonly TimeSpan BatchPartIdleAge = TimeSpan.FromMinutes(2);
+
     /// <summary>
-    /// Hosts session grains on this silo: the library's types travel as their own JSON, and idle
-    /// session grains deactivate after <paramref name="idleAge"/> (default 30 minutes).
+    /// Hosts session grains and batch work (<see cref="IBatchGrain"/>) on this silo: the library's
+    /// types travel as their own JSON, and idle session grains deactivate after
+    /// <paramref name="idleAge"/> (default 30 minutes). A part of batch work must answer within
+    /// the cluster's response timeout (<c>SiloMessagingOptions.ResponseTimeout</c>, 30 s by
+    /// default): ask for more parts, or raise it, for very large models.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="idleAge">How long an unused session stays active; its document stays in storage.</param>
@@ -27,7 +33,10 @@ public static class ConfiguratorOrleans
         ArgumentNullException.ThrowIfNull(builder);
         AddSerialization(builder.Services);
         builder.Services.Configure<GrainCollectionOptions>(options =>
-            options.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!] = idleAge ?? TimeSpan.FromMinutes(30));
+        {
+            options.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!] = idleAge ?? TimeSpan.FromMinutes(30);
+            options.ClassSpecificCollectionAge[typeof(BatchPartGrain).FullName!] = BatchPartIdleAge;
+        });
         return builder;
     }
 

@@ -12,7 +12,8 @@ internal sealed class SelectionJsonConverter : JsonConverter<Selection>
     public override Selection Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         JsonText.Expect(ref reader, JsonTokenType.StartObject, "a configuration");
-        var selection = Selection.Empty;
+        // Entries collected and the map built once: a With per module would rebuild it each time.
+        var choices = new List<KeyValuePair<string, Modeling.EquatableArray<string>>>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var module = reader.GetString() ?? "";
@@ -24,10 +25,10 @@ internal sealed class SelectionJsonConverter : JsonConverter<Selection>
                 optionIds.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : throw new JsonException($"An option id of '{module}' is not a string."));
             }
 
-            selection = selection.With(module, [.. optionIds]);
+            choices.Add(new(module, [.. optionIds]));
         }
 
-        return selection;
+        return new Selection(new Modeling.EquatableDictionary<Modeling.EquatableArray<string>>(choices));
     }
 
     public override void Write(Utf8JsonWriter writer, Selection value, JsonSerializerOptions options)
