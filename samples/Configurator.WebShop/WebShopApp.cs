@@ -1,4 +1,5 @@
 using Configurator.DependencyInjection;
+using Configurator.Orleans;
 using Configurator.WebShop.Api;
 using Configurator.WebShop.Shop;
 
@@ -7,7 +8,8 @@ namespace Configurator.WebShop;
 /// <summary>
 /// Wires the web shop: the configurator through <c>AddConfigurator</c> over the model folder of
 /// <c>Configurator:ModelFolder</c>, the session store (in a Redis cache when
-/// <c>Configurator:Redis</c> names one, so sessions survive a restart), the pages and the API.
+/// <c>Configurator:Redis</c> names one, so sessions survive a restart; in the cluster's session
+/// grains with <c>Configurator:Sessions=orleans</c>), the pages and the API.
 /// </summary>
 public static class WebShopApp
 {
@@ -30,6 +32,17 @@ public static class WebShopApp
         builder.Services.AddConfigurator(c => c
             .AddModelFolder(folder)
             .ConfigureSessions(s => s.UseDistributedCache = !string.IsNullOrEmpty(redis)));
+        if (builder.Configuration["Configurator:Sessions"] is { Length: > 0 } sessions)
+        {
+            if (sessions != "orleans" || string.IsNullOrEmpty(redis))
+            {
+                throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidInput,
+                    $"--Configurator:Sessions is \"orleans\" (with --Configurator:Redis=HOST:PORT for the cluster's store), not \"{sessions}\".");
+            }
+
+            HostSilo(builder, redis);
+        }
+
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ShopSessions>();
         builder.Services.AddSingleton<ShopCatalog>();
@@ -49,6 +62,28 @@ public static class WebShopApp
         app.MapShopApi();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// Co-hosts an Orleans silo: clustering and session grains in the same Redis, the silo and
+    /// gateway ports from <c>Configurator:SiloPort</c> and <c>Configurator:GatewayPort</c> (11111 and
+    /// 30000 by default) on 127.0.0.1, and the session store replaced by the cluster's session
+    /// grains, so that every shop process of the cluster serves every session.
+    /// </summary>
+    private static void HostSilo(WebApplicationBuilder builder, string redis)
+    {
+        var siloPort = builder.Configuration.GetValue("Configurator:SiloPort", 11111);
+        var gatewayPort = builder.Configuration.GetValue("Configurator:GatewayPort", 30000);
+        var cluster = builder.Configuration["Configurator:ClusterId"] ?? "configurator-shop";
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<global::Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster, "configurator-shop"));
+            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort);
+            silo.UseRedisClustering(redis);
+            silo.AddRedisGrainStorage(ConfiguratorOrleans.StorageName, o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
+            silo.AddConfiguratorOrleans();
+        });
+        builder.Services.AddSingleton<Configurator.Sessions.Storage.ISessionStore, ClusterSessionStore>();
     }
 
     /// <summary>

@@ -45,4 +45,18 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>The saved document (what grain storage holds), for a cart or an export.</summary>
     Task<SessionDocument> DocumentAsync();
+
+    /// <summary>The stored document, or null when no session was started or saved under this id.</summary>
+    Task<SessionDocument?> FindDocumentAsync();
+
+    /// <summary>
+    /// Stores a document that a caller advanced itself (a web node that keeps its own live copy),
+    /// replacing what is stored; the next session call here resumes from it.
+    /// </summary>
+    /// <param name="document">The document; its session id must be this grain's key.</param>
+    /// <exception cref="ConfiguratorException">The document names another session (<see cref="ConfiguratorErrorCodes.InvalidSessionDocument"/>).</exception>
+    Task SaveDocumentAsync(SessionDocument document);
+
+    /// <summary>Forgets the session and its stored document; false when there was none.</summary>
+    Task<bool> DeleteAsync();
 }

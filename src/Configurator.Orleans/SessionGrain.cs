@@ -17,18 +17,8 @@ internal sealed class SessionGrain(
     IModelCatalog catalog,
     IServiceProvider services) : Grain, ISessionGrain
 {
+    // The live session, resumed from the stored document on first use after an activation or an outside save.
     private ConfigurationSession? _session;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (stored.State.Document is { } json)
-        {
-            var document = SessionDocument.Parse(json);
-            _session = ConfigurationSession.Resume(catalog.Get(document.ModelId, cancellationToken), document, Options(document.Strategy)).Session;
-        }
-
-        return Task.CompletedTask;
-    }
 
     public async Task<SessionState> StartAsync(string modelId, string? presetId)
     {
@@ -74,8 +64,45 @@ internal sealed class SessionGrain(
 
     public Task<SessionDocument> DocumentAsync() => Task.FromResult(Session.ToDocument());
 
-    private ConfigurationSession Session => _session ?? throw new ConfiguratorException(
+    public Task<SessionDocument?> FindDocumentAsync() =>
+        Task.FromResult(stored.State.Document is { } json ? SessionDocument.Parse(json) : null);
+
+    public async Task SaveDocumentAsync(SessionDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.SessionId != this.GetPrimaryKeyString())
+        {
+            throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidSessionDocument,
+                $"The document is session '{document.SessionId}', not '{this.GetPrimaryKeyString()}'; save it under its own id.");
+        }
+
+        _session = null;
+        stored.State.Document = document.ToJson();
+        await stored.WriteStateAsync();
+    }
+
+    public async Task<bool> DeleteAsync()
+    {
+        var existed = stored.State.Document is not null;
+        _session = null;
+        await stored.ClearStateAsync();
+        DeactivateOnIdle();
+        return existed;
+    }
+
+    private ConfigurationSession Session => _session ??= Resume() ?? throw new ConfiguratorException(
         ConfiguratorErrorCodes.UnknownSession, $"There is no session '{this.GetPrimaryKeyString()}'; start one first.");
+
+    private ConfigurationSession? Resume()
+    {
+        if (stored.State.Document is not { } json)
+        {
+            return null;
+        }
+
+        var document = SessionDocument.Parse(json);
+        return ConfigurationSession.Resume(catalog.Get(document.ModelId), document, Options(document.Strategy)).Session;
+    }
 
     private ChoiceResult Apply(CustomerChoice choice) => choice.Kind switch
     {
