@@ -54,7 +54,8 @@ internal sealed class BatchGrain(IModelCatalog catalog) : Grain, IBatchGrain
         finally
         {
             await stop.CancelAsync();
-            await Task.WhenAll(producers.Select(p => p.ContinueWith(_ => { }, TaskScheduler.Current)));
+            // Producers never throw: each hands its error to its buffer.
+            await Task.WhenAll(producers);
         }
     }
 
@@ -115,7 +116,7 @@ internal sealed record PartRange([property: Id(0)] Selection? Within, [property:
 [GenerateSerializer]
 internal readonly record struct PartCount([property: Id(0)] BigInteger Count, [property: Id(1)] string Silo);
 
-/// <summary>One part of batch work, on the silo the cluster placed it on; gone once it answers.</summary>
+/// <summary>One part of batch work, on the silo the cluster placed it on.</summary>
 internal interface IBatchPartGrain : IGrainWithGuidKey
 {
     Task<PartCount> CountAsync(string modelId, Selection cube, CancellationToken cancellationToken);

@@ -61,17 +61,12 @@ public sealed class BatchFixture : IAsyncLifetime
             Catalog.Get(id);
         }
 
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) =>
+        // One catalog for the three silos of this process, compiled above: BusyBox and Renault take seconds to compile.
+        Cluster = await ClusterFixture.DeployAsync(silo =>
         {
-            // One catalog for the three silos of this process, compiled above: BusyBox and Renault take seconds to compile.
             Services(silo.Services).AddSingleton(Catalog);
             silo.AddMemoryGrainStorage(ConfiguratorOrleans.StorageName);
-            silo.AddConfiguratorOrleans();
         });
-        builder.ConfigureClient(client => client.AddConfiguratorOrleans());
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -29,16 +29,26 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) =>
+        Cluster = await DeployAsync(silo =>
         {
             Services(silo.Services);
             silo.Services.AddKeyedSingleton<IGrainStorage>(ConfiguratorOrleans.StorageName, (services, _) => _storage.For(services));
+        });
+    }
+
+    /// <summary>Starts three silos configured by <paramref name="configure"/>, each hosting Configurator's grains, and a client.</summary>
+    public static async Task<InProcessTestCluster> DeployAsync(Action<ISiloBuilder> configure)
+    {
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            configure(silo);
             silo.AddConfiguratorOrleans();
         });
         builder.ConfigureClient(client => client.AddConfiguratorOrleans());
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
     }
 
     public async ValueTask DisposeAsync()

@@ -27,8 +27,9 @@ public sealed partial class CompiledModel
             return [];
         }
 
-        // Each cube: its restriction and the (module, value) pairs it fixes beyond the selection.
-        var cubes = new List<(Restriction Restriction, List<(int Module, int Value)> Fixed)> { (root, []) };
+        // Each cube is a restriction; the modules it fixes beyond the selection are read back from it at the end.
+        var cubes = new List<Restriction> { root };
+        var split = new List<int>();
         foreach (var module in Plan.Order)
         {
             if (cubes.Count >= parts)
@@ -41,26 +42,28 @@ public sealed partial class CompiledModel
                 continue;
             }
 
-            var next = new List<(Restriction, List<(int, int)>)>(cubes.Count * Domains[module].ValueCount);
-            foreach (var (restriction, fixedValues) in cubes)
+            var valueCount = Domains[module].ValueCount;
+            var next = new List<Restriction>(cubes.Count * valueCount);
+            foreach (var restriction in cubes)
             {
-                for (var value = 0; value < Domains[module].ValueCount; value++)
+                for (var value = 0; value < valueCount; value++)
                 {
                     var cube = restriction.Copy();
-                    cube.Fix(module, value, Domains[module].ValueCount);
+                    cube.Fix(module, value, valueCount);
                     if (_engine.Exists(cube))
                     {
-                        next.Add((cube, [.. fixedValues, (module, value)]));
+                        next.Add(cube);
                     }
                 }
             }
 
             cubes = next;
+            split.Add(module);
         }
 
         var choices = (within ?? Selection.Empty).Choices.Entries;
         return [.. cubes.Select(cube => new Selection(choices
-            .Concat(cube.Fixed.Select(f => new KeyValuePair<string, EquatableArray<string>>(Model.Modules[f.Module].Id, [.. _optionIds[f.Module][f.Value]])))
+            .Concat(split.Select(m => new KeyValuePair<string, EquatableArray<string>>(Model.Modules[m].Id, [.. _optionIds[m][Array.IndexOf(cube.AllowedValues(m)!, true)]])))
             .ToEquatableDictionary()))];
     }
 }
