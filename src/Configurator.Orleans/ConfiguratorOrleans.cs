@@ -2,6 +2,7 @@ using Configurator.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 
 namespace Configurator.Orleans;
 
@@ -51,7 +52,16 @@ public static class ConfiguratorOrleans
     }
 
     private static void AddSerialization(IServiceCollection services) =>
-        services.AddSerializer(serializer => serializer.AddJsonSerializer(
-            isSupported: type => type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type),
-            jsonSerializerOptions: ConfiguratorJson.Options));
+        services.AddSerializer(serializer =>
+        {
+            // The library's types travel as their own JSON; its immutable results are not copied at all.
+            serializer.Services.AddSingleton<IGeneralizedCopier, ImmutableResultCopier>();
+            serializer.AddJsonSerializer(
+                isSerializable: IsLibraryType,
+                isCopyable: type => IsLibraryType(type) && !ImmutableResultCopier.IsImmutable(type),
+                configureOptions: options => options.Configure(o => o.SerializerOptions = ConfiguratorJson.Options));
+        });
+
+    private static bool IsLibraryType(Type type) =>
+        type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type);
 }
