@@ -46,7 +46,8 @@ internal static class LoadRun
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var locks = Enumerable.Range(0, settings.Sessions).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
         var clock = Stopwatch.StartNew();
-        await Parallel.ForAsync(0, settings.Connections, cancellationToken, async (worker, ct) =>
+        // Every connection busy at once: without the options, Parallel.ForAsync runs as many as there are cores.
+        await Parallel.ForAsync(0, settings.Connections, new ParallelOptions { MaxDegreeOfParallelism = settings.Connections, CancellationToken = cancellationToken }, async (worker, ct) =>
         {
             var random = new Random(settings.Seed * 7919 + worker);
             while (work.TryDequeue(out var session))
