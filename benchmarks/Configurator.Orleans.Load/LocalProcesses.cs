@@ -1,0 +1,231 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Configurator.Orleans.Load;
+
+/// <summary>Debian's redis-server on a free loopback port, with no persistence to disk, stopped on dispose.</summary>
+internal sealed class RedisServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private RedisServer(Process process, string folder, string endpoint) => (_process, _folder, Endpoint) = (process, folder, endpoint);
+
+    /// <summary>HOST:PORT.</summary>
+    public string Endpoint { get; }
+
+    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var folder = Directory.CreateTempSubdirectory("configurator-load-redis-").FullName;
+        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new ClusterLoadException("redis-server did not start.");
+        }
+        catch (Win32Exception)
+        {
+            Directory.Delete(folder, recursive: true);
+            throw new ClusterLoadException("redis-server is needed (Debian: apt-get install redis-server), or name a running one with --redis HOST:PORT.");
+        }
+
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new RedisServer(process, folder, $"127.0.0.1:{port}");
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await Accepts(port, cancellationToken))
+            {
+                return server;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await server.DisposeAsync();
+        throw new ClusterLoadException($"redis-server did not accept connections on 127.0.0.1:{port} within 5 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> Accepts(int port, CancellationToken cancellationToken)
+    {
+        using var socket = new TcpClient();
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// The silos of a run: each this program in a process of its own (<c>silo</c> command), or all of
+/// them hosted in this process. A silo process leaves the cluster when its standard input closes,
+/// so none outlives the run.
+/// </summary>
+internal sealed class SiloGroup : IAsyncDisposable
+{
+    private readonly List<Func<Task>?> _stops = [];
+
+    public static async Task<SiloGroup> StartAsync(int count, bool inProcess, string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
+    {
+        var group = new SiloGroup();
+        try
+        {
+            // One at a time: each joins the membership table the ones before it wrote.
+            for (var i = 0; i < count; i++)
+            {
+                if (inProcess)
+                {
+                    var host = SiloProcess.Build(new SiloSettings(redis, clusterId, RedisServer.FreePort(), RedisServer.FreePort(), modelFolder));
+                    await host.StartAsync(cancellationToken);
+                    group._stops.Add(async () =>
+                    {
+                        await SiloProcess.StopAsync(host);
+                        host.Dispose();
+                    });
+                }
+                else
+                {
+                    var process = await StartOneAsync(redis, clusterId, modelFolder, cancellationToken);
+                    group._stops.Add(() => StopAsync(process));
+                }
+            }
+        }
+        catch
+        {
+            await group.DisposeAsync();
+            throw;
+        }
+
+        return group;
+    }
+
+    /// <summary>Stops one silo gracefully (it hands its grains back to storage and leaves the membership).</summary>
+    public async Task StopOneAsync(int index)
+    {
+        if (_stops[index] is { } stop)
+        {
+            _stops[index] = null;
+            await stop();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _stops.Count - 1; i >= 0; i--)
+        {
+            await StopOneAsync(i);
+        }
+    }
+
+    private static async Task<Process> StartOneAsync(string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
+    {
+        var (host, prefix) = Self();
+        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var arguments = prefix.Concat(["silo", "--redis", redis, "--cluster", clusterId, "--models", modelFolder,
+            "--silo-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new ClusterLoadException("A silo process did not start.");
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line == "ready")
+                {
+                    // The rest of its output is not read; keep the pipe drained so that the silo never blocks on it.
+                    _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
+                    return process;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await StopAsync(process);
+        string said;
+        lock (errors)
+        {
+            said = errors.ToString().Trim();
+        }
+
+        throw new ClusterLoadException($"A silo did not join the cluster within 60 s{(said.Length > 0 ? ": " + said : ".")}");
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        try
+        {
+            process.StandardInput.Close();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    /// <summary>How to start this program again: its apphost, or <c>dotnet</c> with its assembly.</summary>
+    private static (string Host, string[] Prefix)Self()
+    {
+        var path = Environment.ProcessPath ?? throw new ClusterLoadException("The program's own path is unknown.");
+        return Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? (path, [typeof(SiloGroup).Assembly.Location])
+            : (path, []);
+    }
+}
