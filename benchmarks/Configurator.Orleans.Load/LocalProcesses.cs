@@ -20,7 +20,7 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         var port = FreePort();
         var folder = Directory.CreateTempSubdirectory("configurator-load-redis-").FullName;
-        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = Detached("redis-server", redirectInput: false);
         foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder })
         {
             start.ArgumentList.Add(argument);
@@ -66,6 +66,27 @@ internal sealed class RedisServer : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>
+    /// Starts a program in a session of its own where <c>setsid</c> exists, so that Ctrl+C in a
+    /// terminal reaches only the run, which then stops its silos and Redis in order (a Redis gone
+    /// first leaves silos that cannot leave the cluster). A silo also stops when its standard input
+    /// closes, so none outlives the run.
+    /// </summary>
+    internal static ProcessStartInfo Detached(string program, bool redirectInput)
+    {
+        var setsid = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
+        var start = new ProcessStartInfo(setsid ?? program)
+        {
+            RedirectStandardInput = redirectInput, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add(program);
+        }
+
+        return start;
     }
 
     internal static int FreePort()
@@ -154,7 +175,7 @@ internal sealed class SiloGroup : IAsyncDisposable
     private static async Task<Process> StartOneAsync(string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
     {
         var (host, prefix) = Self();
-        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = RedisServer.Detached(host, redirectInput: true);
         var arguments = prefix.Concat(["silo", "--redis", redis, "--cluster", clusterId, "--models", modelFolder,
             "--silo-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Configurator.Orleans.Load;
 
 var model = new Option<string>("--model") { Description = "The model id (a file name in the model folder, without .json).", DefaultValueFactory = _ => "window-rules" };
@@ -40,10 +41,17 @@ root.SetAction(async (result, cancellationToken) =>
         await Console.Error.WriteLineAsync($"orleans-load: {e.Message}");
         return 2;
     }
-    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    catch (Exception) when (cancellationToken.IsCancellationRequested)
     {
         await Console.Error.WriteLineAsync("orleans-load: cancelled; the silos and Redis it started are stopped.");
         return 130;
+    }
+#pragma warning disable CA1031 // A failure of the cluster (Redis gone, a silo that died) ends the run with one line, not a stack trace.
+    catch (Exception e)
+#pragma warning restore CA1031
+    {
+        await Console.Error.WriteLineAsync($"orleans-load: the run failed: {e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}");
+        return 1;
     }
 });
 
@@ -66,4 +74,14 @@ silo.SetAction(async (result, cancellationToken) =>
 });
 root.Subcommands.Add(silo);
 
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C or SIGTERM cancels the run, which then stops its clients, silos and Redis in order and exits with 130.
+using var cancellation = new CancellationTokenSource();
+void Cancel(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellation.Token);
