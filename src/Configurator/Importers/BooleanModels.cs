@@ -42,5 +42,31 @@ internal sealed class BooleanModels(string id, IEnumerable<string> names)
         return _builder.Build();
     }
 
-    public static string Any(IEnumerable<string> terms) => string.Join(" or ", terms.Select(t => $"({t})"));
+    /// <summary>Rule text that is true when at least one term is (a balanced <c>or</c>, see <see cref="Balanced"/>).</summary>
+    public static string Any(IEnumerable<string> terms) => Balanced([.. terms], "or");
+
+    /// <summary>
+    /// Joins terms with an associative operator (<c>and</c>, <c>or</c>, <c>+</c>) as a balanced
+    /// tree, each term in parentheses: a clause or group of n terms nests about log2(n) levels
+    /// instead of n, so that no imported rule reaches the rule language's nesting limit
+    /// (automotive2_4 has groups of hundreds of features).
+    /// </summary>
+    public static string Balanced(IReadOnlyList<string> terms, string op)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
+        return Join(0, terms.Count - 1);
+
+        string Join(int low, int high)
+        {
+            if (low == high)
+            {
+                return $"({terms[low]})";
+            }
+
+            var middle = low + ((high - low) / 2);
+            var left = Join(low, middle);
+            var right = Join(middle + 1, high);
+            return $"{(middle == low ? left : $"({left})")} {op} {(high == middle + 1 ? right : $"({right})")}";
+        }
+    }
 }

@@ -169,6 +169,43 @@ public class ImporterTests
         Assert.Equal(new BigInteger(6), compiled.Count());
     }
 
+    [Fact]
+    public void FeatureIde_WideGroupsAndRules_ImportWithinTheNestingLimit()
+    {
+        // Wider than the limit; much wider compiles slowly on today's engines (1,000 takes minutes), which the Boolean core is for.
+        const int width = 250;
+        // An alt group, an or group and a conj/disj rule each hundreds of features wide: joined one
+        // after another they nested one level per feature and broke the rule language's limit of 200.
+        var alt = string.Concat(Enumerable.Range(0, width).Select(i => $"<feature name=\"A{i}\"/>"));
+        var or = string.Concat(Enumerable.Range(0, 3).Select(i => $"<feature name=\"O{i}\"/>"));
+        var vars = string.Concat(Enumerable.Range(0, width).Select(i => $"<var>A{i}</var>"));
+        var xml = $"""
+            <featureModel><struct>
+              <and mandatory="true" name="Root">
+                <alt mandatory="true" name="Alt">{alt}</alt>
+                <or name="Or">{or}</or>
+              </and>
+            </struct>
+            <constraints><rule><disj>{vars}</disj></rule><rule><not><conj><var>O0</var>{vars}</conj></not></rule></constraints>
+            </featureModel>
+            """;
+        var compiled = ModelCompiler.Compile(ModelImporter.Import(xml, "wide").GetModelOrThrow()).GetModelOrThrow();
+
+        // Exactly one of the alt group's features; the or group off (1) or on with any non-empty subset (7).
+        // The disjunction holds for every alt choice; the negated conjunction of all of them always holds too.
+        Assert.Equal(new BigInteger(width * 8), compiled.Count());
+    }
+
+    [Fact]
+    public void Dimacs_LongClause_ImportsWithinTheNestingLimit()
+    {
+        // One clause over 250 variables and one unit clause: every assignment with x1 true.
+        var clause = string.Join(' ', Enumerable.Range(1, 250).Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        var cnf = $"p cnf 250 2\n{clause} 0\n1 0\n";
+        var compiled = ModelCompiler.Compile(ModelImporter.Import(cnf, "long").GetModelOrThrow()).GetModelOrThrow();
+        Assert.Equal(BigInteger.Pow(2, 249), compiled.Count());
+    }
+
     [Theory]
     [InlineData("<instance><domains><domain name=\"D\">0..x</domain></domains></instance>", "<domain name=\"D\">", 1)]
     [InlineData("<instance>\n<variables><variable domain=\"Nope\" name=\"a\"/></variables></instance>", "names domain \"Nope\"", 2)]
