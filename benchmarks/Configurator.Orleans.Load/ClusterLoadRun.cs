@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Configurator.Modeling;
 using Configurator.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -81,19 +82,15 @@ internal static class ClusterLoadRun
             await Parallel.ForAsync(0, settings.Sessions, new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = cancellationToken }, async (i, _) =>
             {
                 var id = $"{clusterId}-{i}";
-                sessions[i] = new SessionRecord(id, await grains.GetGrain<ISessionGrain>(id).StartAsync(settings.Model, null));
+                sessions[i] = SessionRecord.Of(id, await grains.GetGrain<ISessionGrain>(id).StartAsync(settings.Model, null));
             });
             openSeconds = clock.Elapsed.TotalSeconds;
 
+            errors = 0;
             if (settings.Warmup > 0)
             {
                 progress.WriteLine($"== warm-up: {settings.Clients} clients, {settings.Warmup} steps per session (not measured; the runtime compiles its hot code meanwhile)");
-                var warm = await StepAsync(settings, settings.Warmup, stopSilo: false, grains, sessions, cluster, progress, cancellationToken);
-                errors = warm.Errors;
-            }
-            else
-            {
-                errors = 0;
+                errors += (await StepAsync(settings, settings.Warmup, stopSilo: false, grains, sessions, cluster, progress, cancellationToken)).Errors;
             }
 
             progress.WriteLine($"== measured: {settings.Clients} clients, {settings.Steps} steps per session");
@@ -112,7 +109,7 @@ internal static class ClusterLoadRun
         await Parallel.ForAsync(0, settings.Sessions, new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = cancellationToken }, async (i, _) =>
         {
             var stored = await checkGrains.GetGrain<ISessionGrain>(sessions[i].Id).FindDocumentAsync();
-            var expected = sessions[i].State.Choices;
+            var expected = sessions[i].Choices;
             Interlocked.Add(ref choices, expected.Count);
             if (stored is null || !stored.Choices.Equals(expected) || stored.ModelId != settings.Model)
             {
@@ -172,7 +169,7 @@ internal static class ClusterLoadRun
                         finished[slot] = clock.Elapsed.TotalSeconds;
                         if (result.Applied)
                         {
-                            sessions[index] = new SessionRecord(session.Id, result.State);
+                            sessions[index] = SessionRecord.Of(session.Id, result.State);
                         }
                         else
                         {
@@ -245,10 +242,13 @@ internal static class ClusterLoadRun
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    /// <summary>What the run keeps of a session: its id and the last state a call returned (whose choices storage must hold).</summary>
-    private sealed record SessionRecord(string Id, SessionState State)
+    /// <summary>
+    /// What the run keeps of a session's last state: the choices storage must hold and the options
+    /// a next step may select (not the whole view, which would keep 10,000 views alive in the client).
+    /// </summary>
+    private sealed record SessionRecord(string Id, EquatableArray<CustomerChoice> Choices, List<(string Module, string Option)> Candidates)
     {
-        public List<(string Module, string Option)> Candidates { get; } =
-            [.. State.Modules.SelectMany(m => m.Options.Where(o => o.IsAvailable && !o.IsSelected).Select(o => (m.ModuleId, o.OptionId)))];
+        public static SessionRecord Of(string id, SessionState state) => new(id, state.Choices,
+            [.. state.Modules.SelectMany(m => m.Options.Where(o => o.IsAvailable && !o.IsSelected).Select(o => (m.ModuleId, o.OptionId)))]);
     }
 }

@@ -5,6 +5,38 @@ using System.Net.Sockets;
 
 namespace Configurator.Orleans.Load;
 
+/// <summary>What the run's own processes share: free loopback ports, and starting a child in a session of its own.</summary>
+internal static class ChildProcesses
+{
+    /// <summary>
+    /// How to start a program in a session of its own where <c>setsid</c> exists, so that Ctrl+C in a
+    /// terminal reaches only the run, which then stops its silos and Redis in order (a Redis gone
+    /// first leaves silos that cannot leave the cluster). A silo also stops when its standard input
+    /// closes, so none outlives the run.
+    /// </summary>
+    public static ProcessStartInfo Detached(string program, bool redirectInput)
+    {
+        var setsid = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
+        var start = new ProcessStartInfo(setsid ?? program)
+        {
+            RedirectStandardInput = redirectInput, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add(program);
+        }
+
+        return start;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
 /// <summary>Debian's redis-server on a free loopback port, with no persistence to disk, stopped on dispose.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
@@ -18,9 +50,9 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = ChildProcesses.FreePort();
         var folder = Directory.CreateTempSubdirectory("configurator-load-redis-").FullName;
-        var start = Detached("redis-server", redirectInput: false);
+        var start = ChildProcesses.Detached("redis-server", redirectInput: false);
         foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder })
         {
             start.ArgumentList.Add(argument);
@@ -68,34 +100,6 @@ internal sealed class RedisServer : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>
-    /// Starts a program in a session of its own where <c>setsid</c> exists, so that Ctrl+C in a
-    /// terminal reaches only the run, which then stops its silos and Redis in order (a Redis gone
-    /// first leaves silos that cannot leave the cluster). A silo also stops when its standard input
-    /// closes, so none outlives the run.
-    /// </summary>
-    internal static ProcessStartInfo Detached(string program, bool redirectInput)
-    {
-        var setsid = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
-        var start = new ProcessStartInfo(setsid ?? program)
-        {
-            RedirectStandardInput = redirectInput, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        if (setsid is not null)
-        {
-            start.ArgumentList.Add(program);
-        }
-
-        return start;
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static async Task<bool> Accepts(int port, CancellationToken cancellationToken)
     {
         using var socket = new TcpClient();
@@ -130,7 +134,7 @@ internal sealed class SiloGroup : IAsyncDisposable
             {
                 if (inProcess)
                 {
-                    var host = SiloProcess.Build(new SiloSettings(redis, clusterId, RedisServer.FreePort(), RedisServer.FreePort(), modelFolder));
+                    var host = SiloProcess.Build(new SiloSettings(redis, clusterId, ChildProcesses.FreePort(), ChildProcesses.FreePort(), modelFolder));
                     await host.StartAsync(cancellationToken);
                     group._stops.Add(async () =>
                     {
@@ -175,10 +179,10 @@ internal sealed class SiloGroup : IAsyncDisposable
     private static async Task<Process> StartOneAsync(string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
     {
         var (host, prefix) = Self();
-        var start = RedisServer.Detached(host, redirectInput: true);
+        var start = ChildProcesses.Detached(host, redirectInput: true);
         var arguments = prefix.Concat(["silo", "--redis", redis, "--cluster", clusterId, "--models", modelFolder,
-            "--silo-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--gateway-port", RedisServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            "--silo-port", ChildProcesses.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gateway-port", ChildProcesses.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -210,6 +214,13 @@ internal sealed class SiloGroup : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // It did not say "ready" within 60 s: stopped below, with what it said.
+        }
+        catch
+        {
+            // The run was cancelled while this silo started: it is not in the group yet, so stop it here.
+            await StopAsync(process);
+            throw;
         }
 
         await StopAsync(process);
