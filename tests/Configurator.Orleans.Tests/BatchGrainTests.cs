@@ -64,13 +64,13 @@ public sealed class BatchGrainTests(BatchFixture fixture) : IClassFixture<BatchF
     }
 
     [Fact]
-    public async Task Enumerate_OnTheSearchEngine_CubesAreDisjointAndComplete()
+    public async Task Enumerate_OnTheClauseEngine_CubesAreDisjointAndComplete()
     {
         SkipWithoutShared("busybox");
 
         // BusyBox has far too many configurations to list; within a deep selection the cubes still cover exactly its completions.
         var model = fixture.Catalog.Get("busybox");
-        Assert.Equal(SolverEngineKind.Search, model.Engine);
+        Assert.Equal(SolverEngineKind.Boolean, model.Engine);
         var within = model.SampleMany(1, seed: 3)[0];
         within = within.Choices.Take(within.Choices.Count - 8).Aggregate(Selection.Empty, (s, c) => s.With(c.Key, [.. c.Value]));
         var local = model.Configurations(within).ToList();

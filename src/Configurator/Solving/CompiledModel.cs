@@ -43,7 +43,12 @@ public sealed partial class CompiledModel
     public ProductModel Model { get; }
 
     /// <summary>Which engine the compiler picked.</summary>
-    public SolverEngineKind Engine => _diagram is null ? SolverEngineKind.Search : SolverEngineKind.Diagram;
+    public SolverEngineKind Engine => _engine switch
+    {
+        DecisionDiagram => SolverEngineKind.Diagram,
+        Boolean.BooleanEngine => SolverEngineKind.Boolean,
+        _ => SolverEngineKind.Search,
+    };
 
     /// <summary>The number of decision-diagram nodes; 0 with the search engine.</summary>
     public int DiagramNodeCount => _diagram?.NodeCount ?? 0;

@@ -14,6 +14,9 @@ public sealed class CompilerOptions
     /// <summary>Skips the diagram, for testing the search engine on models small enough for both.</summary>
     internal bool ForceSearchEngine { get; set; }
 
+    /// <summary>Skips the diagram and takes the clause engine when the model encodes, for testing it on small models.</summary>
+    internal bool ForceBooleanEngine { get; set; }
+
     /// <summary>Which propagators the search engine uses, so that tests can exercise each.</summary>
     internal Search.PropagatorChoice Propagators { get; set; }
 

@@ -25,6 +25,12 @@ public static class ModelCompiler
     // node budget divided by this many steps: Renault Mégane needs under 40,000 steps.
     private const int NodesPerResidualStep = 32;
 
+    // Feature models with more modules than this are ordered breadth-first (the min-width orders
+    // take seconds on thousands of modules); a frontier wider than this many yes/no modules is not
+    // worth a diagram attempt.
+    private const int LargeFeatureModel = 200;
+    private const int FeatureFrontierLimit = 30;
+
     /// <summary>Compiles a model; never throws for an invalid one.</summary>
     /// <param name="model">The model.</param>
     /// <param name="options">Limits; defaults when null.</param>
@@ -66,10 +72,26 @@ public static class ModelCompiler
 
         var moduleIndex = model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var constraints = model.Constraints.Select((c, i) => ConstraintCompiler.Compile(c, i, domains, moduleIndex)).ToImmutableArray();
-        var plan = LevelPlan.Create(domains, constraints);
+        // A model of yes/no modules with an exact clause form is a feature model: past a small frontier
+        // its diagram does not fit, and finding that out took seconds (the residual builder ran for
+        // minutes on embtoolkit), so it goes to the clause engine after one cheap attempt at most.
+        var yesNo = options.ForceBooleanEngine || domains.All(d => d.ValueCount <= 2);
+        var formula = options.ForceSearchEngine || !yesNo ? null : Boolean.CnfEncoder.TryEncode(domains, constraints, out _);
+        var featureModel = formula is not null;
+        var plan = featureModel && domains.Count > LargeFeatureModel
+            ? LevelPlan.Create(VariableOrder.BreadthFirst(domains.Count, constraints), constraints)
+            : LevelPlan.Create(domains, constraints);
         var propagation = new Propagation(domains, constraints, options.Propagators);
-        var diagram = options.ForceSearchEngine ? null : BuildDiagram(plan, domains, constraints, propagation, options.NodeBudget);
-        ISolverEngine engine = diagram is null ? new SearchEngine(plan, domains, propagation) : diagram;
+        var diagram = options.ForceSearchEngine || options.ForceBooleanEngine ? null
+            : featureModel ? (plan.FrontierAfter.Max(f => f.Length) <= FeatureFrontierLimit ? DiagramBuilder.Build(plan, domains, Math.Min(options.NodeBudget, FrontierNodeBudget)) : null)
+            : BuildDiagram(plan, domains, constraints, propagation, options.NodeBudget);
+        var search = new SearchEngine(plan, domains, propagation);
+        if (diagram is null && formula is null && !yesNo && !options.ForceSearchEngine)
+        {
+            formula = Boolean.CnfEncoder.TryEncode(domains, constraints, out _);
+        }
+
+        ISolverEngine engine = diagram is not null ? diagram : formula is null ? search : new Boolean.BooleanEngine(formula, domains, search);
         var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram);
 
         for (var i = 0; i < model.Presets.Count; i++)
@@ -84,6 +106,14 @@ public static class ModelCompiler
         }
 
         return errors.Count > 0 ? new CompilationResult(null, errors.ToImmutable()) : new CompilationResult(compiled, []);
+    }
+
+    /// <summary>The clause engine when every module and rule has an exact clause form; otherwise the search engine.</summary>
+    private static ISolverEngine SearchOrClauses(LevelPlan plan, List<ModuleDomain> domains, ImmutableArray<CompiledConstraint> constraints, Propagation propagation, CompilerOptions options)
+    {
+        var search = new SearchEngine(plan, domains, propagation);
+        var formula = options.ForceSearchEngine ? null : Boolean.CnfEncoder.TryEncode(domains, constraints, out _);
+        return formula is null ? search : new Boolean.BooleanEngine(formula, domains, search);
     }
 
     /// <summary>

@@ -8,4 +8,10 @@ public enum SolverEngineKind
 
     /// <summary>Depth-first search with cached sub-problem counts, for models whose diagram would exceed the node budget.</summary>
     Search,
+
+    /// <summary>
+    /// Clauses over yes/no variables, for large feature models: exact counting with unit
+    /// propagation, components and a cache of their counts; availability by a clause-learning solver.
+    /// </summary>
+    Boolean,
 }

@@ -59,7 +59,7 @@ public class ConfigurationSessionPropertyTests
         }
 
         oracle = new SessionOracle(model);
-        var compiled = SmallModels.Compile(model, random.Next(4) == 0 ? SolverEngineKind.Search : SolverEngineKind.Diagram);
+        var compiled = SmallModels.Compile(model, random.Next(4) switch { 0 => SolverEngineKind.Search, 1 => SolverEngineKind.Boolean, _ => SolverEngineKind.Diagram });
         return Steps(random, model, compiled, oracle, fromPreset);
 
         static IEnumerable<Step> Steps(Random random, ProductModel model, CompiledModel compiled, SessionOracle oracle, bool fromPreset)

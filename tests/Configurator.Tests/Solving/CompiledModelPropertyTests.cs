@@ -14,6 +14,7 @@ public class CompiledModelPropertyTests
     [InlineData(SolverEngineKind.Search, 0)]
     [InlineData(SolverEngineKind.Search, 1)]
     [InlineData(SolverEngineKind.Search, 2)]
+    [InlineData(SolverEngineKind.Boolean, 0)]
     public void CountAndEnumerate_RandomModels_MatchTheOracle(SolverEngineKind engine, int propagators) =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
@@ -36,7 +37,7 @@ public class CompiledModelPropertyTests
             var random = new Random(seed);
             var model = SmallModels.Create(seed);
             var oracle = new BruteForceOracle(model);
-            var compiled = SmallModels.Compile(model, random.Next(2) == 0 ? SolverEngineKind.Diagram : SolverEngineKind.Search);
+            var compiled = SmallModels.Compile(model, (SolverEngineKind)random.Next(3));
             var partial = SmallModels.RandomPartial(random, model, oracle);
 
             var expected = oracle.ValidConfigurations(c => SmallModels.Extends(c, partial)).Select(c => BruteForceOracle.Key(c, model)).Order(StringComparer.Ordinal).ToList();
@@ -117,7 +118,7 @@ public class CompiledModelPropertyTests
         {
             var random = new Random(seed);
             var model = SmallModels.Create(seed);
-            var compiled = SmallModels.Compile(model, random.Next(2) == 0 ? SolverEngineKind.Diagram : SolverEngineKind.Search);
+            var compiled = SmallModels.Compile(model, (SolverEngineKind)random.Next(3));
             var all = compiled.Configurations().ToList();
             var shardCount = random.Next(1, 7);
             var joined = Enumerable.Range(1, shardCount)
@@ -131,7 +132,7 @@ public class CompiledModelPropertyTests
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var model = SmallModels.Create(seed);
-            var compiled = SmallModels.Compile(model, seed % 2 == 0 ? SolverEngineKind.Diagram : SolverEngineKind.Search);
+            var compiled = SmallModels.Compile(model, (SolverEngineKind)(seed % 3));
             var count = (int)compiled.Count();
             if (count is < 2 or > 40)
             {

@@ -24,7 +24,7 @@ internal static class SmallModels
     }
 
     public static CompiledModel Compile(ProductModel model, SolverEngineKind engine, PropagatorChoice propagators = PropagatorChoice.Strongest) =>
-        ModelCompiler.Compile(model, new CompilerOptions { ForceSearchEngine = engine == SolverEngineKind.Search, Propagators = propagators }).GetModelOrThrow();
+        ModelCompiler.Compile(model, new CompilerOptions { ForceSearchEngine = engine == SolverEngineKind.Search, ForceBooleanEngine = engine == SolverEngineKind.Boolean, Propagators = propagators }).GetModelOrThrow();
 
     /// <summary>A random partial selection: each module fixed with some probability to one of its permitted selections.</summary>
     public static Selection RandomPartial(Random random, ProductModel model, BruteForceOracle oracle)

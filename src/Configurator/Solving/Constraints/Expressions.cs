@@ -51,6 +51,8 @@ internal abstract class TextExpression
 
 internal sealed class ConstantBool(bool value) : BoolExpression
 {
+    public bool Value => value;
+
     public override bool Evaluate(int[] values) => value;
 
     public override Truth Over(Search.DomainStore store) => value ? Truth.True : Truth.False;
@@ -63,6 +65,11 @@ internal sealed class ConstantBool(bool value) : BoolExpression
 /// <summary>A per-value fact of one module: an option test, <c>has</c>, or <c>in</c>.</summary>
 internal sealed class ValueFlag(int module, bool[] flags) : BoolExpression
 {
+    public int Module => module;
+
+    /// <summary>Per value of the module, whether the fact holds.</summary>
+    public IReadOnlyList<bool> Flags => flags;
+
     public override bool Evaluate(int[] values) => flags[values[module]];
 
     public override Truth Over(Search.DomainStore store)
@@ -82,6 +89,8 @@ internal sealed class ValueFlag(int module, bool[] flags) : BoolExpression
 
 internal sealed class NotExpression(BoolExpression operand) : BoolExpression
 {
+    public BoolExpression Operand => operand;
+
     public override bool Evaluate(int[] values) => !operand.Evaluate(values);
 
     public override Truth Over(Search.DomainStore store) => operand.Over(store) switch
@@ -104,6 +113,12 @@ internal enum LogicOperator
 
 internal sealed class LogicExpression(LogicOperator op, BoolExpression left, BoolExpression right) : BoolExpression
 {
+    public LogicOperator Operator => op;
+
+    public BoolExpression Left => left;
+
+    public BoolExpression Right => right;
+
     public override bool Evaluate(int[] values) => op switch
     {
         LogicOperator.And => left.Evaluate(values) && right.Evaluate(values),
@@ -154,6 +169,12 @@ internal enum CompareOperator
 
 internal sealed class NumberComparison(CompareOperator op, NumberExpression left, NumberExpression right) : BoolExpression
 {
+    public CompareOperator Operator => op;
+
+    public NumberExpression Left => left;
+
+    public NumberExpression Right => right;
+
     public override bool Evaluate(int[] values)
     {
         var (a, b) = (left.Evaluate(values), right.Evaluate(values));
@@ -206,6 +227,12 @@ internal sealed class TextComparison(bool equal, TextExpression left, TextExpres
 
 internal sealed class BoolComparison(bool equal, BoolExpression left, BoolExpression right) : BoolExpression
 {
+    public bool IsEqual => equal;
+
+    public BoolExpression Left => left;
+
+    public BoolExpression Right => right;
+
     public override bool Evaluate(int[] values) => (left.Evaluate(values) == right.Evaluate(values)) == equal;
 
     public override Truth Over(Search.DomainStore store)
@@ -251,6 +278,8 @@ internal sealed class TextIn(TextExpression subject, string[] items) : BoolExpre
 
 internal sealed class ConstantNumber(decimal value) : NumberExpression
 {
+    public decimal Value => value;
+
     public override decimal Evaluate(int[] values) => value;
 
     public override Interval Over(Search.DomainStore store) => new(value, value);
@@ -263,6 +292,11 @@ internal sealed class ConstantNumber(decimal value) : NumberExpression
 /// <summary>A per-value number of one module: a property sum or <c>count</c>.</summary>
 internal sealed class ValueNumber(int module, decimal[] numbers) : NumberExpression
 {
+    public int Module => module;
+
+    /// <summary>Per value of the module, its number.</summary>
+    public IReadOnlyList<decimal> Numbers => numbers;
+
     public override decimal Evaluate(int[] values) => numbers[values[module]];
 
     public override Interval Over(Search.DomainStore store)
@@ -282,6 +316,8 @@ internal sealed class ValueNumber(int module, decimal[] numbers) : NumberExpress
 
 internal sealed class NegateExpression(NumberExpression operand) : NumberExpression
 {
+    public NumberExpression Operand => operand;
+
     public override decimal Evaluate(int[] values) => -operand.Evaluate(values);
 
     public override Interval Over(Search.DomainStore store)
@@ -304,6 +340,12 @@ internal enum ArithmeticOperator
 /// <summary>Decimal arithmetic; a result outside decimal's range saturates rather than throwing, so evaluation never fails.</summary>
 internal sealed class ArithmeticExpression(ArithmeticOperator op, NumberExpression left, NumberExpression right) : NumberExpression
 {
+    public ArithmeticOperator Operator => op;
+
+    public NumberExpression Left => left;
+
+    public NumberExpression Right => right;
+
     public override decimal Evaluate(int[] values) => Apply(left.Evaluate(values), right.Evaluate(values));
 
     public override Interval Over(Search.DomainStore store)

@@ -1,0 +1,150 @@
+using System.Numerics;
+using Configurator.Solving.Domains;
+using Configurator.Solving.Search;
+
+namespace Configurator.Solving.Boolean;
+
+/// <summary>
+/// The engine for large models of yes/no modules (feature models): the model as clauses
+/// (<see cref="CnfFormula"/>), counted by <see cref="ClauseSearch"/> with components and their
+/// cache, existence and availability by its clause-learning solver. Enumeration walks the search
+/// engine, which visits the same configurations in the plan's order. Immutable; every call builds
+/// its own search.
+/// </summary>
+internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, SearchEngine search) : ISolverEngine
+{
+    // Counting recurses once per decision and component; a thread with a large stack keeps deep models safe.
+    private const int StackBytes = 256 * 1024 * 1024;
+
+    public CnfFormula Formula => formula;
+
+    public BigInteger Count(Restriction restriction) =>
+        Assumptions(restriction) is { } assumptions ? OnLargeStack(() => new ClauseSearch(formula).Count(assumptions)) : BigInteger.Zero;
+
+    public bool Exists(Restriction restriction) =>
+        Assumptions(restriction) is { } assumptions && new ClauseSearch(formula).Solve(assumptions);
+
+    public ulong Enumerate(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken) =>
+        search.Enumerate(restriction, start, limit, values, model, handler, cancellationToken);
+
+    public bool[][] UsableValues(Restriction restriction)
+    {
+        // One solver for the whole call (its learnt clauses carry over); every model found shows a
+        // usable value of each module at once, so most values never need a question of their own.
+        var usable = domains.Select(d => new bool[d.ValueCount]).ToArray();
+        var solver = new ClauseSearch(formula);
+        var model = new bool[formula.VariableCount + 1];
+        if (Assumptions(restriction) is { } all && solver.Solve(all, model))
+        {
+            Mark(model, usable);
+        }
+
+        for (var module = 0; module < domains.Count; module++)
+        {
+            var others = restriction.Without(module);
+            for (var value = 0; value < usable[module].Length; value++)
+            {
+                if (usable[module][value])
+                {
+                    continue;
+                }
+
+                var probe = others.Copy();
+                probe.Fix(module, value, usable[module].Length);
+                if (Assumptions(probe) is { } assumptions && solver.Solve(assumptions, model))
+                {
+                    if (restriction.Allows(module, value))
+                    {
+                        // The model meets the whole restriction: it shows a usable value of every module.
+                        Mark(model, usable);
+                    }
+
+                    usable[module][value] = true;
+                }
+            }
+        }
+
+        return usable;
+    }
+
+    public void Unrank(Restriction restriction, BigInteger rank, int[] values) => OnLargeStack(() =>
+    {
+        // Module by module in the plan's order, as the other engines rank: the first value whose
+        // completions reach past the rank, then the rank within it. Counts share one cache.
+        var cache = ClauseSearch.NewCache();
+        var fixedSoFar = restriction.Copy();
+        foreach (var module in search.Order)
+        {
+            var count = domains[module].ValueCount;
+            for (var value = 0; value < count; value++)
+            {
+                if (!fixedSoFar.Allows(module, value))
+                {
+                    continue;
+                }
+
+                var probe = fixedSoFar.Copy();
+                probe.Fix(module, value, count);
+                var below = Assumptions(probe) is { } assumptions ? new ClauseSearch(formula, cache).Count(assumptions) : BigInteger.Zero;
+                if (rank < below || value == count - 1)
+                {
+                    values[module] = value;
+                    fixedSoFar = probe;
+                    break;
+                }
+
+                rank -= below;
+            }
+        }
+
+        return 0;
+    });
+
+    /// <summary>The restriction as unit literals; null when it leaves some module no value.</summary>
+    private List<int>? Assumptions(Restriction restriction)
+    {
+        var units = new List<int>();
+        for (var module = 0; module < domains.Count; module++)
+        {
+            if (restriction.AllowedValues(module) is { } allowed && !formula.AddRestriction(module, allowed, units))
+            {
+                return null;
+            }
+        }
+
+        return units;
+    }
+
+    private void Mark(bool[] model, bool[][] usable)
+    {
+        for (var module = 0; module < usable.Length; module++)
+        {
+            usable[module][formula.ValueOf(module, v => model[v])] = true;
+        }
+    }
+
+    private static T OnLargeStack<T>(Func<T> work)
+    {
+        T result = default!;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = work();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, StackBytes);
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Configurator.Importers;
+using Configurator.Modeling;
+using Configurator.Solving;
+using Configurator.Solving.Boolean;
+using Configurator.Tests.Importers;
+using CsCheck;
+
+namespace Configurator.Tests.Solving;
+
+/// <summary>The clause engine against brute force on random clauses and random feature models, and on the shared benchmark counts.</summary>
+public class BooleanEngineTests
+{
+    [Fact]
+    public void ClauseSearch_RandomCnfs_CountsAndSolvesLikeBruteForce() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var (variables, clauses) = RandomCnf(random);
+            var formula = new CnfFormula(variables, [.. clauses], []);
+            var counter = new ClauseSearch(formula);
+            var solver = new ClauseSearch(formula);
+            for (var round = 0; round < 4; round++)
+            {
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                var expected = BruteForceCount(variables, clauses, assumptions);
+                Assert.Equal(expected, counter.Count(assumptions));
+
+                // The same solver answers again and again: what it learnt before must not change later answers.
+                var model = new bool[variables + 1];
+                Assert.Equal(expected > 0, solver.Solve(assumptions, model));
+                if (expected > 0)
+                {
+                    Assert.True(Satisfies(model, clauses, assumptions));
+                }
+            }
+        }, iter: 3000, threads: 1);
+
+    [Fact]
+    public void Solve_RandomThreeSatNearTheThreshold_AgreesWithBruteForce() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Random 3-SAT at 4.26 clauses per variable: hard enough that learnt clauses of every
+            // length decide the answers, and a wrong learnt clause shows as a wrong "unsatisfiable".
+            var random = new Random(seed);
+            var variables = random.Next(10, 17);
+            var clauses = Enumerable.Range(0, (int)(variables * 4.26)).Select(_ =>
+                Enumerable.Range(1, variables).OrderBy(_ => random.Next()).Take(3).Select(v => random.Next(2) == 0 ? v : -v).ToArray()).ToList();
+            var solver = new ClauseSearch(new CnfFormula(variables, [.. clauses], []));
+            for (var round = 0; round < 3; round++)
+            {
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(8) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                var model = new bool[variables + 1];
+                var satisfiable = solver.Solve(assumptions, model);
+                Assert.Equal(BruteForceCount(variables, clauses, assumptions) > 0, satisfiable);
+                Assert.True(!satisfiable || Satisfies(model, clauses, assumptions));
+            }
+        }, iter: 400, threads: 1);
+
+    [Fact]
+    public void ClauseSearch_SharedCache_KeepsCountsExactAcrossAssumptions() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // A key names a component's variables and clauses only, so one cache serves any assumptions.
+            var random = new Random(seed);
+            var (variables, clauses) = RandomCnf(random);
+            var formula = new CnfFormula(variables, [.. clauses], []);
+            var cache = ClauseSearch.NewCache();
+            for (var round = 0; round < 6; round++)
+            {
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(3) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                Assert.Equal(BruteForceCount(variables, clauses, assumptions), new ClauseSearch(formula, cache).Count(assumptions));
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
+    public void Dimacs_RandomCnfs_CountAndAvailabilityMatchBruteForce() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var (variables, clauses) = RandomCnf(random, maxVariables: 10);
+            var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
+            clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
+            var model = ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow();
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Boolean);
+            Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
+
+            var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+            var within = assumptions.Aggregate(Selection.Empty, (s, l) => s.With("x" + Math.Abs(l), l > 0 ? ["yes"] : []));
+            Assert.Equal(BruteForceCount(variables, clauses, assumptions), compiled.Count(within));
+
+            // Availability: a value is usable when some solution takes it with every other assumption kept.
+            var usable = compiled.UsableValues(compiled.ToRestriction(within));
+            for (var v = 1; v <= variables; v++)
+            {
+                var module = compiled.ModuleIndexOf("x" + v);
+                var others = assumptions.Where(l => Math.Abs(l) != v).ToList();
+                Assert.Equal(BruteForceCount(variables, clauses, [.. others, -v]) > 0, usable[module][0]);
+                Assert.Equal(BruteForceCount(variables, clauses, [.. others, v]) > 0, usable[module][1]);
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
+    public void FeatureModels_Random_CountsAndAvailabilityMatchTheDiagram() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = ModelImporter.Import(RandomFeatureModel(random), "random.xml").GetModelOrThrow();
+            var clauses = SmallModels.Compile(model, SolverEngineKind.Boolean);
+            var diagram = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            Assert.Equal(SolverEngineKind.Boolean, clauses.Engine);
+            Assert.Equal(diagram.Count(), clauses.Count());
+
+            var partial = model.Modules.Where(_ => random.Next(4) == 0).Aggregate(Selection.Empty, (s, m) => s.With(m.Id, random.Next(2) == 0 ? ["yes"] : []));
+            Assert.Equal(diagram.Count(partial), clauses.Count(partial));
+            var restriction = diagram.ToRestriction(partial);
+            Assert.Equal(diagram.UsableValues(restriction), clauses.UsableValues(restriction));
+            Assert.Equal(diagram.Configurations(partial).Take(50), clauses.Configurations(partial).Take(50));
+        }, iter: 500, threads: 1);
+
+    [Fact]
+    public void LinearRules_RandomWeightsAndOperators_EncodeExactly() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Sums with weights of either sign, under every comparison, nested in logic: the diagram of
+            // the running sum and the cardinality shortcuts against the brute-force oracle.
+            var random = new Random(seed);
+            var builder = new ProductModelBuilder("linear");
+            var count = random.Next(2, 8);
+            for (var i = 0; i < count; i++)
+            {
+                builder.AddModule($"m{i}", m => m.Optional().AddOption("yes"));
+            }
+
+            string[] ops = ["==", "!=", "<", "<=", ">", ">="];
+            for (var r = 0; r < random.Next(1, 4); r++)
+            {
+                var terms = Enumerable.Range(0, count).Where(_ => random.Next(2) == 0).Select(i => $"{random.Next(-3, 4)} * count(m{i})").DefaultIfEmpty("0");
+                var rule = $"{string.Join(" + ", terms)} {ops[random.Next(ops.Length)]} {random.Next(-3, 5)}";
+                if (random.Next(3) == 0)
+                {
+                    rule = $"m{random.Next(count)} == 'yes' -> ({rule})";
+                }
+
+                builder.AddRule($"r{r}", rule);
+            }
+
+            var model = builder.Build();
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Boolean);
+            Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
+            Assert.Equal(new BigInteger(new BruteForceOracle(model).ValidConfigurations().Count()), compiled.Count());
+        }, iter: 1000, threads: 1);
+
+    public static TheoryData<string> SharedCounts() => new()
+    {
+        "featureide-knueppel2017/axTLS.xml",
+        "featureide-knueppel2017/uClibc.xml",
+        "featureide-knueppel2017/busybox-1.18.0.xml",
+        "ddnnife-sundermann2023/embtoolkit.dimacs",
+    };
+
+    [Theory]
+    [MemberData(nameof(SharedCounts))]
+    public void CountsTsv_ListedModels_CountExactly(string file)
+    {
+        var expected = ExpectedCount(file);
+        var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(SharedModels.Path(file.Split('/'))).GetModelOrThrow()).GetModelOrThrow();
+        Assert.Equal(expected, compiled.Count());
+    }
+
+    [Fact]
+    public void BusyBox_TakesTheClauseEngineWithoutDiagramAttempts()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(SharedModels.Path("featureide-knueppel2017", "busybox-1.18.0.xml")).GetModelOrThrow()).GetModelOrThrow();
+        Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
+
+        // Before the clause engine, compiling spent seconds on diagrams that never fit.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"compile took {started.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static BigInteger ExpectedCount(string file)
+    {
+        var counts = SharedModels.Path("counts.tsv");
+        var line = File.ReadLines(counts).Single(l => l.StartsWith(file + "\t", StringComparison.Ordinal));
+        return BigInteger.Parse(line.Split('\t')[1], CultureInfo.InvariantCulture);
+    }
+
+    private static (int Variables, List<int[]> Clauses) RandomCnf(Random random, int maxVariables = 14)
+    {
+        var variables = random.Next(1, maxVariables + 1);
+        var clauses = new List<int[]>();
+        var count = random.Next(0, (variables * 3) + 1);
+        for (var c = 0; c < count; c++)
+        {
+            // Mostly short clauses over nearby variables, as in feature models, so components form.
+            var length = random.Next(10) switch { 0 => 1, < 6 => 2, < 9 => 3, _ => random.Next(4, 7) };
+            var anchor = random.Next(1, variables + 1);
+            clauses.Add([.. Enumerable.Range(0, length).Select(_ => Math.Clamp(anchor + random.Next(-3, 4), 1, variables)).Distinct().Select(v => random.Next(2) == 0 ? v : -v)]);
+        }
+
+        return (variables, clauses);
+    }
+
+    private static BigInteger BruteForceCount(int variables, List<int[]> clauses, IReadOnlyList<int> assumptions)
+    {
+        var count = 0L;
+        var model = new bool[variables + 1];
+        for (var bits = 0; bits < 1 << variables; bits++)
+        {
+            for (var v = 1; v <= variables; v++)
+            {
+                model[v] = (bits & (1 << (v - 1))) != 0;
+            }
+
+            if (Satisfies(model, clauses, assumptions))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool Satisfies(bool[] model, List<int[]> clauses, IReadOnlyList<int> assumptions) =>
+        clauses.All(c => c.Any(l => model[Math.Abs(l)] == l > 0)) && assumptions.All(l => model[Math.Abs(l)] == l > 0);
+
+    /// <summary>A FeatureIDE model: a random tree of and/or/alt groups, mandatory and optional features, and a few cross-tree rules.</summary>
+    private static string RandomFeatureModel(Random random)
+    {
+        var names = new List<string>();
+        var xml = new StringBuilder("<featureModel><struct>");
+        Feature(0);
+        xml.Append("</struct><constraints>");
+        for (var r = 0; r < random.Next(0, 4); r++)
+        {
+            var a = names[random.Next(names.Count)];
+            var b = names[random.Next(names.Count)];
+            xml.Append(random.Next(3) switch
+            {
+                0 => $"<rule><imp><var>{a}</var><var>{b}</var></imp></rule>",
+                1 => $"<rule><imp><var>{a}</var><not><var>{b}</var></not></imp></rule>",
+                _ => $"<rule><disj><var>{a}</var><conj><var>{b}</var><not><var>{names[random.Next(names.Count)]}</var></not></conj></disj></rule>",
+            });
+        }
+
+        return xml.Append("</constraints></featureModel>").ToString();
+
+        void Feature(int depth)
+        {
+            var name = $"f{names.Count}";
+            names.Add(name);
+            var mandatory = random.Next(4) == 0 ? " mandatory=\"true\"" : "";
+            var children = depth < 3 && names.Count < 11 ? random.Next(0, 4) : 0;
+            if (children == 0)
+            {
+                xml.Append($"<feature name=\"{name}\"{mandatory}/>");
+                return;
+            }
+
+            var kind = random.Next(3) switch { 0 => "and", 1 => "or", _ => "alt" };
+            xml.Append($"<{kind} name=\"{name}\"{mandatory}>");
+            for (var c = 0; c < children; c++)
+            {
+                Feature(depth + 1);
+            }
+
+            xml.Append($"</{kind}>");
+        }
+    }
+}
