@@ -81,17 +81,19 @@ public static class ModelCompiler
         var plan = featureModel && domains.Count > LargeFeatureModel
             ? LevelPlan.Create(VariableOrder.BreadthFirst(domains.Count, constraints), constraints)
             : LevelPlan.Create(domains, constraints);
-        var propagation = new Propagation(domains, constraints, options.Propagators);
+        // Propagators cost seconds on large feature models (tables of every clause); the clause
+        // engine needs them only to enumerate, so they are built on first use there.
+        var propagation = new Lazy<Propagation>(() => new Propagation(domains, constraints, options.Propagators));
         var diagram = options.ForceSearchEngine || options.ForceBooleanEngine ? null
             : featureModel ? (plan.FrontierAfter.Max(f => f.Length) <= FeatureFrontierLimit ? DiagramBuilder.Build(plan, domains, Math.Min(options.NodeBudget, FrontierNodeBudget)) : null)
-            : BuildDiagram(plan, domains, constraints, propagation, options.NodeBudget);
-        var search = new SearchEngine(plan, domains, propagation);
+            : BuildDiagram(plan, domains, constraints, propagation.Value, options.NodeBudget);
         if (diagram is null && formula is null && !yesNo && !options.ForceSearchEngine)
         {
             formula = Boolean.CnfEncoder.TryEncode(domains, constraints, out _);
         }
 
-        ISolverEngine engine = diagram is not null ? diagram : formula is null ? search : new Boolean.BooleanEngine(formula, domains, search);
+        var search = new Lazy<SearchEngine>(() => new SearchEngine(plan, domains, propagation.Value));
+        ISolverEngine engine = diagram is not null ? diagram : formula is null ? search.Value : new Boolean.BooleanEngine(formula, domains, search, plan.Order);
         var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram);
 
         for (var i = 0; i < model.Presets.Count; i++)
@@ -106,14 +108,6 @@ public static class ModelCompiler
         }
 
         return errors.Count > 0 ? new CompilationResult(null, errors.ToImmutable()) : new CompilationResult(compiled, []);
-    }
-
-    /// <summary>The clause engine when every module and rule has an exact clause form; otherwise the search engine.</summary>
-    private static ISolverEngine SearchOrClauses(LevelPlan plan, List<ModuleDomain> domains, ImmutableArray<CompiledConstraint> constraints, Propagation propagation, CompilerOptions options)
-    {
-        var search = new SearchEngine(plan, domains, propagation);
-        var formula = options.ForceSearchEngine ? null : Boolean.CnfEncoder.TryEncode(domains, constraints, out _);
-        return formula is null ? search : new Boolean.BooleanEngine(formula, domains, search);
     }
 
     /// <summary>

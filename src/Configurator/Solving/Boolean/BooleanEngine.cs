@@ -8,10 +8,10 @@ namespace Configurator.Solving.Boolean;
 /// The engine for large models of yes/no modules (feature models): the model as clauses
 /// (<see cref="CnfFormula"/>), counted by <see cref="ClauseSearch"/> with components and their
 /// cache, existence and availability by its clause-learning solver. Enumeration walks the search
-/// engine, which visits the same configurations in the plan's order. Immutable; every call builds
-/// its own search.
+/// engine (built on first use), which visits the same configurations in the plan's order; ranking
+/// follows that order. Immutable; every call builds its own search.
 /// </summary>
-internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, SearchEngine search) : ISolverEngine
+internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, Lazy<SearchEngine> search, IReadOnlyList<int> order) : ISolverEngine
 {
     // Counting recurses once per decision and component; a thread with a large stack keeps deep models safe.
     private const int StackBytes = 256 * 1024 * 1024;
@@ -25,7 +25,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         Assumptions(restriction) is { } assumptions && new ClauseSearch(formula).Solve(assumptions);
 
     public ulong Enumerate(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken) =>
-        search.Enumerate(restriction, start, limit, values, model, handler, cancellationToken);
+        search.Value.Enumerate(restriction, start, limit, values, model, handler, cancellationToken);
 
     public bool[][] UsableValues(Restriction restriction)
     {
@@ -73,7 +73,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         // completions reach past the rank, then the rank within it. Counts share one cache.
         var cache = ClauseSearch.NewCache();
         var fixedSoFar = restriction.Copy();
-        foreach (var module in search.Order)
+        foreach (var module in order)
         {
             var count = domains[module].ValueCount;
             for (var value = 0; value < count; value++)

@@ -14,9 +14,14 @@ internal sealed class CompiledConstraint
     /// <summary>Scopes with at most this many value combinations are tabulated.</summary>
     public const int DenseLimit = 1 << 20;
 
-    private readonly Func<int[], bool>? _predicate;
+    private readonly Func<int[], bool> _predicate;
     private readonly int[] _strides;
-    private readonly ulong[]? _bits;
+    private readonly IReadOnlyList<ModuleDomain> _domains;
+    private readonly int _combinations;
+
+    // Tabulated on first use: a wide clause costs a million evaluations, and the clause engine
+    // never reads the table of a large feature model to count it.
+    private ulong[]? _bits;
 
     public CompiledConstraint(Constraint source, int position, ImmutableArray<int> scope, IReadOnlyList<ModuleDomain> domains, Func<int[], bool> predicate, BoolExpression? expression = null, TableRows? rows = null)
     {
@@ -26,6 +31,8 @@ internal sealed class CompiledConstraint
         Expression = expression;
         Rows = rows;
         _strides = new int[scope.Length];
+        _predicate = predicate;
+        _domains = domains;
         long combinations = 1;
         for (var i = scope.Length - 1; i >= 0; i--)
         {
@@ -33,12 +40,12 @@ internal sealed class CompiledConstraint
             combinations *= domains[scope[i]].ValueCount;
             if (combinations > DenseLimit)
             {
-                _predicate = predicate;
+                _combinations = -1;
                 return;
             }
         }
 
-        _bits = Tabulate(predicate, (int)combinations, domains);
+        _combinations = (int)combinations;
     }
 
     public Constraint Source { get; }
@@ -56,10 +63,12 @@ internal sealed class CompiledConstraint
     public TableRows? Rows { get; }
 
     /// <summary>The tabulated combinations (bit i for the combination whose mixed-radix index is i), or null when not tabulated.</summary>
-    public ReadOnlySpan<ulong> TableBits => _bits;
+    public ReadOnlySpan<ulong> TableBits => Bits;
 
     /// <summary>Whether the constraint is tabulated.</summary>
-    public bool IsTabulated => _bits is not null;
+    public bool IsTabulated => _combinations >= 0;
+
+    private ulong[]? Bits => _combinations < 0 ? null : LazyInitializer.EnsureInitialized(ref _bits, () => Tabulate(_predicate, _combinations, _domains));
 
     /// <summary>Per scope position, the weight of its value in a combination's index.</summary>
     public ReadOnlySpan<int> Strides => _strides;
@@ -67,10 +76,9 @@ internal sealed class CompiledConstraint
     /// <summary>Whether the values of the scope's modules in <paramref name="values"/> satisfy the constraint.</summary>
     public bool IsSatisfied(int[] values)
     {
-        if (_bits is null)
+        if (Bits is not { } bits)
         {
-            // Only large scopes, which are not tabulated, reach here; the ! is safe by construction.
-            return _predicate!(values);
+            return _predicate(values);
         }
 
         var index = 0;
@@ -79,7 +87,7 @@ internal sealed class CompiledConstraint
             index += values[Scope[i]] * _strides[i];
         }
 
-        return (_bits[index >> 6] & (1UL << index)) != 0;
+        return (bits[index >> 6] & (1UL << index)) != 0;
     }
 
     private ulong[] Tabulate(Func<int[], bool> predicate, int combinations, IReadOnlyList<ModuleDomain> domains)

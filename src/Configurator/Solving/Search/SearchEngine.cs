@@ -197,9 +197,6 @@ internal sealed class SearchEngine(LevelPlan plan, IReadOnlyList<ModuleDomain> d
         public BigInteger CountFrom(int level) => _counter.Count(Plan.Order.Skip(level));
     }
 
-    /// <summary>The modules in the order enumeration and ranking decide them.</summary>
-    public IReadOnlyList<int> Order => plan.Order;
-
     private LevelPlan Plan => plan;
 
     private IReadOnlyList<ModuleDomain> Domains => domains;
