@@ -50,10 +50,10 @@ public sealed partial class CompiledModel
         _ => SolverEngineKind.Search,
     };
 
-    /// <summary>The number of decision-diagram nodes; 0 with the search engine.</summary>
+    /// <summary>The number of decision-diagram nodes; 0 with the search and clause engines.</summary>
     public int DiagramNodeCount => _diagram?.NodeCount ?? 0;
 
-    /// <summary>The number of decision-diagram edges; 0 with the search engine.</summary>
+    /// <summary>The number of decision-diagram edges; 0 with the search and clause engines.</summary>
     public int DiagramEdgeCount => _diagram?.EdgeCount ?? 0;
 
     internal ImmutableArray<ModuleDomain> Domains { get; }

@@ -75,25 +75,23 @@ public static class ModelCompiler
         // A model of yes/no modules with an exact clause form is a feature model: past a small frontier
         // its diagram does not fit, and finding that out took seconds (the residual builder ran for
         // minutes on embtoolkit), so it goes to the clause engine after one cheap attempt at most.
-        var yesNo = options.ForceBooleanEngine || domains.All(d => d.ValueCount <= 2);
-        var formula = options.ForceSearchEngine || !yesNo ? null : Boolean.CnfEncoder.TryEncode(domains, constraints, out _);
-        var featureModel = formula is not null;
+        // Other models are encoded only if their diagram does not fit.
+        var formula = new Lazy<Boolean.CnfFormula?>(() => options.ForceSearchEngine ? null : Boolean.CnfEncoder.TryEncode(domains, constraints, out _));
+        var featureModel = (options.ForceBooleanEngine || domains.All(d => d.ValueCount <= 2)) && formula.Value is not null;
         var plan = featureModel && domains.Count > LargeFeatureModel
             ? LevelPlan.Create(VariableOrder.BreadthFirst(domains.Count, constraints), constraints)
             : LevelPlan.Create(domains, constraints);
+
         // Propagators cost seconds on large feature models (tables of every clause); the clause
         // engine needs them only to enumerate, so they are built on first use there.
         var propagation = new Lazy<Propagation>(() => new Propagation(domains, constraints, options.Propagators));
         var diagram = options.ForceSearchEngine || options.ForceBooleanEngine ? null
-            : featureModel ? (plan.FrontierAfter.Max(f => f.Length) <= FeatureFrontierLimit ? DiagramBuilder.Build(plan, domains, Math.Min(options.NodeBudget, FrontierNodeBudget)) : null)
+            : featureModel ? BuildFeatureDiagram(plan, domains, options.NodeBudget)
             : BuildDiagram(plan, domains, constraints, propagation.Value, options.NodeBudget);
-        if (diagram is null && formula is null && !yesNo && !options.ForceSearchEngine)
-        {
-            formula = Boolean.CnfEncoder.TryEncode(domains, constraints, out _);
-        }
-
         var search = new Lazy<SearchEngine>(() => new SearchEngine(plan, domains, propagation.Value));
-        ISolverEngine engine = diagram is not null ? diagram : formula is null ? search.Value : new Boolean.BooleanEngine(formula, domains, search, plan.Order);
+        ISolverEngine engine = diagram is not null ? diagram
+            : formula.Value is { } clauses ? new Boolean.BooleanEngine(clauses, domains, search, plan.Order)
+            : search.Value;
         var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram);
 
         for (var i = 0; i < model.Presets.Count; i++)
@@ -109,6 +107,10 @@ public static class ModelCompiler
 
         return errors.Count > 0 ? new CompilationResult(null, errors.ToImmutable()) : new CompilationResult(compiled, []);
     }
+
+    /// <summary>A feature model's one diagram attempt: the frontier builder, and only when the frontier is narrow.</summary>
+    private static DecisionDiagram? BuildFeatureDiagram(LevelPlan plan, List<ModuleDomain> domains, int nodeBudget) =>
+        plan.FrontierAfter.Max(f => f.Length) <= FeatureFrontierLimit ? DiagramBuilder.Build(plan, domains, Math.Min(nodeBudget, FrontierNodeBudget)) : null;
 
     /// <summary>
     /// The frontier builder first; past its budget the residual builder, in breadth-first order:

@@ -16,8 +16,6 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     // Counting recurses once per decision and component; a thread with a large stack keeps deep models safe.
     private const int StackBytes = 256 * 1024 * 1024;
 
-    public CnfFormula Formula => formula;
-
     public BigInteger Count(Restriction restriction) =>
         Assumptions(restriction) is { } assumptions ? OnLargeStack(() => new ClauseSearch(formula).Count(assumptions)) : BigInteger.Zero;
 
@@ -70,30 +68,37 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     public void Unrank(Restriction restriction, BigInteger rank, int[] values) => OnLargeStack(() =>
     {
         // Module by module in the plan's order, as the other engines rank: the first value whose
-        // completions reach past the rank, then the rank within it. Counts share one cache.
-        var cache = ClauseSearch.NewCache();
-        var fixedSoFar = restriction.Copy();
+        // completions reach past the rank, then the rank within it. One counter (a count leaves it
+        // as it found it, and its cache holds whatever the assumptions), the fixed values appended.
+        var counter = new ClauseSearch(formula);
+        var assumptions = Assumptions(restriction) ?? [];
         foreach (var module in order)
         {
-            var count = domains[module].ValueCount;
-            for (var value = 0; value < count; value++)
+            var literals = formula.ValueLiterals[module];
+            for (var value = 0; value < literals.Length; value++)
             {
-                if (!fixedSoFar.Allows(module, value))
+                if (!restriction.Allows(module, value))
                 {
                     continue;
                 }
 
-                var probe = fixedSoFar.Copy();
-                probe.Fix(module, value, count);
-                var below = Assumptions(probe) is { } assumptions ? new ClauseSearch(formula, cache).Count(assumptions) : BigInteger.Zero;
-                if (rank < below || value == count - 1)
+                if (literals[value] != 0)
+                {
+                    assumptions.Add(literals[value]);
+                }
+
+                var below = counter.Count(assumptions);
+                if (rank < below || value == literals.Length - 1)
                 {
                     values[module] = value;
-                    fixedSoFar = probe;
                     break;
                 }
 
                 rank -= below;
+                if (literals[value] != 0)
+                {
+                    assumptions.RemoveAt(assumptions.Count - 1);
+                }
             }
         }
 

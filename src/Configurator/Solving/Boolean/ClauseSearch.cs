@@ -19,7 +19,6 @@ internal sealed class ClauseSearch
 {
     private const long CacheBudget = 48_000_000;
 
-    private readonly CnfFormula _formula;
     private readonly int _variables;
     private readonly List<int[]> _clauses = [];
     private readonly int _originalClauses;
@@ -54,7 +53,6 @@ internal sealed class ClauseSearch
     /// <param name="cache">Component counts to share with other counting searches over the same formula (a key fixes the residual clauses, whatever the assumptions); null for a new one.</param>
     public ClauseSearch(CnfFormula formula, Dictionary<int[], BigInteger>? cache = null)
     {
-        _formula = formula;
         _variables = formula.VariableCount;
         var literals = 2 * _variables;
         _watches = new IntList[literals];
@@ -123,9 +121,6 @@ internal sealed class ClauseSearch
 
     /// <summary>An empty cache of component counts, to share between counting searches over one formula.</summary>
     public static Dictionary<int[], BigInteger> NewCache() => new(IntArrayComparer.Instance);
-
-    /// <summary>The formula searched.</summary>
-    public CnfFormula Formula => _formula;
 
     /// <summary>
     /// The number of satisfying assignments that make every assumption (DIMACS literals) true.

@@ -157,7 +157,12 @@ internal sealed class CnfEncoder
                 Assert(and.Left);
                 Assert(and.Right);
                 return;
-            case NumberComparison comparison when TryAssertCardinality(comparison):
+            case NumberComparison comparison when Linear(comparison) is { } linear:
+                if (!TryAssertCardinality(linear))
+                {
+                    Assert(Sum(linear));
+                }
+
                 return;
             default:
                 Assert(Build(expression));
@@ -191,9 +196,10 @@ internal sealed class CnfEncoder
     }
 
     /// <summary>At most / at least / exactly k of literals with unit weights, as clauses: no diagram needed.</summary>
-    private bool TryAssertCardinality(NumberComparison comparison)
+    private bool TryAssertCardinality(LinearForm form)
     {
-        if (Linear(comparison) is not var (literals, weights, op, bound) || weights.Any(w => w != 1))
+        var (literals, weights, op, bound) = form;
+        if (weights.Any(w => w != 1))
         {
             return false;
         }
@@ -423,7 +429,8 @@ internal sealed class CnfEncoder
             : And([.. outside.Select(v => (Node)new Lit(-literals[v]))]);
     }
 
-    private Node ValueIs(int module, int value) => ValueSet(module, [.. Enumerable.Range(0, _domains[module].ValueCount).Select(v => v == value)]);
+    /// <summary>The module takes the value: its literal (exactly-one makes a one-hot literal enough), true for a one-value module.</summary>
+    private Node ValueIs(int module, int value) => _valueLiterals[module][value] is var literal and not 0 ? new Lit(literal) : Constant.True;
 
     /// <summary>Expands an expression over a small scope into a decision tree of its modules' values.</summary>
     private Node Tabulate(BoolExpression expression)

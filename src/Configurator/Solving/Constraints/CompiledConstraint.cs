@@ -68,7 +68,15 @@ internal sealed class CompiledConstraint
     /// <summary>Whether the constraint is tabulated.</summary>
     public bool IsTabulated => _combinations >= 0;
 
-    private ulong[]? Bits => _combinations < 0 ? null : LazyInitializer.EnsureInitialized(ref _bits, () => Tabulate(_predicate, _combinations, _domains));
+    // Read on every check (diagram building, enumeration), so no delegate per read: one volatile read once built.
+    private ulong[]? Bits => _combinations < 0 ? null : Volatile.Read(ref _bits) ?? TabulateOnce();
+
+    /// <summary>Tabulates; when two threads race, both compute the same table and the first one stored wins.</summary>
+    private ulong[] TabulateOnce()
+    {
+        var bits = Tabulate(_predicate, _combinations, _domains);
+        return Interlocked.CompareExchange(ref _bits, bits, null) ?? bits;
+    }
 
     /// <summary>Per scope position, the weight of its value in a combination's index.</summary>
     public ReadOnlySpan<int> Strides => _strides;
