@@ -6,7 +6,7 @@ namespace Configurator.Orleans;
 /// <summary>
 /// Counting, enumerating and sampling a model's configurations across the cluster: the work is
 /// split into disjoint parts (shards by rank on the diagram engine, cubes of the first decided
-/// modules on the search engine), each part runs on a silo the cluster picks, and the results
+/// modules on the search and clause engines), each part runs on a silo the cluster picks, and the results
 /// are exactly the single-process ones. Call it as <c>GetGrain&lt;IBatchGrain&gt;(0)</c>; it keeps
 /// no state, so any silo can coordinate.
 /// </summary>
