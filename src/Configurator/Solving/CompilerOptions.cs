@@ -11,6 +11,14 @@ public sealed class CompilerOptions
     /// <value>Defaults to 65,536.</value>
     public int MaxSelectionsPerModule { get; set; } = 65_536;
 
+    /// <summary>
+    /// The most edges of the circuit the clause engine records from its counting search (for counts,
+    /// availability and sampling under partial selections of large yes/no models); past it the
+    /// engine answers by search instead. 0 never records one. Each edge takes about 4 bytes.
+    /// </summary>
+    /// <value>Defaults to 16,000,000.</value>
+    public int CircuitEdgeBudget { get; set; } = 16_000_000;
+
     /// <summary>Skips the diagram, for testing the search engine on models small enough for both.</summary>
     internal bool ForceSearchEngine { get; set; }
 
@@ -24,5 +32,6 @@ public sealed class CompilerOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(NodeBudget, 1, nameof(NodeBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSelectionsPerModule, 1, nameof(MaxSelectionsPerModule));
+        ArgumentOutOfRangeException.ThrowIfNegative(CircuitEdgeBudget, nameof(CircuitEdgeBudget));
     }
 }

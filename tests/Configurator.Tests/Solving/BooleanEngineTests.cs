@@ -39,6 +39,56 @@ public class BooleanEngineTests
         }, iter: 3000, threads: 1);
 
     [Fact]
+    public void Circuit_RandomCnfs_CountsFindsLiteralsAndRanksLikeBruteForce() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var (variables, clauses) = RandomCnf(random, maxVariables: 12);
+            var circuit = new ClauseSearch(new CnfFormula(variables, [.. clauses], [])).Compile(int.MaxValue)!;
+            for (var round = 0; round < 4; round++)
+            {
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                var fixedValues = new sbyte[variables];
+                assumptions.ForEach(l => fixedValues[Math.Abs(l) - 1] = (sbyte)Math.Sign(l));
+                var expected = BruteForceCount(variables, clauses, assumptions);
+                Assert.Equal(expected, circuit.Count(fixedValues));
+                Assert.Equal(expected > 0, circuit.Exists(fixedValues));
+
+                // A literal is possible when some solution that keeps every fixed value makes it true.
+                var possible = circuit.PossibleLiterals(fixedValues);
+                Assert.Equal(expected > 0, possible is not null);
+                for (var v = 1; v <= variables && possible is not null; v++)
+                {
+                    Assert.Equal(BruteForceCount(variables, clauses, [.. assumptions, v]) > 0, possible[2 * (v - 1)]);
+                    Assert.Equal(BruteForceCount(variables, clauses, [.. assumptions, -v]) > 0, possible[(2 * (v - 1)) + 1]);
+                }
+
+                // Ranking is a bijection onto the solutions: every rank gives a different one.
+                var ranks = (int)BigInteger.Min(expected, 64);
+                var seen = new HashSet<string>();
+                for (var rank = 0; rank < ranks; rank++)
+                {
+                    var assignment = circuit.Unrank(fixedValues, rank);
+                    var model = new bool[variables + 1];
+                    assignment.CopyTo(model, 1);
+                    Assert.True(Satisfies(model, clauses, assumptions));
+                    Assert.True(seen.Add(string.Concat(assignment.Select(b => b ? '1' : '0'))));
+                }
+            }
+        }, iter: 2000, threads: 1);
+
+    [Fact]
+    public void Circuit_OverItsEdgeBudget_IsNotMade()
+    {
+        // Twenty independent two-literal clauses: twenty decisions, each an OR with edges of its own.
+        var clauses = Enumerable.Range(0, 20).Select(i => new[] { (2 * i) + 1, (2 * i) + 2 }).ToArray();
+        var formula = new CnfFormula(40, clauses, []);
+        var circuit = new ClauseSearch(formula).Compile(int.MaxValue)!;
+        Assert.Equal(BigInteger.Pow(3, 20), circuit.Count(new sbyte[40]));
+        Assert.Null(new ClauseSearch(formula).Compile(circuit.EdgeCount - 1));
+    }
+
+    [Fact]
     public void Solve_RandomThreeSatNearTheThreshold_AgreesWithBruteForce() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {

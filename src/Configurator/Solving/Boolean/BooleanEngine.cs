@@ -6,27 +6,60 @@ namespace Configurator.Solving.Boolean;
 
 /// <summary>
 /// The engine for large models of yes/no modules (feature models): the model as clauses
-/// (<see cref="CnfFormula"/>), counted by <see cref="ClauseSearch"/> with components and their
-/// cache, existence and availability by its clause-learning solver. Enumeration walks the search
-/// engine (built on first use), which visits the same configurations in the plan's order; ranking
-/// follows that order. Immutable; every call builds its own search.
+/// (<see cref="CnfFormula"/>). On first use beyond a whole count, the counting search is recorded
+/// as a <see cref="Circuit"/> (within <paramref name="circuitEdgeBudget"/> edges), and counts,
+/// availability, existence and sampling under any restriction become passes over it. Without one
+/// (the model is too big for the budget), counts come from <see cref="ClauseSearch"/> with
+/// components and their cache, existence and availability from its clause-learning solver.
+/// Enumeration walks the search engine (built on first use) in the plan's order. Immutable;
+/// every call builds its own search or its own pass buffers.
 /// </summary>
-internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, Lazy<SearchEngine> search, IReadOnlyList<int> order) : ISolverEngine
+internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, Lazy<SearchEngine> search, IReadOnlyList<int> order, int circuitEdgeBudget) : ISolverEngine
 {
     // Counting recurses once per decision and component; a thread with a large stack keeps deep models safe.
     private const int StackBytes = 256 * 1024 * 1024;
 
-    public BigInteger Count(Restriction restriction) =>
-        Assumptions(restriction) is { } assumptions ? OnLargeStack(() => new ClauseSearch(formula).Count(assumptions)) : BigInteger.Zero;
+    private readonly Lazy<Circuit?> _circuit = new(() => circuitEdgeBudget == 0 ? null : OnLargeStack(() => new ClauseSearch(formula).Compile(circuitEdgeBudget)));
 
-    public bool Exists(Restriction restriction) =>
-        Assumptions(restriction) is { } assumptions && new ClauseSearch(formula).Solve(assumptions);
+    /// <summary>The circuit, compiled on first use; null when it does not fit the budget.</summary>
+    public Circuit? Circuit => _circuit.Value;
+
+    public BigInteger Count(Restriction restriction)
+    {
+        // A whole count (the console's) needs no circuit: the plain counting search is cheaper than recording one.
+        if (restriction.IsEmpty && !_circuit.IsValueCreated)
+        {
+            return OnLargeStack(() => new ClauseSearch(formula).Count([]));
+        }
+
+        if (Circuit is { } circuit)
+        {
+            return Fixed(restriction) is { } fixedValues ? circuit.Count(fixedValues) : BigInteger.Zero;
+        }
+
+        return Assumptions(restriction) is { } assumptions ? OnLargeStack(() => new ClauseSearch(formula).Count(assumptions)) : BigInteger.Zero;
+    }
+
+    public bool Exists(Restriction restriction)
+    {
+        if (Circuit is { } circuit)
+        {
+            return Fixed(restriction) is { } fixedValues && circuit.Exists(fixedValues);
+        }
+
+        return Assumptions(restriction) is { } assumptions && new ClauseSearch(formula).Solve(assumptions);
+    }
 
     public ulong Enumerate(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken) =>
         search.Value.Enumerate(restriction, start, limit, values, model, handler, cancellationToken);
 
     public bool[][] UsableValues(Restriction restriction)
     {
+        if (Circuit is { } circuit)
+        {
+            return UsableValues(circuit, restriction);
+        }
+
         // One solver for the whole call (its learnt clauses carry over); every model found shows a
         // usable value of each module at once, so most values never need a question of their own.
         var usable = domains.Select(d => new bool[d.ValueCount]).ToArray();
@@ -65,7 +98,24 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         return usable;
     }
 
-    public void Unrank(Restriction restriction, BigInteger rank, int[] values) => OnLargeStack(() =>
+    public void Unrank(Restriction restriction, BigInteger rank, int[] values)
+    {
+        if (Circuit is { } circuit && Fixed(restriction) is { } fixedValues)
+        {
+            // The circuit's own order: any fixed order ranks uniformly, and this one costs one pass.
+            var assignment = circuit.Unrank(fixedValues, rank);
+            for (var module = 0; module < values.Length; module++)
+            {
+                values[module] = formula.ValueOf(module, v => assignment[v - 1]);
+            }
+
+            return;
+        }
+
+        UnrankBySearch(restriction, rank, values);
+    }
+
+    private void UnrankBySearch(Restriction restriction, BigInteger rank, int[] values) => OnLargeStack(() =>
     {
         // Module by module in the plan's order, as the other engines rank: the first value whose
         // completions reach past the rank, then the rank within it. One counter (a count leaves it
@@ -104,6 +154,62 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
 
         return 0;
     });
+
+    /// <summary>
+    /// Usable values from the circuit: the modules the restriction leaves open in one pass up and
+    /// down, each restricted module in a pass of its own without its own restriction.
+    /// </summary>
+    private bool[][] UsableValues(Circuit circuit, Restriction restriction)
+    {
+        var usable = domains.Select(d => new bool[d.ValueCount]).ToArray();
+        var open = Fixed(restriction) is { } fixedValues ? circuit.PossibleLiterals(fixedValues) : null;
+        for (var module = 0; module < domains.Count; module++)
+        {
+            var possible = open;
+            if (restriction.AllowedValues(module) is not null)
+            {
+                possible = Fixed(restriction.Without(module)) is { } others ? circuit.PossibleLiterals(others) : null;
+            }
+
+            if (possible is null)
+            {
+                continue;
+            }
+
+            var literals = formula.ValueLiterals[module];
+            for (var value = 0; value < literals.Length; value++)
+            {
+                var literal = literals[value];
+                usable[module][value] = literal == 0 || possible[literal > 0 ? 2 * (literal - 1) : (2 * (-literal - 1)) + 1];
+            }
+        }
+
+        return usable;
+    }
+
+    /// <summary>The restriction as fixed variables (1 true, -1 false, 0 open); null when it leaves some module no value.</summary>
+    private sbyte[]? Fixed(Restriction restriction)
+    {
+        if (Assumptions(restriction) is not { } units)
+        {
+            return null;
+        }
+
+        var fixedValues = new sbyte[formula.VariableCount];
+        foreach (var unit in units)
+        {
+            var variable = Math.Abs(unit) - 1;
+            var value = (sbyte)Math.Sign(unit);
+            if (fixedValues[variable] == -value)
+            {
+                return null;
+            }
+
+            fixedValues[variable] = value;
+        }
+
+        return fixedValues;
+    }
 
     /// <summary>The restriction as unit literals; null when it leaves some module no value.</summary>
     private List<int>? Assumptions(Restriction restriction)

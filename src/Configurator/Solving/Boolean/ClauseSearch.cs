@@ -157,7 +157,7 @@ internal sealed class ClauseSearch
 
             var variables = Enumerable.Range(0, _variables).Where(v => _value[2 * v] == 0).ToArray();
             var clauses = Enumerable.Range(0, _originalClauses).ToArray();
-            return CountSplit(variables, clauses);
+            return CountSplit<BigInteger, CountResults>(variables, clauses, new CountResults(this));
         }
         finally
         {
@@ -375,8 +375,36 @@ internal sealed class ClauseSearch
 
     // ---- Counting.
 
+    /// <summary>
+    /// Records the counting search as a circuit (a decision-DNNF; see <see cref="Circuit"/>), or
+    /// null when it would take more than <paramref name="edgeBudget"/> edges. Compiles the whole
+    /// formula (no assumptions); conditioning happens on the circuit.
+    /// </summary>
+    public Circuit? Compile(int edgeBudget)
+    {
+        var builder = new Circuit.Builder(_variables, edgeBudget);
+        if (_inconsistent)
+        {
+            return builder.Finish(Circuit.Builder.False);
+        }
+
+        try
+        {
+            var recorder = new CircuitRecorder(builder);
+            var variables = Enumerable.Range(0, _variables).Where(v => _value[2 * v] == 0).ToArray();
+            var clauses = Enumerable.Range(0, _originalClauses).ToArray();
+            var rest = CountSplit<int, CircuitRecorder>(variables, clauses, recorder);
+            return builder.Finish(recorder.IsZero(rest) ? rest : recorder.Branch(_trail.AsSpan(0, _trailSize), rest));
+        }
+        catch (Circuit.OverBudgetException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The count over the given open variables and candidate clauses: free variables double it, components multiply.</summary>
-    private BigInteger CountSplit(int[] variables, int[] clauses)
+    private T CountSplit<T, TResults>(int[] variables, int[] clauses, TResults results)
+        where TResults : IComponentResults<T>
     {
         _stamp += 2;
         var (active, taken) = (_stamp, _stamp + 1);
@@ -388,7 +416,7 @@ internal sealed class ClauseSearch
             }
         }
 
-        var free = 0;
+        List<int>? free = null;
         List<(int[] Variables, int[] Clauses, int Branch)>? components = null;
         var queue = new List<int>();
         var componentClauses = new List<int>();
@@ -432,7 +460,7 @@ internal sealed class ClauseSearch
 
             if (componentClauses.Count == 0)
             {
-                free++;
+                (free ??= []).Add(start);
                 continue;
             }
 
@@ -457,23 +485,27 @@ internal sealed class ClauseSearch
             (components ??= []).Add(([.. queue], [.. componentClauses], branch));
         }
 
-        var result = BigInteger.One << free;
-        if (components is not null)
+        if (components is null)
         {
-            foreach (var (componentVariables, componentClauseList, branch) in components)
+            return results.Product(free, []);
+        }
+
+        var parts = new T[components.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var (componentVariables, componentClauseList, branch) = components[i];
+            parts[i] = CountComponent<T, TResults>(componentVariables, componentClauseList, branch, results);
+            if (results.IsZero(parts[i]))
             {
-                result *= CountComponent(componentVariables, componentClauseList, branch);
-                if (result.IsZero)
-                {
-                    break;
-                }
+                return parts[i];
             }
         }
 
-        return result;
+        return results.Product(free, parts);
     }
 
-    private BigInteger CountComponent(int[] variables, int[] clauses, int branch)
+    private T CountComponent<T, TResults>(int[] variables, int[] clauses, int branch, TResults results)
+        where TResults : IComponentResults<T>
     {
         Array.Sort(variables);
         Array.Sort(clauses);
@@ -481,7 +513,7 @@ internal sealed class ClauseSearch
         key[0] = variables.Length;
         variables.CopyTo(key, 1);
         clauses.CopyTo(key, 1 + variables.Length);
-        if (_cache.TryGetValue(key, out var cached))
+        if (results.TryGetCached(key, out var cached))
         {
             return cached;
         }
@@ -494,7 +526,7 @@ internal sealed class ClauseSearch
             }
         }
 
-        var sum = BigInteger.Zero;
+        var sum = results.Zero;
         var first = _literalActivity[2 * branch] >= _literalActivity[(2 * branch) + 1] ? 2 * branch : (2 * branch) + 1;
         foreach (var literal in (ReadOnlySpan<int>)[first, first ^ 1])
         {
@@ -509,21 +541,17 @@ internal sealed class ClauseSearch
             }
             else
             {
-                sum += CountSplit(variables, clauses);
+                var rest = CountSplit<T, TResults>(variables, clauses, results);
+                if (!results.IsZero(rest))
+                {
+                    sum = results.Add(sum, results.Branch(_trail.AsSpan(mark, _trailSize - mark), rest));
+                }
             }
 
             Undo(mark);
         }
 
-        if (_cacheSize + key.Length > CacheBudget)
-        {
-            // Bounded memory: forget and go on; counts stay exact, only slower.
-            _cache.Clear();
-            _cacheSize = 0;
-        }
-
-        _cache[key] = sum;
-        _cacheSize += key.Length + 8;
+        results.Remember(key, sum);
         return sum;
     }
 
@@ -627,6 +655,100 @@ internal sealed class ClauseSearch
     private void Bump(int variable)
     {
         _activity[variable] += _increment;
+    }
+
+    /// <summary>What a counting search makes of its components: numbers, or the nodes of a circuit.</summary>
+    private interface IComponentResults<T>
+    {
+        /// <summary>No assignment.</summary>
+        T Zero { get; }
+
+        bool IsZero(T value);
+
+        /// <summary>Independent parts together, with variables that no clause constrains.</summary>
+        T Product(List<int>? freeVariables, ReadOnlySpan<T> parts);
+
+        /// <summary>A branch: the literals its decision set or implied (internal encoding), with the rest.</summary>
+        T Branch(ReadOnlySpan<int> literals, T rest);
+
+        /// <summary>Two branches that disagree on their decision.</summary>
+        T Add(T first, T second);
+
+        bool TryGetCached(int[] key, out T value);
+
+        void Remember(int[] key, T value);
+    }
+
+    /// <summary>Counts, cached in the search's (possibly shared) cache within its memory budget.</summary>
+    private readonly struct CountResults(ClauseSearch search) : IComponentResults<BigInteger>
+    {
+        public BigInteger Zero => BigInteger.Zero;
+
+        public bool IsZero(BigInteger value) => value.IsZero;
+
+        public BigInteger Product(List<int>? freeVariables, ReadOnlySpan<BigInteger> parts)
+        {
+            var product = BigInteger.One << (freeVariables?.Count ?? 0);
+            foreach (var part in parts)
+            {
+                product *= part;
+            }
+
+            return product;
+        }
+
+        public BigInteger Branch(ReadOnlySpan<int> literals, BigInteger rest) => rest;
+
+        public BigInteger Add(BigInteger first, BigInteger second) => first + second;
+
+        public bool TryGetCached(int[] key, out BigInteger value) => search._cache.TryGetValue(key, out value);
+
+        public void Remember(int[] key, BigInteger value)
+        {
+            if (search._cacheSize + key.Length > CacheBudget)
+            {
+                // Bounded memory: forget and go on; counts stay exact, only slower.
+                search._cache.Clear();
+                search._cacheSize = 0;
+            }
+
+            search._cache[key] = value;
+            search._cacheSize += key.Length + 8;
+        }
+    }
+
+    /// <summary>
+    /// Circuit nodes; a cached component is one shared sub-circuit. The cache is bounded like the
+    /// count cache: past the budget it starts afresh, which only costs sharing.
+    /// </summary>
+    private sealed class CircuitRecorder(Circuit.Builder builder) : IComponentResults<int>
+    {
+        private readonly Dictionary<int[], int> _cache = new(IntArrayComparer.Instance);
+        private long _cacheSize;
+
+        public int Zero => Circuit.Builder.False;
+
+        public bool IsZero(int value) => value == Circuit.Builder.False;
+
+        public int Product(List<int>? freeVariables, ReadOnlySpan<int> parts) => builder.And(freeVariables, [], parts);
+
+        public int Branch(ReadOnlySpan<int> literals, int rest) => builder.And(null, literals, [rest]);
+
+        public int Add(int first, int second) => builder.Or(first, second);
+
+        public bool TryGetCached(int[] key, out int value) => _cache.TryGetValue(key, out value);
+
+        public void Remember(int[] key, int value)
+        {
+            if (_cacheSize + key.Length > CacheBudget)
+            {
+                _cache.Clear();
+                _cacheSize = 0;
+            }
+
+            _cache[key] = value;
+            _cacheSize += key.Length + 2;
+        }
     }
 
     private sealed class IntList
