@@ -78,6 +78,47 @@ public class BooleanEngineTests
         }, iter: 2000, threads: 1);
 
     [Fact]
+    public void ClauseSearch_LearntClausesAcrossComponents_KeepCountsExact() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Blocks of hard random 3-SAT that propagation splits into components, counted again and
+            // again by one search: its clauses learnt in one count (some spanning blocks) act in
+            // the next, and a block found unsatisfiable must not leave wrong counts of its siblings
+            // in the cache.
+            var random = new Random(seed);
+            var blocks = random.Next(2, 4);
+            var size = random.Next(4, 6);
+            var variables = blocks * size;
+            var clauses = new List<int[]>();
+            for (var b = 0; b < blocks; b++)
+            {
+                for (var c = 0; c < (int)(size * random.Next(30, 50) / 10.0); c++)
+                {
+                    clauses.Add([.. Enumerable.Range((b * size) + 1, size).OrderBy(_ => random.Next()).Take(3).Select(v => random.Next(2) == 0 ? v : -v)]);
+                }
+            }
+
+            // Links: a clause with one variable of each of two blocks and a switch, so that setting
+            // the switch splits the blocks apart.
+            var switches = random.Next(1, 3);
+            for (var l = 0; l < 2 * blocks; l++)
+            {
+                var a = random.Next(1, variables + 1);
+                var b = random.Next(1, variables + 1);
+                var s = variables + random.Next(1, switches + 1);
+                clauses.Add([random.Next(2) == 0 ? a : -a, random.Next(2) == 0 ? b : -b, s]);
+            }
+
+            var all = variables + switches;
+            var counter = new ClauseSearch(new CnfFormula(all, [.. clauses], []));
+            for (var round = 0; round < 4; round++)
+            {
+                var assumptions = Enumerable.Range(1, all).Where(_ => random.Next(6) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                Assert.Equal(BruteForceCount(all, clauses, assumptions), counter.Count(assumptions));
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
     public void Circuit_OverItsEdgeBudget_IsNotMade()
     {
         // Twenty independent two-literal clauses: twenty decisions, each an OR with edges of its own.

@@ -8,9 +8,9 @@ namespace Configurator.Solving.Boolean;
 /// then either exact model counting (<see cref="Count"/>: decisions, components of the residual
 /// clauses counted apart and multiplied, each component's count cached under its variables and
 /// clauses) or satisfiability with clause learning (<see cref="Solve"/>: first-UIP conflict
-/// analysis, backjumping, activity-ordered decisions, saved phases, restarts). A counting instance
-/// never learns, so every propagation it makes is implied by the original clauses within one
-/// component. Per call (it holds the assignment and the cache), never shared.
+/// analysis, backjumping, activity-ordered decisions, saved phases, restarts). Counting learns
+/// from its conflicts too; components and cache keys use the original clauses only. Per call (it
+/// holds the assignment and the cache), never shared.
 /// </summary>
 /// <remarks>Sang, Bacchus, Beame, Kautz and Pitassi (SAT 2004) and Thurley, "sharpSAT" (SAT 2006)
 /// for components and their cache; Eén and Sörensson, "An extensible SAT solver" (SAT 2003) for the
@@ -32,6 +32,7 @@ internal sealed class ClauseSearch
     private int _trailSize;
     private int _head;
     private bool _inconsistent;
+    private bool _backboneFound;
 
     // Counting: stamps for component search, occurrence scores, the cache.
     private readonly int[] _variableMark;
@@ -40,8 +41,7 @@ internal sealed class ClauseSearch
     private readonly double[] _literalActivity;
     private long _decisions;
     private int _stamp;
-    private readonly Dictionary<int[], BigInteger> _cache;
-    private long _cacheSize;
+    private readonly ResultCache<BigInteger> _cache;
 
     // Solving: activities, saved phases, analysis marks.
     private readonly double[] _activity;
@@ -71,7 +71,7 @@ internal sealed class ClauseSearch
         _activity = new double[_variables];
         _phase = new bool[_variables];
         _seen = new bool[_variables];
-        _cache = cache ?? NewCache();
+        _cache = new ResultCache<BigInteger>(cache ?? NewCache(), entrySize: 8);
 
         var occurrences = new List<int>[_variables];
         var units = new List<int>();
@@ -133,7 +133,17 @@ internal sealed class ClauseSearch
             return BigInteger.Zero;
         }
 
+        FindBackbone();
+        if (_inconsistent)
+        {
+            return BigInteger.Zero;
+        }
+
         var mark = _trailSize;
+
+        // Assumptions sit on a level of their own: clauses learnt while counting then name them,
+        // so every learnt clause follows from the formula alone and serves later counts too.
+        _levelStarts.Add(mark);
         try
         {
             foreach (var assumption in assumptions)
@@ -162,6 +172,7 @@ internal sealed class ClauseSearch
         finally
         {
             Undo(mark);
+            _levelStarts.Clear();
         }
     }
 
@@ -383,6 +394,7 @@ internal sealed class ClauseSearch
     public Circuit? Compile(int edgeBudget)
     {
         var builder = new Circuit.Builder(_variables, edgeBudget);
+        FindBackbone();
         if (_inconsistent)
         {
             return builder.Finish(Circuit.Builder.False);
@@ -491,12 +503,18 @@ internal sealed class ClauseSearch
         }
 
         var parts = new T[components.Count];
+        var remembered = results.Remembered;
         for (var i = 0; i < parts.Length; i++)
         {
             var (componentVariables, componentClauseList, branch) = components[i];
             parts[i] = CountComponent<T, TResults>(componentVariables, componentClauseList, branch, results);
             if (results.IsZero(parts[i]))
             {
+                // With this part unsatisfiable, learnt clauses may have cut assignments of the parts
+                // counted before it (and of their own parts) that no clause of theirs forbids: forget
+                // those results, or another branch would read them (Sang, Bacchus, Beame, Kautz and
+                // Pitassi, "Combining component caching and clause learning", SAT 2004).
+                results.Forget(remembered);
                 return parts[i];
             }
         }
@@ -531,28 +549,219 @@ internal sealed class ClauseSearch
         foreach (var literal in (ReadOnlySpan<int>)[first, first ^ 1])
         {
             var mark = _trailSize;
+            _levelStarts.Add(mark);
             Assign(literal, -1);
-            if (Propagate() is var conflict and >= 0)
+            if ((Propagate() is var conflict and >= 0) || (conflict = ProbeFailedLiterals(mark)) >= 0)
             {
                 foreach (var falsified in _clauses[conflict])
                 {
                     _literalActivity[falsified]++;
                 }
+
+                Learn(conflict);
             }
             else
             {
                 var rest = CountSplit<T, TResults>(variables, clauses, results);
                 if (!results.IsZero(rest))
                 {
-                    sum = results.Add(sum, results.Branch(_trail.AsSpan(mark, _trailSize - mark), rest));
+                    sum = results.Add(sum, results.Branch(BranchLiterals(mark, variables), rest));
                 }
             }
 
             Undo(mark);
+            _levelStarts.RemoveAt(_levelStarts.Count - 1);
         }
 
         results.Remember(key, sum);
         return sum;
+    }
+
+    /// <summary>
+    /// Once per search, before counting: a failed-literal test of both literals of every open
+    /// variable, repeated while it finds something (sharpSAT's preprocessing). A literal whose
+    /// propagation conflicts is false in every solution, so its negation becomes a fact; feature
+    /// models have hundreds such (dead and core features), and each one the search does not
+    /// know costs it a subtree.
+    /// </summary>
+    private void FindBackbone()
+    {
+        if (_backboneFound || _inconsistent)
+        {
+            return;
+        }
+
+        _backboneFound = true;
+        int before;
+        do
+        {
+            before = _trailSize;
+            for (var variable = 0; variable < _variables; variable++)
+            {
+                foreach (var literal in (ReadOnlySpan<int>)[2 * variable, (2 * variable) + 1])
+                {
+                    if (_value[literal] != 0)
+                    {
+                        continue;
+                    }
+
+                    var mark = _trailSize;
+                    _levelStarts.Add(mark);
+                    Assign(literal, -1);
+                    var failed = Propagate() >= 0;
+                    Undo(mark);
+                    _levelStarts.Clear();
+                    if (failed)
+                    {
+                        Assign(literal ^ 1, -1);
+                        if (Propagate() >= 0)
+                        {
+                            _inconsistent = true;
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        while (_trailSize > before);
+    }
+
+    /// <summary>
+    /// The literals a branch set from <paramref name="mark"/> on, within the component's variables
+    /// (sorted). A learnt clause can reach past the component and set a variable of another one,
+    /// which that component counts itself, so a circuit node must not name it.
+    /// </summary>
+    private ReadOnlySpan<int> BranchLiterals(int mark, int[] variables)
+    {
+        var literals = _trail.AsSpan(mark, _trailSize - mark);
+        foreach (var literal in literals)
+        {
+            if (Array.BinarySearch(variables, literal >> 1) < 0)
+            {
+                return literals.ToArray().Where(l => Array.BinarySearch(variables, l >> 1) >= 0).ToArray();
+            }
+        }
+
+        return literals;
+    }
+
+    /// <summary>
+    /// Failed-literal tests after a propagation (sharpSAT's implicit BCP): each open literal of a
+    /// clause that the literals set from <paramref name="from"/> on shortened is set for a moment;
+    /// when that propagates to a conflict, the clause learnt from it is kept and its asserting
+    /// literal set for good, until nothing new follows. Only the most active candidates are tried
+    /// (ten plus one in twenty of the new literals). Returns a falsified clause, or -1.
+    /// </summary>
+    private int ProbeFailedLiterals(int from)
+    {
+        var tests = new List<int>();
+        while (from < _trailSize)
+        {
+            tests.Clear();
+            for (var i = from; i < _trailSize; i++)
+            {
+                var falsified = _trail[i] ^ 1;
+                foreach (var clause in _occurrences[falsified >> 1])
+                {
+                    var literals = _clauses[clause];
+                    if (Array.IndexOf(literals, falsified) < 0 || IsSatisfied(literals))
+                    {
+                        continue;
+                    }
+
+                    foreach (var literal in literals)
+                    {
+                        if (_value[literal] == 0 && !_seen[literal >> 1])
+                        {
+                            _seen[literal >> 1] = true;
+                            tests.Add(literal ^ 1);
+                        }
+                    }
+                }
+            }
+
+            var limit = 10 + ((_trailSize - from) / 20);
+            from = _trailSize;
+            foreach (var test in tests)
+            {
+                _seen[test >> 1] = false;
+            }
+
+            if (tests.Count > limit)
+            {
+                tests.Sort((a, b) => _literalActivity[b].CompareTo(_literalActivity[a]));
+                tests.RemoveRange(limit, tests.Count - limit);
+            }
+
+            foreach (var test in tests)
+            {
+                if (_value[test] != 0)
+                {
+                    continue;
+                }
+
+                var size = _trailSize;
+                _levelStarts.Add(size);
+                Assign(test, -1);
+                var conflict = Propagate();
+                var learnt = conflict >= 0 ? Analyze(conflict).Learnt : null;
+                Undo(size);
+                _levelStarts.RemoveAt(_levelStarts.Count - 1);
+                if (learnt is null)
+                {
+                    continue;
+                }
+
+                if (learnt.Length == 1)
+                {
+                    // Follows from the formula alone: a fact, so analysis never looks for its reason.
+                    Assign(learnt[0], -1);
+                    _level[learnt[0] >> 1] = 0;
+                }
+                else
+                {
+                    var index = _clauses.Count;
+                    _clauses.Add(learnt);
+                    _watches[learnt[0]].Add(index);
+                    _watches[learnt[1]].Add(index);
+                    Assign(learnt[0], index);
+                }
+
+                if (Propagate() is var failed and >= 0)
+                {
+                    return failed;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Learns the first-UIP clause of a conflict met while counting. It follows from the formula,
+    /// so it only cuts assignments no solution has; it never joins a component's clauses (those
+    /// stay the original ones, which the cache keys name). The search goes on to the other branch
+    /// without a backjump, so the learnt clause first acts when its literals are assigned again.
+    /// </summary>
+    private void Learn(int conflict)
+    {
+        var current = _levelStarts.Count;
+        if (!_clauses[conflict].Any(l => _level[l >> 1] == current))
+        {
+            // Set off by a fact (no level of its own): nothing at this level to analyse.
+            return;
+        }
+
+        var (learnt, _) = Analyze(conflict);
+        if (learnt.Length < 2)
+        {
+            return;
+        }
+
+        var index = _clauses.Count;
+        _clauses.Add(learnt);
+        _watches[learnt[0]].Add(index);
+        _watches[learnt[1]].Add(index);
     }
 
     private bool IsSatisfied(int[] clause)
@@ -677,12 +886,20 @@ internal sealed class ClauseSearch
         bool TryGetCached(int[] key, out T value);
 
         void Remember(int[] key, T value);
+
+        /// <summary>How many results have been remembered so far (a mark for <see cref="Forget"/>).</summary>
+        long Remembered { get; }
+
+        /// <summary>Forgets the results remembered since the mark.</summary>
+        void Forget(long remembered);
     }
 
-    /// <summary>Counts, cached in the search's (possibly shared) cache within its memory budget.</summary>
+    /// <summary>Counts, cached in the search's (possibly shared) cache.</summary>
     private readonly struct CountResults(ClauseSearch search) : IComponentResults<BigInteger>
     {
         public BigInteger Zero => BigInteger.Zero;
+
+        public long Remembered => search._cache.Remembered;
 
         public bool IsZero(BigInteger value) => value.IsZero;
 
@@ -701,32 +918,21 @@ internal sealed class ClauseSearch
 
         public BigInteger Add(BigInteger first, BigInteger second) => first + second;
 
-        public bool TryGetCached(int[] key, out BigInteger value) => search._cache.TryGetValue(key, out value);
+        public bool TryGetCached(int[] key, out BigInteger value) => search._cache.TryGet(key, out value);
 
-        public void Remember(int[] key, BigInteger value)
-        {
-            if (search._cacheSize + key.Length > CacheBudget)
-            {
-                // Bounded memory: forget and go on; counts stay exact, only slower.
-                search._cache.Clear();
-                search._cacheSize = 0;
-            }
+        public void Remember(int[] key, BigInteger value) => search._cache.Add(key, value);
 
-            search._cache[key] = value;
-            search._cacheSize += key.Length + 8;
-        }
+        public void Forget(long remembered) => search._cache.Forget(remembered);
     }
 
-    /// <summary>
-    /// Circuit nodes; a cached component is one shared sub-circuit. The cache is bounded like the
-    /// count cache: past the budget it starts afresh, which only costs sharing.
-    /// </summary>
+    /// <summary>Circuit nodes; a cached component is one shared sub-circuit.</summary>
     private sealed class CircuitRecorder(Circuit.Builder builder) : IComponentResults<int>
     {
-        private readonly Dictionary<int[], int> _cache = new(IntArrayComparer.Instance);
-        private long _cacheSize;
+        private readonly ResultCache<int> _cache = new(new(IntArrayComparer.Instance), entrySize: 2);
 
         public int Zero => Circuit.Builder.False;
+
+        public long Remembered => _cache.Remembered;
 
         public bool IsZero(int value) => value == Circuit.Builder.False;
 
@@ -736,18 +942,56 @@ internal sealed class ClauseSearch
 
         public int Add(int first, int second) => builder.Or(first, second);
 
-        public bool TryGetCached(int[] key, out int value) => _cache.TryGetValue(key, out value);
+        public bool TryGetCached(int[] key, out int value) => _cache.TryGet(key, out value);
 
-        public void Remember(int[] key, int value)
+        public void Remember(int[] key, int value) => _cache.Add(key, value);
+
+        public void Forget(long remembered) => _cache.Forget(remembered);
+    }
+
+    /// <summary>
+    /// Component results by key, within a memory budget (past it the cache starts afresh, which
+    /// costs only time), with a log of what this search added so that it can take results back.
+    /// </summary>
+    private sealed class ResultCache<T>(Dictionary<int[], T> cache, int entrySize)
+    {
+        private readonly List<int[]> _log = [];
+        private long _logStart;
+        private long _size;
+
+        /// <summary>How many results this search has added so far: a mark for <see cref="Forget"/>.</summary>
+        public long Remembered => _logStart + _log.Count;
+
+        public bool TryGet(int[] key, out T value) => cache.TryGetValue(key, out value!);
+
+        public void Add(int[] key, T value)
         {
-            if (_cacheSize + key.Length > CacheBudget)
+            if (_size + key.Length > CacheBudget)
             {
-                _cache.Clear();
-                _cacheSize = 0;
+                cache.Clear();
+                _logStart += _log.Count;
+                _log.Clear();
+                _size = 0;
             }
 
-            _cache[key] = value;
-            _cacheSize += key.Length + 2;
+            cache[key] = value;
+            _log.Add(key);
+            _size += key.Length + entrySize;
+        }
+
+        /// <summary>Removes the results added since the mark (those a clearing dropped are gone already).</summary>
+        public void Forget(long remembered)
+        {
+            var from = (int)Math.Max(0, remembered - _logStart);
+            for (var i = from; i < _log.Count; i++)
+            {
+                cache.Remove(_log[i]);
+            }
+
+            if (from < _log.Count)
+            {
+                _log.RemoveRange(from, _log.Count - from);
+            }
         }
     }
 
