@@ -38,6 +38,8 @@ internal sealed class ClauseSearch
     private readonly int[] _variableMark;
     private readonly int[] _clauseMark;
     private readonly int[] _score;
+    private readonly int[] _queue;
+    private readonly int[] _componentOf;
     private readonly double[] _literalActivity;
     private long _decisions;
     private int _stamp;
@@ -67,6 +69,7 @@ internal sealed class ClauseSearch
         _trail = new int[_variables];
         _variableMark = new int[_variables];
         _score = new int[_variables];
+        _queue = new int[_variables];
         _literalActivity = new double[literals];
         _activity = new double[_variables];
         _phase = new bool[_variables];
@@ -103,6 +106,7 @@ internal sealed class ClauseSearch
 
         _originalClauses = _clauses.Count;
         _clauseMark = new int[_originalClauses];
+        _componentOf = new int[_variables + _originalClauses];
         _occurrences = [.. occurrences.Select(o => o?.ToArray() ?? [])];
         foreach (var unit in units)
         {
@@ -414,8 +418,12 @@ internal sealed class ClauseSearch
         }
     }
 
-    /// <summary>The count over the given open variables and candidate clauses: free variables double it, components multiply.</summary>
-    private T CountSplit<T, TResults>(int[] variables, int[] clauses, TResults results)
+    /// <summary>
+    /// The count over the given open variables and candidate clauses (both sorted): free variables
+    /// double it, components multiply. Each component's key (its variable count, its variables,
+    /// its clauses) comes out sorted by one pass over the parent's, with no sort.
+    /// </summary>
+    private T CountSplit<T, TResults>(ReadOnlySpan<int> variables, ReadOnlySpan<int> clauses, TResults results)
         where TResults : IComponentResults<T>
     {
         _stamp += 2;
@@ -429,9 +437,8 @@ internal sealed class ClauseSearch
         }
 
         List<int>? free = null;
-        List<(int[] Variables, int[] Clauses, int Branch)>? components = null;
-        var queue = new List<int>();
-        var componentClauses = new List<int>();
+        List<(int Variables, int Clauses, int Branch)>? components = null;
+        var queue = _queue;
         foreach (var start in variables)
         {
             if (_value[2 * start] != 0 || _variableMark[start] == taken)
@@ -439,12 +446,14 @@ internal sealed class ClauseSearch
                 continue;
             }
 
-            queue.Clear();
-            componentClauses.Clear();
-            queue.Add(start);
+            var index = components?.Count ?? 0;
+            var size = 0;
+            var clauseCount = 0;
+            queue[size++] = start;
             _variableMark[start] = taken;
-            for (var q = 0; q < queue.Count; q++)
+            for (var q = 0; q < size; q++)
             {
+                _componentOf[queue[q]] = index;
                 foreach (var clause in _occurrences[queue[q]])
                 {
                     if (_clauseMark[clause] != active)
@@ -453,7 +462,8 @@ internal sealed class ClauseSearch
                     }
 
                     _clauseMark[clause] = taken;
-                    componentClauses.Add(clause);
+                    _componentOf[_variables + clause] = index;
+                    clauseCount++;
                     foreach (var literal in _clauses[clause])
                     {
                         var variable = literal >> 1;
@@ -463,15 +473,16 @@ internal sealed class ClauseSearch
                             if (_variableMark[variable] != taken)
                             {
                                 _variableMark[variable] = taken;
-                                queue.Add(variable);
+                                queue[size++] = variable;
                             }
                         }
                     }
                 }
             }
 
-            if (componentClauses.Count == 0)
+            if (clauseCount == 0)
             {
+                _componentOf[start] = -1;
                 (free ??= []).Add(start);
                 continue;
             }
@@ -480,21 +491,18 @@ internal sealed class ClauseSearch
             // variable's activity (its occurrences at first, bumped by conflicts, halved as decisions go).
             var branch = queue[0];
             var best = double.MinValue;
-            foreach (var variable in queue)
+            for (var q = 0; q < size; q++)
             {
+                var variable = queue[q];
                 var score = _score[variable] + (10 * (_literalActivity[2 * variable] + _literalActivity[(2 * variable) + 1]));
+                _score[variable] = 0;
                 if (score > best)
                 {
                     (best, branch) = (score, variable);
                 }
             }
 
-            foreach (var variable in queue)
-            {
-                _score[variable] = 0;
-            }
-
-            (components ??= []).Add(([.. queue], [.. componentClauses], branch));
+            (components ??= []).Add((size, clauseCount, branch));
         }
 
         if (components is null)
@@ -502,12 +510,39 @@ internal sealed class ClauseSearch
             return results.Product(free, []);
         }
 
+        // The keys, filled in the parent's (sorted) order.
+        var keys = new int[components.Count][];
+        var filled = new int[components.Count];
+        for (var c = 0; c < keys.Length; c++)
+        {
+            keys[c] = new int[1 + components[c].Variables + components[c].Clauses];
+            keys[c][0] = components[c].Variables;
+            filled[c] = 1;
+        }
+
+        foreach (var variable in variables)
+        {
+            if (_value[2 * variable] == 0 && _componentOf[variable] >= 0)
+            {
+                var c = _componentOf[variable];
+                keys[c][filled[c]++] = variable;
+            }
+        }
+
+        foreach (var clause in clauses)
+        {
+            if (_clauseMark[clause] == taken)
+            {
+                var c = _componentOf[_variables + clause];
+                keys[c][filled[c]++] = clause;
+            }
+        }
+
         var parts = new T[components.Count];
         var remembered = results.Remembered;
         for (var i = 0; i < parts.Length; i++)
         {
-            var (componentVariables, componentClauseList, branch) = components[i];
-            parts[i] = CountComponent<T, TResults>(componentVariables, componentClauseList, branch, results);
+            parts[i] = CountComponent<T, TResults>(keys[i], components[i].Branch, results);
             if (results.IsZero(parts[i]))
             {
                 // With this part unsatisfiable, learnt clauses may have cut assignments of the parts
@@ -522,20 +557,17 @@ internal sealed class ClauseSearch
         return results.Product(free, parts);
     }
 
-    private T CountComponent<T, TResults>(int[] variables, int[] clauses, int branch, TResults results)
+    /// <summary>A component's count: from the cache under its key, or both branches of a decision on <paramref name="branch"/>.</summary>
+    private T CountComponent<T, TResults>(int[] key, int branch, TResults results)
         where TResults : IComponentResults<T>
     {
-        Array.Sort(variables);
-        Array.Sort(clauses);
-        var key = new int[variables.Length + clauses.Length + 1];
-        key[0] = variables.Length;
-        variables.CopyTo(key, 1);
-        clauses.CopyTo(key, 1 + variables.Length);
         if (results.TryGetCached(key, out var cached))
         {
             return cached;
         }
 
+        var variables = key.AsSpan(1, key[0]);
+        var clauses = key.AsSpan(1 + key[0]);
         if ((++_decisions & 127) == 0)
         {
             for (var l = 0; l < _literalActivity.Length; l++)
@@ -631,14 +663,23 @@ internal sealed class ClauseSearch
     /// (sorted). A learnt clause can reach past the component and set a variable of another one,
     /// which that component counts itself, so a circuit node must not name it.
     /// </summary>
-    private ReadOnlySpan<int> BranchLiterals(int mark, int[] variables)
+    private ReadOnlySpan<int> BranchLiterals(int mark, ReadOnlySpan<int> variables)
     {
         var literals = _trail.AsSpan(mark, _trailSize - mark);
         foreach (var literal in literals)
         {
-            if (Array.BinarySearch(variables, literal >> 1) < 0)
+            if (variables.BinarySearch(literal >> 1) < 0)
             {
-                return literals.ToArray().Where(l => Array.BinarySearch(variables, l >> 1) >= 0).ToArray();
+                var inside = new List<int>(literals.Length);
+                foreach (var l in literals)
+                {
+                    if (variables.BinarySearch(l >> 1) >= 0)
+                    {
+                        inside.Add(l);
+                    }
+                }
+
+                return inside.ToArray();
             }
         }
 
