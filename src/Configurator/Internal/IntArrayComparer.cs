@@ -1,20 +1,29 @@
 namespace Configurator.Internal;
 
-/// <summary>Compares int arrays by content; used to key states by the values of a frontier.</summary>
-internal sealed class IntArrayComparer : IEqualityComparer<int[]>
+/// <summary>
+/// Compares int arrays by content; used to key states by the values of a frontier and components
+/// by their variables and clauses. Also looks up by a span, so a probe needs no array of its own.
+/// </summary>
+internal sealed class IntArrayComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
 {
     public static readonly IntArrayComparer Instance = new();
 
     public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
 
-    public int GetHashCode(int[] obj)
+    public int GetHashCode(int[] obj) => GetHashCode((ReadOnlySpan<int>)obj);
+
+    public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+    public int GetHashCode(ReadOnlySpan<int> alternate)
     {
         var hash = new HashCode();
-        foreach (var value in obj)
+        foreach (var value in alternate)
         {
             hash.Add(value);
         }
 
         return hash.ToHashCode();
     }
+
+    public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
 }

@@ -510,62 +510,74 @@ internal sealed class ClauseSearch
             return results.Product(free, []);
         }
 
-        // The keys, filled in the parent's (sorted) order.
-        var keys = new int[components.Count][];
-        var filled = new int[components.Count];
-        for (var c = 0; c < keys.Length; c++)
+        // The keys, side by side in one pooled buffer, filled in the parent's (sorted) order: most
+        // are cache hits and never need an array of their own.
+        var offsets = new int[components.Count + 1];
+        for (var c = 0; c < components.Count; c++)
         {
-            keys[c] = new int[1 + components[c].Variables + components[c].Clauses];
-            keys[c][0] = components[c].Variables;
-            filled[c] = 1;
+            offsets[c + 1] = offsets[c] + 1 + components[c].Variables + components[c].Clauses;
         }
 
-        foreach (var variable in variables)
+        var buffer = System.Buffers.ArrayPool<int>.Shared.Rent(offsets[^1]);
+        try
         {
-            if (_value[2 * variable] == 0 && _componentOf[variable] >= 0)
+            var filled = new int[components.Count];
+            for (var c = 0; c < components.Count; c++)
             {
-                var c = _componentOf[variable];
-                keys[c][filled[c]++] = variable;
+                buffer[offsets[c]] = components[c].Variables;
+                filled[c] = offsets[c] + 1;
             }
-        }
 
-        foreach (var clause in clauses)
-        {
-            if (_clauseMark[clause] == taken)
+            foreach (var variable in variables)
             {
-                var c = _componentOf[_variables + clause];
-                keys[c][filled[c]++] = clause;
+                if (_value[2 * variable] == 0 && _componentOf[variable] >= 0)
+                {
+                    buffer[filled[_componentOf[variable]]++] = variable;
+                }
             }
-        }
 
-        var parts = new T[components.Count];
-        var remembered = results.Remembered;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            parts[i] = CountComponent<T, TResults>(keys[i], components[i].Branch, results);
-            if (results.IsZero(parts[i]))
+            foreach (var clause in clauses)
             {
-                // With this part unsatisfiable, learnt clauses may have cut assignments of the parts
-                // counted before it (and of their own parts) that no clause of theirs forbids: forget
-                // those results, or another branch would read them (Sang, Bacchus, Beame, Kautz and
-                // Pitassi, "Combining component caching and clause learning", SAT 2004).
-                results.Forget(remembered);
-                return parts[i];
+                if (_clauseMark[clause] == taken)
+                {
+                    buffer[filled[_componentOf[_variables + clause]]++] = clause;
+                }
             }
-        }
 
-        return results.Product(free, parts);
+            var parts = new T[components.Count];
+            var remembered = results.Remembered;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                parts[i] = CountComponent<T, TResults>(buffer.AsSpan(offsets[i], offsets[i + 1] - offsets[i]), components[i].Branch, results);
+                if (results.IsZero(parts[i]))
+                {
+                    // With this part unsatisfiable, learnt clauses may have cut assignments of the parts
+                    // counted before it (and of their own parts) that no clause of theirs forbids: forget
+                    // those results, or another branch would read them (Sang, Bacchus, Beame, Kautz and
+                    // Pitassi, "Combining component caching and clause learning", SAT 2004).
+                    results.Forget(remembered);
+                    return parts[i];
+                }
+            }
+
+            return results.Product(free, parts);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>A component's count: from the cache under its key, or both branches of a decision on <paramref name="branch"/>.</summary>
-    private T CountComponent<T, TResults>(int[] key, int branch, TResults results)
+    private T CountComponent<T, TResults>(ReadOnlySpan<int> probe, int branch, TResults results)
         where TResults : IComponentResults<T>
     {
-        if (results.TryGetCached(key, out var cached))
+        if (results.TryGetCached(probe, out var cached))
         {
             return cached;
         }
 
+        var key = probe.ToArray();
         var variables = key.AsSpan(1, key[0]);
         var clauses = key.AsSpan(1 + key[0]);
         if ((++_decisions & 127) == 0)
@@ -924,7 +936,7 @@ internal sealed class ClauseSearch
         /// <summary>Two branches that disagree on their decision.</summary>
         T Add(T first, T second);
 
-        bool TryGetCached(int[] key, out T value);
+        bool TryGetCached(ReadOnlySpan<int> key, out T value);
 
         void Remember(int[] key, T value);
 
@@ -959,7 +971,7 @@ internal sealed class ClauseSearch
 
         public BigInteger Add(BigInteger first, BigInteger second) => first + second;
 
-        public bool TryGetCached(int[] key, out BigInteger value) => search._cache.TryGet(key, out value);
+        public bool TryGetCached(ReadOnlySpan<int> key, out BigInteger value) => search._cache.TryGet(key, out value);
 
         public void Remember(int[] key, BigInteger value) => search._cache.Add(key, value);
 
@@ -983,7 +995,7 @@ internal sealed class ClauseSearch
 
         public int Add(int first, int second) => builder.Or(first, second);
 
-        public bool TryGetCached(int[] key, out int value) => _cache.TryGet(key, out value);
+        public bool TryGetCached(ReadOnlySpan<int> key, out int value) => _cache.TryGet(key, out value);
 
         public void Remember(int[] key, int value) => _cache.Add(key, value);
 
@@ -1003,7 +1015,9 @@ internal sealed class ClauseSearch
         /// <summary>How many results this search has added so far: a mark for <see cref="Forget"/>.</summary>
         public long Remembered => _logStart + _log.Count;
 
-        public bool TryGet(int[] key, out T value) => cache.TryGetValue(key, out value!);
+        private readonly Dictionary<int[], T>.AlternateLookup<ReadOnlySpan<int>> _lookup = cache.GetAlternateLookup<ReadOnlySpan<int>>();
+
+        public bool TryGet(ReadOnlySpan<int> key, out T value) => _lookup.TryGetValue(key, out value!);
 
         public void Add(int[] key, T value)
         {
