@@ -19,7 +19,7 @@ public class SessionStepBenchmark
     private int _turn;
 
     /// <summary>The model.</summary>
-    [Params("window", "window-rules", "car", "shirt", "renault")]
+    [Params("window", "window-rules", "car", "shirt", "renault", "busybox", "automotive01")]
     public string Model { get; set; } = "window-rules";
 
     /// <summary>Starts a session outside the measurement.</summary>
@@ -28,20 +28,31 @@ public class SessionStepBenchmark
     {
         var compiled = Models.Compile(Model);
         _session = ConfigurationSession.Start(compiled);
-        var module = compiled.Model.Modules[0];
-        _module = module.Id;
-        _options = [module.Options[0].Id, module.Options[1].Id];
+        if (compiled.Model.Modules[0].Options.Count > 1)
+        {
+            var module = compiled.Model.Modules[0];
+            _module = module.Id;
+            _options = [module.Options[0].Id, module.Options[1].Id];
+            return;
+        }
+
+        // A feature model: its modules are features with one option each; the step selects and
+        // deselects the first feature the customer is free to take or leave.
+        var free = _session.State.Modules.First(m => m.Options.Count == 1 && m.Options[0].IsAvailable && !m.Options[0].IsSelected
+            && _session.Model.Model.Modules.Single(x => x.Id == m.ModuleId).Min == 0);
+        _module = free.ModuleId;
+        _options = [free.Options[0].OptionId];
     }
 
     /// <summary>Choose, and compute everything the customer sees next.</summary>
     [Benchmark]
-    public ChoiceResult Step() => _session.Select(_module, _options[_turn++ & 1]);
+    public ChoiceResult Step() => Toggle();
 
     /// <summary>A step and the view a page is sent: every unavailable option's explanation included.</summary>
     [Benchmark]
     public SessionState StepAndView()
     {
-        _session.Select(_module, _options[_turn++ & 1]);
+        Toggle();
         return _session.View();
     }
 
@@ -49,7 +60,7 @@ public class SessionStepBenchmark
     [Benchmark]
     public Explanation? Explain()
     {
-        _session.Select(_module, _options[1]);
+        _session.Select(_module, _options[^1]);
         foreach (var module in _session.State.Modules)
         {
             foreach (var option in module.Options)
@@ -62,5 +73,17 @@ public class SessionStepBenchmark
         }
 
         return null;
+    }
+
+    /// <summary>Alternates two options of the module, or a feature's selection and deselection.</summary>
+    private ChoiceResult Toggle()
+    {
+        var turn = _turn++ & 1;
+        if (_options.Length == 2)
+        {
+            return _session.Select(_module, _options[turn]);
+        }
+
+        return turn == 0 ? _session.Select(_module, _options[0]) : _session.Deselect(_module, _options[0]);
     }
 }

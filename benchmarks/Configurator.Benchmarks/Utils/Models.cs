@@ -12,20 +12,23 @@ internal static class Models
     {
         "ring-60x8" => GeneratedModels.Ring(60, 8, seed: 1),
         "free-12x10" => GeneratedModels.Unconstrained(12, 10),
-        "renault" or "busybox" => ModelImporter.ImportFile(SharedFile(name) ?? throw new InvalidOperationException(Missing(name))).GetModelOrThrow(),
+        "renault" or "busybox" or "automotive01" => ModelImporter.ImportFile(SharedFile(name) ?? throw new InvalidOperationException(Missing(name))).GetModelOrThrow(),
         _ => ProductModelJson.LoadFile(SampleFiles.Path(name + ".json")).GetModelOrThrow(),
     };
 
     /// <summary>Whether the model's file is here (the third-party ones need ../shared beside the repository).</summary>
-    public static bool IsAvailable(string name) => name is not ("renault" or "busybox") || SharedFile(name) is not null;
+    public static bool IsAvailable(string name) => name is not ("renault" or "busybox" or "automotive01") || SharedFile(name) is not null;
 
     /// <summary>What to do when a third-party model is absent.</summary>
     public static string Missing(string name) =>
         $"The {name} model is read from ../shared/benchmarks/models, which is not beside this repository; its benchmarks are skipped.";
 
-    private static string? SharedFile(string name) => name == "renault"
-        ? SampleFiles.Shared("renault-megane", "megane.xml")
-        : SampleFiles.Shared("featureide-knueppel2017", "busybox-1.18.0.xml");
+    private static string? SharedFile(string name) => name switch
+    {
+        "renault" => SampleFiles.Shared("renault-megane", "megane.xml"),
+        "automotive01" => SampleFiles.Shared("ddnnife-sundermann2023", "automotive01.dimacs"),
+        _ => SampleFiles.Shared("featureide-knueppel2017", "busybox-1.18.0.xml"),
+    };
 
     public static CompiledModel Compile(string name) => ModelCompiler.Compile(Load(name)).GetModelOrThrow();
 

@@ -21,6 +21,9 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
 
     private readonly Lazy<Circuit?> _circuit = new(() => circuitEdgeBudget == 0 ? null : OnLargeStack(() => new ClauseSearch(formula).Compile(circuitEdgeBudget)));
 
+    /// <summary>The clauses.</summary>
+    public CnfFormula Formula => formula;
+
     /// <summary>The circuit, compiled on first use; null when it does not fit the budget.</summary>
     public Circuit? Circuit => _circuit.Value;
 

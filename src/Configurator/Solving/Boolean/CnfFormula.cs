@@ -53,4 +53,20 @@ internal sealed class CnfFormula(int variableCount, int[][] clauses, int[][] val
 
         return any;
     }
+
+    /// <summary>The clauses in DIMACS CNF, for other counters and solvers (auxiliary variables included; they never change a count).</summary>
+    public void WriteDimacs(TextWriter writer)
+    {
+        writer.Write(System.FormattableString.Invariant($"p cnf {VariableCount} {Clauses.Count}\n"));
+        foreach (var clause in Clauses)
+        {
+            foreach (var literal in clause)
+            {
+                writer.Write(literal.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                writer.Write(' ');
+            }
+
+            writer.Write("0\n");
+        }
+    }
 }

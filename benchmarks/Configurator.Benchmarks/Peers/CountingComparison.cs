@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Configurator.Benchmarks.Utils;
+using Configurator.Importers;
+using Configurator.Solving;
+
+namespace Configurator.Benchmarks.Peers;
+
+/// <summary>
+/// Counts every model of <c>../shared/benchmarks/models/counts.tsv</c> with our console
+/// (<c>configurator count FILE</c>, whole process) and with sharpSAT in one run, and prints a table
+/// of medians and ratios (markdown, also written to BenchmarkDotNet.Artifacts/counting.md). sharpSAT
+/// reads a DIMACS model as is and every other model as our clauses written in DIMACS (a second,
+/// independent count of the same configurations). Each count is checked against counts.tsv.
+/// <c>--quick</c> takes one run per cell and leaves out models ours takes over 30 s to count.
+/// </summary>
+internal static class CountingComparison
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan PeerLimit = TimeSpan.FromSeconds(60);
+
+    public static int Run(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var runs = quick ? 1 : 3;
+        var counts = SampleFiles.Shared("counts.tsv");
+        if (counts is null)
+        {
+            Console.WriteLine("The models and their counts are read from ../shared/benchmarks/models, which is not beside this repository; nothing to compare.");
+            return 0;
+        }
+
+        var console = Path.Combine(SampleFiles.Repository, "samples", "Configurator.Console", "bin", "Release", "net10.0", "Configurator.Console.dll");
+        if (!File.Exists(console))
+        {
+            Console.WriteLine($"Build the console first (dotnet build -c Release); {console} is missing.");
+            return 1;
+        }
+
+        var notes = new List<string>();
+        var sharpSat = SharpSatPeer.Prepare();
+        if (sharpSat is not null)
+        {
+            notes.Add(sharpSat);
+        }
+
+        var table = new StringBuilder()
+            .AppendLine("| model | digits | engine | Configurator (whole process) | sharpSAT (whole process) | × sharpSAT | sharpSAT's input |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---|");
+        foreach (var line in File.ReadLines(counts).Where(l => !l.StartsWith('#') && l.Contains('\t')))
+        {
+            var parts = line.Split('\t');
+            var file = SampleFiles.Shared(parts[0].Split('/'))!;
+            var expected = BigInteger.Parse(parts[1], CultureInfo.InvariantCulture);
+            if (quick && parts[0].Contains("automotive2_4", StringComparison.Ordinal))
+            {
+                notes.Add($"{parts[0]} left out of the quick run (ours counts it in about a minute).");
+                continue;
+            }
+
+            Console.Error.WriteLine($"{parts[0]}: Configurator");
+            var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(file).GetModelOrThrow()).GetModelOrThrow();
+            var ours = Median(runs, () => Ours(console, file));
+            Check(parts[0], "Configurator", expected, ours.Count, notes);
+
+            var theirs = "skipped";
+            var ratio = "–";
+            var input = "–";
+            if (sharpSat is null)
+            {
+                var dimacs = file.EndsWith(".dimacs", StringComparison.OrdinalIgnoreCase) ? file : WriteClauses(compiled, file);
+                input = ReferenceEquals(dimacs, file) ? "the file" : "our clauses";
+                Console.Error.WriteLine($"{parts[0]}: sharpSAT");
+                if (SharpSatPeer.Count(dimacs, PeerLimit) is { } first)
+                {
+                    var peer = Median(runs, () => runs == 1 ? first : SharpSatPeer.Count(dimacs, PeerLimit) ?? first);
+                    Check(parts[0], "sharpSAT", expected, peer.Count, notes);
+                    theirs = Duration(peer.Seconds);
+                    ratio = $"{ours.Seconds / peer.Seconds:0.##}×";
+                }
+                else
+                {
+                    theirs = $"over {PeerLimit.TotalSeconds:0} s";
+                }
+            }
+
+            Console.Error.WriteLine($"{parts[0]}: ours {Duration(ours.Seconds)}, sharpSAT {theirs}");
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {parts[0]} | {expected.ToString(CultureInfo.InvariantCulture).Length:N0} | {compiled.Engine} | {Duration(ours.Seconds)} | {theirs} | {ratio} | {input} |");
+        }
+
+        var report = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"{(quick ? "Quick run, one run per cell" : $"Medians of {runs} runs")}; whole process wall time (start-up, import, compile, count). Every count checked against counts.tsv.")
+            .AppendLine()
+            .Append(table);
+        foreach (var note in notes)
+        {
+            report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
+        }
+
+        Console.WriteLine(report);
+        Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
+        File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", "counting.md"), report.ToString());
+        return 0;
+    }
+
+    /// <summary>Our console counting the file: the count it prints and the whole process's wall seconds.</summary>
+    private static (BigInteger Count, double Seconds) Ours(string console, string file)
+    {
+        var clock = Stopwatch.StartNew();
+        var (exit, output) = SharpSatPeer.Run("dotnet", [console, "count", file], Directory.GetCurrentDirectory(), Timeout);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (exit == SharpSatPeer.TimedOut)
+        {
+            throw new InvalidOperationException($"configurator count {file} took over {Timeout.TotalMinutes} minutes.");
+        }
+
+        var first = output.Split('\n', StringSplitOptions.TrimEntries)[0];
+        if (exit != 0 || !BigInteger.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            throw new InvalidOperationException($"configurator count {file} failed: {output.Trim()}");
+        }
+
+        return (count, seconds);
+    }
+
+    /// <summary>The model's clauses as a DIMACS file (the clause engine's, forced for models that compile to a diagram).</summary>
+    private static string WriteClauses(CompiledModel compiled, string file)
+    {
+        var formula = compiled.Formula
+            ?? ModelCompiler.Compile(compiled.Model, new CompilerOptions { ForceBooleanEngine = true }).GetModelOrThrow().Formula
+            ?? throw new InvalidOperationException($"{file} does not encode as clauses.");
+        var path = Path.Combine(Path.GetTempPath(), $"configurator-{Path.GetFileNameWithoutExtension(file)}.cnf");
+        using var writer = new StreamWriter(path);
+        formula.WriteDimacs(writer);
+        return path;
+    }
+
+    private static (BigInteger Count, double Seconds) Median(int runs, Func<(BigInteger Count, double Seconds)> run)
+    {
+        var results = Enumerable.Range(0, runs).Select(_ => run()).OrderBy(r => r.Seconds).ToList();
+        return results[results.Count / 2];
+    }
+
+    private static void Check(string model, string counter, BigInteger expected, BigInteger found, List<string> notes)
+    {
+        if (expected != found)
+        {
+            notes.Add($"{counter} counted {found} configurations of {model} where counts.tsv says {expected}.");
+        }
+    }
+
+    private static string Duration(double seconds) => seconds >= 1 ? $"{seconds:0.00} s" : $"{seconds * 1e3:0} ms";
+}
