@@ -91,18 +91,7 @@ internal static class CountingComparison
                 $"| {parts[0]} | {expected.ToString(CultureInfo.InvariantCulture).Length:N0} | {compiled.Engine} | {Duration(ours.Seconds)} | {theirs} | {ratio} | {input} |");
         }
 
-        var report = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"{(quick ? "Quick run, one run per cell" : $"Medians of {runs} runs")}; whole process wall time (start-up, import, compile, count). Every count checked against counts.tsv.")
-            .AppendLine()
-            .Append(table);
-        foreach (var note in notes)
-        {
-            report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
-        }
-
-        Console.WriteLine(report);
-        Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
-        File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", "counting.md"), report.ToString());
+        PeerComparison.Report("counting.md", $"{(quick ? "Quick run, one run per cell" : $"Medians of {runs} runs")}; whole process wall time (start-up, import, compile, count). Every count checked against counts.tsv.", table, notes);
         return 0;
     }
 
@@ -110,9 +99,9 @@ internal static class CountingComparison
     private static (BigInteger Count, double Seconds) Ours(string console, string file)
     {
         var clock = Stopwatch.StartNew();
-        var (exit, output) = SharpSatPeer.Run("dotnet", [console, "count", file], Directory.GetCurrentDirectory(), Timeout);
+        var (exit, output) = PeerProcess.Run("dotnet", [console, "count", file], Directory.GetCurrentDirectory(), Timeout);
         var seconds = clock.Elapsed.TotalSeconds;
-        if (exit == SharpSatPeer.TimedOut)
+        if (exit == PeerProcess.TimedOut)
         {
             throw new InvalidOperationException($"configurator count {file} took over {Timeout.TotalMinutes} minutes.");
         }

@@ -48,25 +48,5 @@ internal static class GecodePeer
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    private static (int Exit, string Output) Run(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output.Result + error);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return (-1, $"{file}: {e.Message}");
-        }
-    }
+    private static (int Exit, string Output) Run(string file, string[] arguments) => PeerProcess.Run(file, arguments, Directory.GetCurrentDirectory());
 }

@@ -70,10 +70,14 @@ internal static class PeerComparison
                 $"| {name} | {found:N0} | {Duration(seconds)} | {Rate(rate)} | {bytes:0.###} | {gecodeCell.Item1} | {gecodeCell.Item2} | {Rate(cpSatFound / cpSatSeconds)} | {Ratio(rate, cpSatFound / cpSatSeconds)} |");
         }
 
-        var report = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}; {(quick ? "quick" : "full")} run: Configurator and Gecode up to {limit:N0} configurations per model, CP-SAT up to {cpSatLimit:N0} (its rate is steady well before that).")
-            .AppendLine()
-            .Append(table);
+        Report("peers.md", $"Machine: {Machine()}; {(quick ? "quick" : "full")} run: Configurator and Gecode up to {limit:N0} configurations per model, CP-SAT up to {cpSatLimit:N0} (its rate is steady well before that).", table, notes);
+        return 0;
+    }
+
+    /// <summary>Prints a side-by-side table with its heading and notes, and writes it to BenchmarkDotNet.Artifacts/<paramref name="file"/>.</summary>
+    internal static void Report(string file, string heading, StringBuilder table, IEnumerable<string> notes)
+    {
+        var report = new StringBuilder().AppendLine(heading).AppendLine().Append(table);
         foreach (var note in notes)
         {
             report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
@@ -81,8 +85,7 @@ internal static class PeerComparison
 
         Console.WriteLine(report);
         Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
-        File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", "peers.md"), report.ToString());
-        return 0;
+        File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", file), report.ToString());
     }
 
     /// <summary>Our enumeration into a handler that reads one value: median seconds per call (repeated to at least 50 ms) and bytes allocated per configuration.</summary>

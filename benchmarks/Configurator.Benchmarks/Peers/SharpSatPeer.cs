@@ -55,7 +55,7 @@ internal static class SharpSatPeer
             var clock = Stopwatch.StartNew();
             var (exit, output) = Run(Program, [dimacsFile], directory.FullName, limit);
             var seconds = clock.Elapsed.TotalSeconds;
-            if (exit == TimedOut)
+            if (exit == PeerProcess.TimedOut)
             {
                 return null;
             }
@@ -75,34 +75,5 @@ internal static class SharpSatPeer
         }
     }
 
-    /// <summary>The exit code <see cref="Run"/> reports for a process it stopped at its time limit.</summary>
-    internal const int TimedOut = int.MinValue;
-
-    internal static (int Exit, string Output) Run(string file, string[] arguments, string directory, TimeSpan? limit = null)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(limit ?? System.Threading.Timeout.InfiniteTimeSpan))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                return (TimedOut, "");
-            }
-
-            return (process.ExitCode, output.Result + error.Result);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return (-1, $"{file}: {e.Message}");
-        }
-    }
+    private static (int Exit, string Output) Run(string file, string[] arguments, string directory, TimeSpan? limit = null) => PeerProcess.Run(file, arguments, directory, limit);
 }

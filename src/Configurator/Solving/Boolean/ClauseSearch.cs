@@ -211,18 +211,7 @@ internal sealed class ClauseSearch
 
                 var (learnt, level) = Analyze(conflict);
                 Backjump(level);
-                if (learnt.Length == 1)
-                {
-                    Assign(learnt[0], -1);
-                }
-                else
-                {
-                    var index = _clauses.Count;
-                    _clauses.Add(learnt);
-                    _watches[learnt[0]].Add(index);
-                    _watches[learnt[1]].Add(index);
-                    Assign(learnt[0], index);
-                }
+                Assign(learnt[0], learnt.Length == 1 ? -1 : AddLearnt(learnt));
 
                 _increment *= 1.05;
                 if (_increment > 1e100)
@@ -765,19 +754,11 @@ internal sealed class ClauseSearch
                     continue;
                 }
 
+                Assign(learnt[0], learnt.Length == 1 ? -1 : AddLearnt(learnt));
                 if (learnt.Length == 1)
                 {
                     // Follows from the formula alone: a fact, so analysis never looks for its reason.
-                    Assign(learnt[0], -1);
                     _level[learnt[0] >> 1] = 0;
-                }
-                else
-                {
-                    var index = _clauses.Count;
-                    _clauses.Add(learnt);
-                    _watches[learnt[0]].Add(index);
-                    _watches[learnt[1]].Add(index);
-                    Assign(learnt[0], index);
                 }
 
                 if (Propagate() is var failed and >= 0)
@@ -811,10 +792,17 @@ internal sealed class ClauseSearch
             return;
         }
 
+        AddLearnt(learnt);
+    }
+
+    /// <summary>Keeps a learnt clause of two or more literals, watching its first two; returns its index.</summary>
+    private int AddLearnt(int[] learnt)
+    {
         var index = _clauses.Count;
         _clauses.Add(learnt);
         _watches[learnt[0]].Add(index);
         _watches[learnt[1]].Add(index);
+        return index;
     }
 
     private bool IsSatisfied(int[] clause)
