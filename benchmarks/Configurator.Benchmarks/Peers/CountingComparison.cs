@@ -62,8 +62,8 @@ internal static class CountingComparison
 
             Console.Error.WriteLine($"{parts[0]}: Configurator");
             var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(file).GetModelOrThrow()).GetModelOrThrow();
-            var ours = Median(runs, () => Ours(console, file));
-            Check(parts[0], "Configurator", expected, ours.Count, notes);
+            var ours = PeerComparison.Median(runs, () => Ours(console, file));
+            Check(parts[0], "Configurator", expected, ours.Found, notes);
 
             var theirs = "skipped";
             var ratio = "–";
@@ -75,8 +75,8 @@ internal static class CountingComparison
                 Console.Error.WriteLine($"{parts[0]}: sharpSAT");
                 if (SharpSatPeer.Count(dimacs, PeerLimit) is { } first)
                 {
-                    var peer = Median(runs, () => runs == 1 ? first : SharpSatPeer.Count(dimacs, PeerLimit) ?? first);
-                    Check(parts[0], "sharpSAT", expected, peer.Count, notes);
+                    var peer = PeerComparison.Median(runs, () => runs == 1 ? first : SharpSatPeer.Count(dimacs, PeerLimit) ?? first);
+                    Check(parts[0], "sharpSAT", expected, peer.Found, notes);
                     theirs = Duration(peer.Seconds);
                     ratio = $"{ours.Seconds / peer.Seconds:0.##}×";
                 }
@@ -125,12 +125,6 @@ internal static class CountingComparison
         using var writer = new StreamWriter(path);
         formula.WriteDimacs(writer);
         return path;
-    }
-
-    private static (BigInteger Count, double Seconds) Median(int runs, Func<(BigInteger Count, double Seconds)> run)
-    {
-        var results = Enumerable.Range(0, runs).Select(_ => run()).OrderBy(r => r.Seconds).ToList();
-        return results[results.Count / 2];
     }
 
     private static void Check(string model, string counter, BigInteger expected, BigInteger found, List<string> notes)

@@ -134,7 +134,8 @@ internal static class PeerComparison
         return (found, times.Order().ElementAt(times.Count / 2), (double)allocated / found);
     }
 
-    private static (long Found, double Seconds) Median(int runs, Func<(long Found, double Seconds)> run)
+    /// <summary>The run of median seconds among <paramref name="runs"/>.</summary>
+    internal static (T Found, double Seconds) Median<T>(int runs, Func<(T Found, double Seconds)> run)
     {
         var results = Enumerable.Range(0, runs).Select(_ => run()).OrderBy(r => r.Seconds).ToList();
         return results[results.Count / 2];

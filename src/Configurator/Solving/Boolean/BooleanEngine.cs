@@ -183,7 +183,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
             for (var value = 0; value < literals.Length; value++)
             {
                 var literal = literals[value];
-                usable[module][value] = literal == 0 || possible[literal > 0 ? 2 * (literal - 1) : (2 * (-literal - 1)) + 1];
+                usable[module][value] = literal == 0 || possible[ClauseSearch.Internal(literal)];
             }
         }
 

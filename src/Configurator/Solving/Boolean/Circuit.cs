@@ -130,8 +130,8 @@ internal sealed class Circuit
                     continue;
                 }
 
-                stack.Push((child, BigInteger.Remainder(r, size)));
-                r = BigInteger.Divide(r, size);
+                (r, var digit) = BigInteger.DivRem(r, size);
+                stack.Push((child, digit));
             }
         }
 

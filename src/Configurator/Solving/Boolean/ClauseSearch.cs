@@ -39,6 +39,7 @@ internal sealed class ClauseSearch
     private readonly int[] _clauseMark;
     private readonly int[] _score;
     private readonly int[] _queue;
+    private readonly List<int> _tests = [];
     private readonly int[] _componentOf;
     private readonly double[] _literalActivity;
     private long _decisions;
@@ -169,9 +170,7 @@ internal sealed class ClauseSearch
                 return BigInteger.Zero;
             }
 
-            var variables = Enumerable.Range(0, _variables).Where(v => _value[2 * v] == 0).ToArray();
-            var clauses = Enumerable.Range(0, _originalClauses).ToArray();
-            return CountSplit<BigInteger, CountResults>(variables, clauses, new CountResults(this));
+            return CountOpen<BigInteger, CountResults>(new CountResults(this));
         }
         finally
         {
@@ -277,7 +276,8 @@ internal sealed class ClauseSearch
         }
     }
 
-    private static int Internal(int literal) => literal > 0 ? 2 * (literal - 1) : (2 * (-literal - 1)) + 1;
+    /// <summary>A DIMACS literal in the internal encoding: 2v for variable v (0-based) true, 2v + 1 false.</summary>
+    internal static int Internal(int literal) => literal > 0 ? 2 * (literal - 1) : (2 * (-literal - 1)) + 1;
 
     private void Assign(int literal, int reason)
     {
@@ -396,15 +396,22 @@ internal sealed class ClauseSearch
         try
         {
             var recorder = new CircuitRecorder(builder);
-            var variables = Enumerable.Range(0, _variables).Where(v => _value[2 * v] == 0).ToArray();
-            var clauses = Enumerable.Range(0, _originalClauses).ToArray();
-            var rest = CountSplit<int, CircuitRecorder>(variables, clauses, recorder);
+            var rest = CountOpen<int, CircuitRecorder>(recorder);
             return builder.Finish(recorder.IsZero(rest) ? rest : recorder.Branch(_trail.AsSpan(0, _trailSize), rest));
         }
         catch (Circuit.OverBudgetException)
         {
             return null;
         }
+    }
+
+    /// <summary>The count over every open variable and every original clause.</summary>
+    private T CountOpen<T, TResults>(TResults results)
+        where TResults : IComponentResults<T>
+    {
+        var variables = Enumerable.Range(0, _variables).Where(v => _value[2 * v] == 0).ToArray();
+        var clauses = Enumerable.Range(0, _originalClauses).ToArray();
+        return CountSplit<T, TResults>(variables, clauses, results);
     }
 
     /// <summary>
@@ -696,7 +703,7 @@ internal sealed class ClauseSearch
     /// </summary>
     private int ProbeFailedLiterals(int from)
     {
-        var tests = new List<int>();
+        var tests = _tests;
         while (from < _trailSize)
         {
             tests.Clear();
