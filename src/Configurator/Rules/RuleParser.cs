@@ -81,28 +81,44 @@ internal sealed class RuleParser
         return Binary(BinaryOperator.Implies, left, Nested(op.Offset, ParseImplies), op);
     }
 
-    private RuleNode ParseOr()
+    private RuleNode ParseOr() => ParseChain(RuleTokenKind.Or, BinaryOperator.Or, ParseAnd);
+
+    private RuleNode ParseAnd() => ParseChain(RuleTokenKind.And, BinaryOperator.And, ParseNot);
+
+    /// <summary>
+    /// A run of one associative operator (<c>a or b or c</c>) as a balanced tree, so that its depth
+    /// grows with the logarithm of its length: a flat <c>or</c> of 10,000 terms is 14 levels deep,
+    /// not 10,000, and only real nesting counts against <see cref="MaxDepth"/>.
+    /// </summary>
+    private RuleNode ParseChain(RuleTokenKind token, BinaryOperator op, Func<RuleNode> operand)
     {
-        var left = ParseAnd();
-        while (Current.Kind == RuleTokenKind.Or)
+        var first = operand();
+        if (Current.Kind != token)
         {
-            var op = Advance();
-            left = Binary(BinaryOperator.Or, left, ParseAnd(), op);
+            return first;
         }
 
-        return left;
+        List<RuleNode> operands = [first];
+        List<RuleToken> operators = [];
+        while (Current.Kind == token)
+        {
+            operators.Add(Advance());
+            operands.Add(operand());
+        }
+
+        return Balanced(op, operands, operators, 0, operands.Count);
     }
 
-    private RuleNode ParseAnd()
+    /// <summary>The balanced tree of operands [start, end): the left half takes the odd one, the shape <see cref="RulePrinter"/> prints flat.</summary>
+    private static RuleNode Balanced(BinaryOperator op, List<RuleNode> operands, List<RuleToken> operators, int start, int end)
     {
-        var left = ParseNot();
-        while (Current.Kind == RuleTokenKind.And)
+        if (end - start == 1)
         {
-            var op = Advance();
-            left = Binary(BinaryOperator.And, left, ParseNot(), op);
+            return operands[start];
         }
 
-        return left;
+        var middle = start + ((end - start + 1) / 2);
+        return Binary(op, Balanced(op, operands, operators, start, middle), Balanced(op, operands, operators, middle, end), operators[middle - 1]);
     }
 
     private RuleNode ParseNot()
@@ -177,12 +193,26 @@ internal sealed class RuleParser
 
     private RuleNode ParseSum()
     {
-        var left = ParseProduct();
+        // A sum of additions only (a weight over hundreds of parts) is balanced like 'or'; once a
+        // minus appears the run is built left to right, as subtraction is not associative.
+        var first = ParseProduct();
+        List<RuleNode> operands = [first];
+        List<RuleToken> operators = [];
         while (Current.Kind is RuleTokenKind.Plus or RuleTokenKind.Minus)
         {
-            var op = Advance();
-            var kind = op.Kind == RuleTokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
-            left = Binary(kind, left, ParseProduct(), op);
+            operators.Add(Advance());
+            operands.Add(ParseProduct());
+        }
+
+        if (operators.TrueForAll(o => o.Kind == RuleTokenKind.Plus))
+        {
+            return Balanced(BinaryOperator.Add, operands, operators, 0, operands.Count);
+        }
+
+        var left = first;
+        for (var i = 0; i < operators.Count; i++)
+        {
+            left = Binary(operators[i].Kind == RuleTokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract, left, operands[i + 1], operators[i]);
         }
 
         return left;

@@ -6,8 +6,9 @@ namespace Configurator.Rules;
 /// <summary>
 /// Prints a rule tree as canonical text: keywords (<c>and</c>, <c>or</c>, <c>not</c>) rather than
 /// symbols, single spaces around binary operators, single quotes, numbers without trailing zeros,
-/// and only the parentheses that precedence and associativity require. Parsing the output gives an
-/// equal tree.
+/// and only the parentheses that precedence and associativity require. A run of <c>or</c>,
+/// <c>and</c> or <c>+</c> in the parser's balanced shape prints flat; any other shape of one keeps
+/// its parentheses. Parsing the output gives an equal tree.
 /// </summary>
 internal static class RulePrinter
 {
@@ -82,6 +83,16 @@ internal static class RulePrinter
 
                 builder.Append(')');
                 break;
+            case BinaryExpression { Operator: BinaryOperator.Or or BinaryOperator.And or BinaryOperator.Add } chain when BalancedLeaves(chain, chain.Operator) > 0:
+                // The parser's balanced shape of a run prints flat: a or b or c.
+                WriteChain(builder, chain, chain.Operator, level + 1, first: true);
+                break;
+            case BinaryExpression { Operator: BinaryOperator.Or or BinaryOperator.And or BinaryOperator.Add } other:
+                // Any other shape keeps its parentheses, so that it parses back to itself.
+                Write(builder, other.Left, level + 1);
+                builder.Append(' ').Append(Symbol(other.Operator)).Append(' ');
+                Write(builder, other.Right, level + 1);
+                break;
             case BinaryExpression binary:
                 var (left, right) = OperandLevels(binary.Operator, level);
                 Write(builder, binary.Left, left);
@@ -96,6 +107,39 @@ internal static class RulePrinter
         {
             builder.Append(')');
         }
+    }
+
+    /// <summary>
+    /// The number of operands in <paramref name="node"/>'s run of <paramref name="op"/> when the run
+    /// has the parser's balanced shape (each left half equal to its right half or one larger), else -1.
+    /// </summary>
+    private static int BalancedLeaves(RuleNode node, BinaryOperator op)
+    {
+        if (node is not BinaryExpression binary || binary.Operator != op)
+        {
+            return 1;
+        }
+
+        var left = BalancedLeaves(binary.Left, op);
+        var right = left < 0 ? -1 : BalancedLeaves(binary.Right, op);
+        return right > 0 && (left == right || left == right + 1) ? left + right : -1;
+    }
+
+    private static bool WriteChain(StringBuilder builder, RuleNode node, BinaryOperator op, int operandLevel, bool first)
+    {
+        if (node is BinaryExpression binary && binary.Operator == op)
+        {
+            first = WriteChain(builder, binary.Left, op, operandLevel, first);
+            return WriteChain(builder, binary.Right, op, operandLevel, first);
+        }
+
+        if (!first)
+        {
+            builder.Append(' ').Append(Symbol(op)).Append(' ');
+        }
+
+        Write(builder, node, operandLevel);
+        return false;
     }
 
     private static (int Left, int Right) OperandLevels(BinaryOperator op, int level) => op switch

@@ -45,4 +45,31 @@ public class ConsoleHardeningTests
         Assert.Empty(output);
         Assert.Contains("module 'body' is selected 2 times", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FlatOrOf201Terms_IsCountedNotRefusedAsNesting()
+    {
+        var builder = new Configurator.Modeling.ProductModelBuilder("flat");
+        for (var i = 0; i < 202; i++)
+        {
+            builder.AddModule($"m{i}", m => m.Optional().AddOption("yes"));
+        }
+
+        builder.AddRule("any", string.Join(" or ", Enumerable.Range(0, 201).Select(i => $"m{i} == 'yes'")));
+        var file = Path.Combine(Path.GetTempPath(), $"flat-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, Configurator.Serialization.ProductModelJson.Save(builder.Build()));
+        try
+        {
+            var (exitCode, output, error) = CliRunner.Run("count", file);
+            Assert.True(exitCode == ExitCodes.Success, error);
+
+            // Every selection of the 201 but the empty one, times the free 202nd module.
+            var expected = (System.Numerics.BigInteger.Pow(2, 201) - 1) * 2;
+            Assert.Contains(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

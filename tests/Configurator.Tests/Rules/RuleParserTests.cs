@@ -186,11 +186,32 @@ public class RuleParserTests
         Assert.Equal(RuleErrorCodes.TooDeep, Fail(text).Code);
     }
 
-    [Fact]
-    public void Parse_LongFlatChain_IsRefusedBecauseTheTreeIsDeep()
+    [Theory]
+    [InlineData(" or ", 201)]
+    [InlineData(" and ", 100_000)]
+    [InlineData(" + ", 5_000)]
+    public void Parse_FlatOrOf201Terms_IsNotNesting(string op, int terms)
     {
-        var text = string.Join(" and ", Enumerable.Repeat("true", 1000));
+        // Hardening, item 8: a flat chain was a left-deep tree, refused as "nests more than 200 levels deep".
+        var operand = op == " + " ? "1" : "true";
+        var text = string.Join(op, Enumerable.Repeat(operand, terms));
+        var node = Parse(text);
+        Assert.True(node.Depth <= (int)Math.Ceiling(Math.Log2(terms)) + 1, $"depth {node.Depth}");
+        Assert.Equal(text, RulePrinter.Print(node));
+    }
+
+    [Fact]
+    public void Parse_LongChainWithSubtraction_IsStillNestingBecauseItIsNotAssociative()
+    {
+        var text = string.Join(" - ", Enumerable.Repeat("1", 1000)) + " < 0";
         Assert.Equal(RuleErrorCodes.TooDeep, Fail(text).Code);
+    }
+
+    [Fact]
+    public void Parse_DeepParenthesesInsideAFlatChain_StillCountAsNesting()
+    {
+        var deep = string.Concat(Enumerable.Repeat("(", RuleParser.MaxDepth + 5)) + "true" + string.Concat(Enumerable.Repeat(")", RuleParser.MaxDepth + 5));
+        Assert.Equal(RuleErrorCodes.TooDeep, Fail($"true or {deep} or false").Code);
     }
 
     [Fact]
