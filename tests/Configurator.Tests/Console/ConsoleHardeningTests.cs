@@ -72,4 +72,31 @@ public class ConsoleHardeningTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void LintOfAModuleWith30OptionsAndMax30_IsTheErrorCompilingGives()
+    {
+        var builder = new Configurator.Modeling.ProductModelBuilder("wide");
+        builder.AddModule("extras", m =>
+        {
+            m.Selecting(0, 30);
+            for (var i = 0; i < 30; i++)
+            {
+                m.AddOption($"o{i}");
+            }
+        });
+        var file = Path.Combine(Path.GetTempPath(), $"wide-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, Configurator.Serialization.ProductModelJson.Save(builder.Build()));
+        try
+        {
+            var (exitCode, output, error) = CliRunner.Run("lint", file);
+            Assert.Equal(ExitCodes.BadInput, exitCode);
+            Assert.DoesNotContain(": ok", output, StringComparison.Ordinal);
+            Assert.Contains("[ModuleTooLarge]", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
