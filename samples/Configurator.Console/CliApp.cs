@@ -48,6 +48,14 @@ public static class CliApp
         };
 
         var parsed = root.Parse(args);
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            // Not "Required command was not provided" first: the user gave one, just not one we have.
+            error.WriteLine($"configurator: there is no command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
+            error.WriteLine("Run 'configurator --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)

@@ -43,6 +43,11 @@ internal static class ImportCommand
                 return ExitCodes.BadInput;
             }
 
+            foreach (var warning in result.Warnings)
+            {
+                error.WriteLine($"configurator: warning: {path} {warning}");
+            }
+
             var json = ProductModelJson.Save(model);
             if (parsed.GetValue(target) is { } destination)
             {

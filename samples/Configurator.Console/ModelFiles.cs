@@ -16,21 +16,37 @@ internal static class ModelFiles
         }
 
         var text = File.ReadAllText(path);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error.WriteLine($"configurator: {path} is empty; a model is a JSON model file, or an XCSP, FeatureIDE, SPL Conqueror or DIMACS file to import.");
+            return null;
+        }
+
         Configurator.Modeling.ProductModel? model;
         System.Collections.Immutable.ImmutableArray<Configurator.Validation.ModelError> loadErrors = [];
-        if (Configurator.Importers.ModelImporter.Detect(text) is { } format)
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var format = Configurator.Importers.ModelImporter.Detect(text)
+            ?? (extension is ".cnf" or ".dimacs" ? Configurator.Importers.ImportFormat.Dimacs : null);
+        if (format is not null || extension == ".xml")
         {
-            // A third-party model (XCSP, FeatureIDE, SPL Conqueror, DIMACS) is converted first.
+            // A third-party model (XCSP, FeatureIDE, SPL Conqueror, DIMACS) is converted first; a
+            // .cnf file is read as DIMACS and an .xml one as an import even when their content is
+            // not recognised, so that the error is about that format rather than about JSON.
             var imported = Configurator.Importers.ModelImporter.Import(text, Path.GetFileNameWithoutExtension(path), format);
             if (imported.Model is null)
             {
-                error.WriteLine($"configurator: {path} could not be imported as {format}:");
+                error.WriteLine($"configurator: {path} could not be imported{(format is { } known ? $" as {known}" : "")}:");
                 foreach (var problem in imported.Errors.Take(10))
                 {
                     error.WriteLine($"  {problem}");
                 }
 
                 return null;
+            }
+
+            foreach (var warning in imported.Warnings)
+            {
+                error.WriteLine($"configurator: warning: {path} {warning}");
             }
 
             // Compiling validates the converted model; no need to write it as JSON and read it back.

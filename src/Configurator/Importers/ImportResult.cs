@@ -34,6 +34,12 @@ public sealed record ImportError(string Message, int Line)
 /// <param name="Errors">The problems found.</param>
 public sealed record ImportResult(ProductModel? Model, ImportFormat Format, ImmutableArray<ImportError> Errors)
 {
+    /// <summary>
+    /// Problems that did not stop the conversion but may mean the file is not what its author
+    /// meant (a DIMACS header whose clause count differs from the clauses given); empty when none.
+    /// </summary>
+    public ImmutableArray<ImportError> Warnings { get; init; } = [];
+
     /// <summary>Whether the conversion succeeded.</summary>
     public bool Succeeded => Model is not null;
 

@@ -99,4 +99,47 @@ public class ConsoleHardeningTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void UnknownCommand_SaysSoFirstNotThatNoCommandWasGiven()
+    {
+        var (exitCode, _, error) = CliRunner.Run("frobnicate", "model.json");
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.StartsWith("configurator: there is no command 'frobnicate'; the commands are lint, count,", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyCnfFile_IsEmptyNotInvalidJson_AndAHeaderlessOneIsADimacsError()
+    {
+        var folder = Directory.CreateTempSubdirectory("cnf-");
+        try
+        {
+            var empty = Path.Combine(folder.FullName, "empty.cnf");
+            File.WriteAllText(empty, "");
+            var (exitCode, _, error) = CliRunner.Run("count", empty);
+            Assert.Equal(ExitCodes.BadInput, exitCode);
+            Assert.Contains("empty.cnf is empty", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("not valid JSON", error, StringComparison.Ordinal);
+
+            var headerless = Path.Combine(folder.FullName, "headerless.cnf");
+            File.WriteAllText(headerless, "1 2 0\n");
+            (exitCode, _, error) = CliRunner.Run("count", headerless);
+            Assert.Equal(ExitCodes.BadInput, exitCode);
+            Assert.Contains("could not be imported as Dimacs", error, StringComparison.Ordinal);
+            Assert.Contains("There is no problem line", error, StringComparison.Ordinal);
+
+            var shortFile = Path.Combine(folder.FullName, "short.cnf");
+            File.WriteAllText(shortFile, "p cnf 2 5\n1 2 0\n");
+            (exitCode, var output, error) = CliRunner.Run("count", shortFile);
+            Assert.Equal(ExitCodes.Success, exitCode);
+            Assert.StartsWith("3", output, StringComparison.Ordinal);
+            Assert.Contains("warning", error, StringComparison.Ordinal);
+            Assert.Contains("declares 5 clauses; the file has 1", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -65,4 +65,70 @@ public class ImporterHardeningTests
         Assert.Contains("\"A\" is defined 2 times", error.Message, StringComparison.Ordinal);
         Assert.Equal(5, error.Line);
     }
+
+    [Fact]
+    public void Dimacs_WrongClauseCount_IsAWarningNotSilence()
+    {
+        var result = ModelImporter.Import("p cnf 2 5\n1 2 0\n", "short");
+        Assert.NotNull(result.Model);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(1, warning.Line);
+        Assert.Contains("declares 5 clauses; the file has 1", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(ModelImporter.Import("p cnf 2 1\n1 2 0\n", "right").Warnings);
+    }
+
+    [Fact]
+    public void Xcsp_Range0To2000000000_SaysItIsTooLargeNotThatItIsNoRange()
+    {
+        var error = SingleError(XcspWith("<domain name=\"D\" nbValues=\"2\">0..2000000000</domain>", "<relation name=\"R\" arity=\"1\" semantics=\"supports\">0</relation>"));
+        Assert.Contains("the range 0..2000000000 of 2,000,000,001 values", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+
+        // The most negative int as a range end overflowed while counting the values.
+        Assert.Contains("-2147483648..2147483647", SingleError(XcspWith("<domain name=\"D\" nbValues=\"2\">-2147483648..2147483647</domain>", "<relation name=\"R\" arity=\"1\" semantics=\"supports\">0</relation>")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xcsp_DuplicateVariableOrRelationNames_AreErrorsAtTheirLineNotJsonPaths()
+    {
+        var xml = XcspWith("<domain name=\"D\" nbValues=\"2\">0 1</domain>", "<relation name=\"R\" arity=\"1\" semantics=\"supports\">0</relation>\n<relation name=\"R\" arity=\"1\" semantics=\"conflicts\">1</relation>");
+        var error = SingleError(xml);
+        Assert.Contains("<relation name=\"R\"> is defined 2 times", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(6, error.Line); // the second definition
+
+        var variables = SingleError(XcspWith("<domain name=\"D\" nbValues=\"2\">0 1</domain>", "<relation name=\"R\" arity=\"1\" semantics=\"supports\">0</relation>").Replace("name=\"B\"", "name=\"A\"", StringComparison.Ordinal));
+        Assert.Contains("<variable name=\"A\"> is defined 2 times", variables.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeatureIde_RuleWithTwoExpressionsOrFeatureWithoutName_IsAnErrorAtItsLine()
+    {
+        const string xml = """
+            <featureModel><struct>
+              <and mandatory="true" name="Root"><feature name="A"/><feature mandatory="true"/></and>
+            </struct>
+            <constraints><rule><var>A</var><var>Root</var></rule></constraints>
+            </featureModel>
+            """;
+        var result = ModelImporter.Import(xml, "two");
+        Assert.Null(result.Model);
+        Assert.Contains(result.Errors, e => e.Message.Contains("<feature> has no name attribute", StringComparison.Ordinal) && e.Line == 2);
+
+        // SingleOrDefault threw on a rule of two expressions.
+        var rule = SingleError(xml.Replace("<feature mandatory=\"true\"/>", "", StringComparison.Ordinal));
+        Assert.Contains("<rule> must hold exactly one expression", rule.Message, StringComparison.Ordinal);
+        Assert.Equal(4, rule.Line);
+    }
+
+    private static string XcspWith(string domain, string relations) => $"""
+        <instance>
+          <domains>{domain}</domains>
+          <variables><variable domain="D" name="A"/><variable domain="D" name="B"/></variables>
+          <relations>
+          {relations}
+          </relations>
+          <constraints><constraint name="C" arity="1" reference="R" scope="A"/></constraints>
+        </instance>
+        """;
 }

@@ -14,6 +14,7 @@ internal static class DimacsImporter
         var errors = ImmutableArray.CreateBuilder<ImportError>();
         var variables = -1;
         var headerLine = 0;
+        var declaredClauses = -1;
         var clauses = new List<(List<int> Literals, int Line)>();
         var current = new List<int>();
         var lines = text.Split('\n');
@@ -33,10 +34,14 @@ internal static class DimacsImporter
                     errors.Add(new ImportError($"A second problem line; the first is on line {headerLine}.", number));
                 }
                 else if (parts.Length != 4 || parts[1] != "cnf" || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out variables) || variables < 0
-                    || !int.TryParse(parts[3], CultureInfo.InvariantCulture, out var declared) || declared < 0)
+                    || !int.TryParse(parts[3], CultureInfo.InvariantCulture, out declaredClauses) || declaredClauses < 0)
                 {
                     variables = Math.Max(variables, 0);
                     errors.Add(new ImportError($"The problem line \"{line}\" is not 'p cnf VARIABLES CLAUSES' with two non-negative whole numbers.", number));
+                }
+                else if (variables == 0)
+                {
+                    errors.Add(new ImportError("The problem line declares no variables; a model needs at least one (each variable becomes a yes/no module).", number));
                 }
                 else if (variables > MaxVariables)
                 {
@@ -97,6 +102,11 @@ internal static class DimacsImporter
             model.AddRule(literals.Count == 0 ? "false" : BooleanModels.Any(literals.Select(l => l > 0 ? model.On("x" + l) : model.Off("x" + -l))));
         }
 
-        return new ImportResult(model.Build(), ImportFormat.Dimacs, []);
+        // Solvers differ on a wrong count (some stop reading, some ignore it): the clauses given are
+        // the formula, and the mismatch is worth a word, as it often means a truncated file.
+        ImmutableArray<ImportError> warnings = declaredClauses >= 0 && declaredClauses != clauses.Count
+            ? [new ImportError($"The problem line declares {declaredClauses:N0} clauses; the file has {clauses.Count:N0} (all of them are read).", headerLine)]
+            : [];
+        return new ImportResult(model.Build(), ImportFormat.Dimacs, []) { Warnings = warnings };
     }
 }

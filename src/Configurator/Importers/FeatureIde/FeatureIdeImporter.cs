@@ -25,10 +25,15 @@ internal static class FeatureIdeImporter
         }
 
         var features = rootFeature.DescendantsAndSelf().Where(e => Groups.Contains(e.Name.LocalName)).ToList();
-        var names = features.Select(f => (string?)f.Attribute("name") ?? "").ToList();
-        foreach (var duplicate in names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var nameless in features.Where(f => string.IsNullOrEmpty((string?)f.Attribute("name"))))
         {
-            errors.Add(new ImportError($"Feature \"{duplicate.Key}\" is declared more than once.", 0));
+            errors.Add(new ImportError($"<{nameless.Name.LocalName}> has no name attribute; every feature needs one.", Line(nameless)));
+        }
+
+        var names = features.Select(f => (string?)f.Attribute("name") ?? "").ToList();
+        foreach (var duplicate in features.GroupBy(f => (string?)f.Attribute("name") ?? "", StringComparer.Ordinal).Where(g => g.Key.Length > 0 && g.Count() > 1))
+        {
+            errors.Add(new ImportError($"Feature \"{duplicate.Key}\" is declared {duplicate.Count()} times (lines {string.Join(", ", duplicate.Select(Line))}); names must be unique.", Line(duplicate.ElementAt(1))));
         }
 
         if (errors.Count > 0)
@@ -68,7 +73,7 @@ internal static class FeatureIdeImporter
 
         foreach (var rule in document.Root!.Element("constraints")?.Elements("rule") ?? []) // the root exists: <struct> was found under it
         {
-            if (rule.Elements().SingleOrDefault() is not { } body)
+            if (rule.Elements().Take(2).ToList() is not [var body])
             {
                 errors.Add(new ImportError("<rule> must hold exactly one expression.", Line(rule)));
                 continue;

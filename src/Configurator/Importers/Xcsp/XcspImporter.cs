@@ -12,21 +12,44 @@ namespace Configurator.Importers.Xcsp;
 /// </summary>
 internal static class XcspImporter
 {
+    /// <summary>The most values one domain may hold: the compiler's limit of selections per module.</summary>
+    public const int MaxDomainValues = 65_536;
+
+    /// <summary>The most values all domains may hold together; each becomes an option of every variable over it.</summary>
+    public const int MaxTotalValues = 1_000_000;
+
     public static ImportResult Import(string text, string id)
     {
         var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
         var errors = ImmutableArray.CreateBuilder<ImportError>();
         var root = document.Root!; // a parsed document always has a root element
+        foreach (var (section, element) in (ReadOnlySpan<(string, string)>)[("domains", "domain"), ("variables", "variable"), ("relations", "relation"), ("constraints", "constraint")])
+        {
+            RefuseRepeatedNames(root.Elements(section).Elements(element), element, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportResult(null, ImportFormat.Xcsp, errors.ToImmutable());
+        }
+
         var domains = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var totalValues = 0L;
         foreach (var domain in root.Elements("domains").Elements("domain"))
         {
-            domains[(string?)domain.Attribute("name") ?? ""] = Values(domain.Value, domain, errors);
+            var values = Values(domain.Value, domain, errors);
+            domains[(string?)domain.Attribute("name") ?? ""] = values;
+            if ((totalValues += values.Count) > MaxTotalValues)
+            {
+                errors.Add(new ImportError($"The domains hold more than {MaxTotalValues:N0} values in all; the importer takes at most that many (each value becomes an option).", Line(domain)));
+                return new ImportResult(null, ImportFormat.Xcsp, errors.ToImmutable());
+            }
         }
 
         var variables = root.Elements("variables").Elements("variable").ToList();
         var ids = ModuleIds.Unique(variables.Select(v => (string?)v.Attribute("name") ?? ""));
         var builder = new ProductModelBuilder(id).Named(id);
-        var domainOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var domainOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var variable in variables)
         {
             var name = (string?)variable.Attribute("name") ?? "";
@@ -36,7 +59,7 @@ internal static class XcspImporter
                 continue;
             }
 
-            domainOf[name] = values;
+            domainOf[name] = [.. values];
             builder.AddModule(ids[name], m =>
             {
                 m.Named(name);
@@ -48,6 +71,7 @@ internal static class XcspImporter
         }
 
         var relations = root.Elements("relations").Elements("relation").ToDictionary(r => (string?)r.Attribute("name") ?? "", StringComparer.Ordinal);
+        var constraintIds = ModuleIds.Unique(root.Elements("constraints").Elements("constraint").Select(c => (string?)c.Attribute("name") ?? ""));
         foreach (var constraint in root.Elements("constraints").Elements("constraint"))
         {
             var name = (string?)constraint.Attribute("name") ?? "";
@@ -82,35 +106,77 @@ internal static class XcspImporter
             }
 
             // Values outside a variable's domain can never match; they are dropped rather than rejected.
-            var fitting = rows.Where(r => r.Select((value, i) => domainOf.TryGetValue(scope[i], out var d) && d.Contains(value)).All(x => x)).ToList();
-            builder.AddTable(ModuleIds.Sanitize(name), scope.Select(v => ids[v]), semantics == "supports" ? TableKind.Allowed : TableKind.Forbidden, fitting);
+            var fitting = rows.Select(r => r.Select(Canonical).ToArray())
+                .Where(r => r.Select((value, i) => value is not null && domainOf.TryGetValue(scope[i], out var d) && d.Contains(value)).All(x => x))
+                .Select(r => r.Select(v => v!).ToList())
+                .ToList();
+            builder.AddTable(constraintIds[name], scope.Select(v => ids[v]), semantics == "supports" ? TableKind.Allowed : TableKind.Forbidden, fitting);
         }
 
         return errors.Count > 0 ? new ImportResult(null, ImportFormat.Xcsp, errors.ToImmutable()) : new ImportResult(builder.Build(), ImportFormat.Xcsp, []);
     }
 
-    /// <summary>Reads "0..8", "1 3 5" or a mix.</summary>
+    /// <summary>Reads "0..8", "1 3 5" or a mix; a value given twice is one option.</summary>
     private static List<string> Values(string text, XElement domain, ImmutableArray<ImportError>.Builder errors)
     {
         var values = new List<string>();
-        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var seen = new HashSet<long>();
+        var name = (string?)domain.Attribute("name");
+        foreach (var part in text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
             var range = part.Split("..");
-            if (range.Length == 2 && int.TryParse(range[0], System.Globalization.CultureInfo.InvariantCulture, out var low) && int.TryParse(range[1], System.Globalization.CultureInfo.InvariantCulture, out var high) && low <= high && high - low < 1_000_000)
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            if (range.Length == 2 && long.TryParse(range[0], culture, out var low) && long.TryParse(range[1], culture, out var high))
             {
-                values.AddRange(Enumerable.Range(low, high - low + 1).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                if (low > high || high - low >= MaxDomainValues)
+                {
+                    errors.Add(new ImportError(low > high
+                        ? $"<domain name=\"{name}\"> has the range {part}, which is empty (its low end is above its high end)."
+                        : $"<domain name=\"{name}\"> has the range {part} of {high - low + 1:N0} values; the importer takes at most {MaxDomainValues:N0} values per domain (each becomes an option).", Line(domain)));
+                    return values;
+                }
+
+                for (var value = low; value <= high; value++)
+                {
+                    if (seen.Add(value))
+                    {
+                        values.Add(value.ToString(culture));
+                    }
+                }
             }
-            else if (range.Length == 1 && int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out _))
+            else if (range.Length == 1 && long.TryParse(part, culture, out var single))
             {
-                values.Add(part);
+                if (seen.Add(single))
+                {
+                    values.Add(single.ToString(culture));
+                }
             }
             else
             {
-                errors.Add(new ImportError($"<domain name=\"{(string?)domain.Attribute("name")}\"> has \"{part}\", which is neither a value nor a range a..b.", Line(domain)));
+                errors.Add(new ImportError($"<domain name=\"{name}\"> has \"{part}\", which is neither a whole number nor a range a..b.", Line(domain)));
+            }
+
+            if (values.Count > MaxDomainValues)
+            {
+                errors.Add(new ImportError($"<domain name=\"{name}\"> has more than {MaxDomainValues:N0} values; the importer takes at most that many per domain (each becomes an option).", Line(domain)));
+                return values;
             }
         }
 
         return values;
+    }
+
+    /// <summary>A value as the domains write it (no sign or leading zeros), or null when it is not a whole number.</summary>
+    private static string? Canonical(string value) =>
+        long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Each name of a domain, variable, relation or constraint defined once: a second one is an error at its line.</summary>
+    private static void RefuseRepeatedNames(IEnumerable<XElement> elements, string kind, ImmutableArray<ImportError>.Builder errors)
+    {
+        foreach (var repeat in elements.GroupBy(e => (string?)e.Attribute("name") ?? "", StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ImportError($"<{kind} name=\"{repeat.Key}\"> is defined {repeat.Count()} times (lines {string.Join(", ", repeat.Select(Line))}); names must be unique.", Line(repeat.ElementAt(1))));
+        }
     }
 
     private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
