@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad input: a bad model, an unknown module or option, or bad arguments.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Cancelled with Ctrl+C.</summary>
+    /// <summary>Cancelled with Ctrl+C (SIGINT).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM.</summary>
+    public const int Terminated = 143;
 }

@@ -1,17 +1,52 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Configurator.Console;
 
 // Buffered standard output: enumeration can print millions of lines.
 using var output = new StreamWriter(System.Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
 using var cancellation = new CancellationTokenSource();
-System.Console.CancelKeyPress += (_, e) =>
+using var finished = new ManualResetEventSlim();
+var signalExitCode = 0;
+
+// Ctrl+C (SIGINT) and SIGTERM cancel the command, which stops, flushes and exits with 130 or 143.
+// A command busy in a computation that does not watch the token, or waiting for a line from a
+// terminal, is ended here after a grace period, so a signal always ends the process within a second.
+void Stop(PosixSignalContext context, int exitCode)
 {
-    // Ctrl+C ends a long enumeration cleanly: the command stops, flushes and exits with 130.
-    e.Cancel = true;
+    context.Cancel = true;
+    if (Interlocked.CompareExchange(ref signalExitCode, exitCode, 0) != 0)
+    {
+        return;
+    }
+
     cancellation.Cancel();
-};
+    _ = Task.Run(() =>
+    {
+        if (finished.Wait(TimeSpan.FromMilliseconds(500)))
+        {
+            return;
+        }
+
+        try
+        {
+            output.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The command was writing at the same moment, or the reader is gone; nothing more to save.
+        }
+
+        System.Console.Error.WriteLine(exitCode == ExitCodes.Cancelled ? "configurator: cancelled." : "configurator: stopped (SIGTERM).");
+        Environment.Exit(exitCode);
+    });
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Cancelled));
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
 
 var terminal = !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected;
-var exitCode = CliApp.Run(args, System.Console.In, output, System.Console.Error, terminal, cancellation.Token);
+var input = StandardInput.WasClosedAtStart() ? TextReader.Null : System.Console.In;
+var exitCode = CliApp.Run(args, input, output, System.Console.Error, terminal, cancellation.Token);
 output.Flush();
-return exitCode;
+finished.Set();
+return exitCode == ExitCodes.Cancelled && signalExitCode == ExitCodes.Terminated ? ExitCodes.Terminated : exitCode;

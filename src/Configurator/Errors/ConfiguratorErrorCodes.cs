@@ -39,6 +39,12 @@ public static class ConfiguratorErrorCodes
     /// <summary>A price or price range exceeds what a decimal holds (±7.9 × 10^28); it is refused rather than rounded off or saturated.</summary>
     public const string PriceOverflow = "PriceOverflow";
 
+    /// <summary>
+    /// A computation reached one of the limits that keep it within bounded time and memory; the
+    /// message names the limit (a <see cref="Solving.CompilerOptions"/> property) and how to raise it.
+    /// </summary>
+    public const string LimitExceeded = "LimitExceeded";
+
     /// <summary>A step that needs something the session does not have (no preset to return to, nothing to answer).</summary>
     public const string InvalidStep = "InvalidStep";
 }

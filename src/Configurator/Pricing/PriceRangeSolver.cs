@@ -110,6 +110,13 @@ internal sealed class PriceRangeSolver
 
                     if (!next.TryGetValue(new StateKey(scratch, key.Percent + percent), out var child))
                     {
+                        if (next.Count == _pricing.Model.PriceRangeStateBudget)
+                        {
+                            throw new ConfiguratorException(ConfiguratorErrorCodes.LimitExceeded,
+                                $"The exact price range needs more than {_pricing.Model.PriceRangeStateBudget:N0} states at module '{_pricing.Model.Model.Modules[module].Id}' " +
+                                "(percentage rules that read many modules multiply them); raise CompilerOptions.PriceRangeStateBudget, or price complete configurations instead.");
+                        }
+
                         next[new StateKey((int[])scratch.Clone(), key.Percent + percent)] = child = new State(decimal.MaxValue);
                         child.Max = decimal.MinValue;
                     }

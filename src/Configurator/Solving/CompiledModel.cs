@@ -22,6 +22,9 @@ public sealed partial class CompiledModel
     // [module][value] → the option ids of that value, shared so that views never allocate.
     private readonly ImmutableArray<ImmutableArray<ImmutableArray<string>>> _optionIds;
 
+    /// <summary>The compile-time limit on the exact price range's states (<see cref="CompilerOptions.PriceRangeStateBudget"/>).</summary>
+    internal int PriceRangeStateBudget { get; init; } = new CompilerOptions().PriceRangeStateBudget;
+
     internal CompiledModel(ProductModel model, Dictionary<string, int> moduleIndex, ImmutableArray<ModuleDomain> domains, ImmutableArray<CompiledConstraint> constraints, LevelPlan plan, ISolverEngine engine, DecisionDiagram? diagram)
     {
         Model = model;

@@ -19,6 +19,15 @@ public sealed class CompilerOptions
     /// <value>Defaults to 16,000,000.</value>
     public int CircuitEdgeBudget { get; set; } = 16_000_000;
 
+    /// <summary>
+    /// The most states the exact price range may keep at one step (a state is what the modules
+    /// decided so far leave open for later price rules, plus the percentage reached); past it the
+    /// range ends with <see cref="ConfiguratorErrorCodes.LimitExceeded"/> rather than growing
+    /// without bound. Models whose percentage rules read many modules need the most.
+    /// </summary>
+    /// <value>Defaults to 1,000,000 (about 200 MB at the peak).</value>
+    public int PriceRangeStateBudget { get; set; } = 1_000_000;
+
     /// <summary>Skips the diagram, for testing the search engine on models small enough for both.</summary>
     internal bool ForceSearchEngine { get; set; }
 
@@ -33,5 +42,6 @@ public sealed class CompilerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(NodeBudget, 1, nameof(NodeBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSelectionsPerModule, 1, nameof(MaxSelectionsPerModule));
         ArgumentOutOfRangeException.ThrowIfNegative(CircuitEdgeBudget, nameof(CircuitEdgeBudget));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PriceRangeStateBudget, 1, nameof(PriceRangeStateBudget));
     }
 }

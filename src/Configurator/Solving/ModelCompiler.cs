@@ -92,7 +92,7 @@ public static class ModelCompiler
         ISolverEngine engine = diagram is not null ? diagram
             : formula.Value is { } clauses ? new Boolean.BooleanEngine(clauses, domains, search, plan.Order, options.CircuitEdgeBudget)
             : search.Value;
-        var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram);
+        var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram) { PriceRangeStateBudget = options.PriceRangeStateBudget };
 
         for (var i = 0; i < model.Presets.Count; i++)
         {
