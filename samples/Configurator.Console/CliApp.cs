@@ -37,12 +37,12 @@ public static class CliApp
         var root = new RootCommand("Lint product models and explore their configuration spaces.")
         {
             LintCommand.Create(output, error),
-            CountCommand.Create(output, error),
+            CountCommand.Create(output, error, cancellationToken),
             EnumerateCommand.Create(output, error, isTerminal, cancellationToken),
             ValidateCommand.Create(output, error),
-            DomainsCommand.Create(output, error),
-            PriceCommand.Create(output, error),
-            StatsCommand.Create(output, error),
+            DomainsCommand.Create(output, error, cancellationToken),
+            PriceCommand.Create(output, error, cancellationToken),
+            StatsCommand.Create(output, error, cancellationToken),
             ConfigureCommand.Create(input, output, error),
             ImportCommand.Create(output, error),
         };

@@ -8,7 +8,7 @@ namespace Configurator.Console;
 /// <summary><c>configurator count MODEL [-s ...]</c>: the exact number of valid configurations.</summary>
 internal static class CountCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
         var selections = CommonOptions.Selections();
@@ -16,13 +16,13 @@ internal static class CountCommand
         var command = new Command("count", "Count the valid configurations exactly, optionally within a partial selection.") { model, selections, json };
         command.SetAction(parsed =>
         {
-            if (ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled
                 || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within)
             {
                 return ExitCodes.BadInput;
             }
 
-            var count = compiled.Count(within).ToString(CultureInfo.InvariantCulture);
+            var count = compiled.Count(within, cancellationToken).ToString(CultureInfo.InvariantCulture);
             output.WriteLine(parsed.GetValue(json) ? JsonSerializer.Serialize(new Dictionary<string, string> { ["count"] = count }, ConsoleJsonContext.Default.DictionaryStringString) : count);
             return ExitCodes.Success;
         });

@@ -8,7 +8,7 @@ namespace Configurator.Console;
 /// <summary><c>configurator domains MODEL [-s ...]</c>: the options still available per module, and why the others are not.</summary>
 internal static class DomainsCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
         var selections = CommonOptions.Selections();
@@ -16,13 +16,13 @@ internal static class DomainsCommand
         var command = new Command("domains", "Show the options still available in each module, and explain the others.") { model, selections, json };
         command.SetAction(parsed =>
         {
-            if (ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled
                 || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within)
             {
                 return ExitCodes.BadInput;
             }
 
-            var session = ConfigurationSession.Start(compiled);
+            var session = ConfigurationSession.Start(compiled, cancellationToken: cancellationToken);
             foreach (var (moduleId, options) in within.Choices)
             {
                 var result = session.SetModule(moduleId, [.. options]);
@@ -35,7 +35,7 @@ internal static class DomainsCommand
 
             var unavailable = session.State.Modules.ToDictionary(
                 m => m.ModuleId,
-                m => m.Options.Where(o => !o.IsAvailable).Select(o => (o.OptionId, Explanation: session.Explain(m.ModuleId, o.OptionId)!)).ToList());
+                m => m.Options.Where(o => !o.IsAvailable).Select(o => (o.OptionId, Explanation: session.Explain(m.ModuleId, o.OptionId, cancellationToken)!)).ToList());
             if (parsed.GetValue(json))
             {
                 WriteJson(session, unavailable, output);

@@ -41,7 +41,7 @@ internal static class EnumerateCommand
         command.SetAction(parsed =>
         {
             if (ParseShard(parsed.GetValue(shard), error) is not { } range
-                || ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled
+                || ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled
                 || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within)
             {
                 return ExitCodes.BadInput;
@@ -71,7 +71,7 @@ internal static class EnumerateCommand
     /// <summary>Enumerates while a progress bar (on standard error) shows how far it got; only for a person at a terminal.</summary>
     private static ulong WithProgress(CompiledModel model, Selection within, EnumerateOptions options, CancellationToken cancellationToken)
     {
-        var total = (double)System.Numerics.BigInteger.Min(model.Count(within), options.Limit ?? ulong.MaxValue);
+        var total = (double)System.Numerics.BigInteger.Min(model.Count(within, cancellationToken), options.Limit ?? ulong.MaxValue);
         if (options.ShardCount > 1)
         {
             total /= options.ShardCount;

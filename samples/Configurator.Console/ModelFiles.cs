@@ -7,7 +7,7 @@ namespace Configurator.Console;
 internal static class ModelFiles
 {
     /// <summary>The compiled model, or null after writing why not (every error, with JSON paths).</summary>
-    public static CompiledModel? Compile(string path, TextWriter error)
+    public static CompiledModel? Compile(string path, TextWriter error, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path))
         {
@@ -58,7 +58,7 @@ internal static class ModelFiles
             (model, loadErrors) = (loaded.Model, loaded.Errors);
         }
 
-        var compiled = model is null ? null : ModelCompiler.Compile(model);
+        var compiled = model is null ? null : ModelCompiler.Compile(model, cancellationToken: cancellationToken);
         var errors = compiled?.Errors ?? loadErrors;
         if (compiled?.Model is { } result)
         {

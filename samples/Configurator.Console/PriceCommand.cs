@@ -10,7 +10,7 @@ namespace Configurator.Console;
 /// <summary><c>configurator price MODEL [-s ...]</c>: the breakdown when complete; the exact min and max (with the cheapest and dearest completions) when partial.</summary>
 internal static class PriceCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
         var selections = CommonOptions.Selections();
@@ -20,7 +20,7 @@ internal static class PriceCommand
         var command = new Command("price", "Price a complete configuration line by line, or give the exact price range of a partial one.") { model, selections, quantity, personalize, json };
         command.SetAction(parsed =>
         {
-            if (ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled
                 || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within)
             {
                 return ExitCodes.BadInput;
@@ -43,7 +43,7 @@ internal static class PriceCommand
             var complete = compiled.Model.Modules.All(m => within.Choices.ContainsKey(m.Id));
             try
             {
-                return complete ? Breakdown(compiled, within, request, parsed.GetValue(json), output, error) : Range(compiled, within, request, parsed.GetValue(json), output, error);
+                return complete ? Breakdown(compiled, within, request, parsed.GetValue(json), output, error) : Range(compiled, within, request, parsed.GetValue(json), output, error, cancellationToken);
             }
             catch (ConfiguratorException e) when (e is not InvalidSelectionException)
             {
@@ -96,9 +96,9 @@ internal static class PriceCommand
         return ExitCodes.Success;
     }
 
-    private static int Range(CompiledModel model, Selection within, PricingRequest request, bool json, TextWriter output, TextWriter error)
+    private static int Range(CompiledModel model, Selection within, PricingRequest request, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (PricingPipeline.Default.Range(model, within, request) is not { } range)
+        if (PricingPipeline.Default.Range(model, within, request, cancellationToken) is not { } range)
         {
             error.WriteLine("configurator: no valid configuration extends these selections.");
             return ExitCodes.InvalidConfiguration;

@@ -11,20 +11,20 @@ internal static class StatsCommand
     /// <summary>Options used by fewer configurations than this share are flagged as rare.</summary>
     private const double RareShare = 0.05;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
         var json = CommonOptions.Json();
         var command = new Command("stats", "Count configurations per option, so that rarely used options (variety that costs more than it sells) stand out.") { model, json };
         command.SetAction(parsed =>
         {
-            if (ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled)
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled)
             {
                 return ExitCodes.BadInput;
             }
 
-            var total = compiled.Count();
-            var counts = compiled.CountPerOption();
+            var total = compiled.Count(cancellationToken: cancellationToken);
+            var counts = compiled.CountPerOption(cancellationToken: cancellationToken);
             double Share(BigInteger count) => total.IsZero ? 0 : (double)(count * 1_000_000 / total) / 1_000_000;
             if (parsed.GetValue(json))
             {

@@ -36,7 +36,7 @@ public sealed class ShopSessions(IModelCatalog catalog, ISessionStore store, Pri
         else
         {
             var options = new SessionOptions { Pricing = pricing, Strategy = strategy };
-            session = presetId is null ? ConfigurationSession.Start(model, options) : ConfigurationSession.StartFromPreset(model, presetId, options);
+            session = presetId is null ? ConfigurationSession.Start(model, options, cancellationToken) : ConfigurationSession.StartFromPreset(model, presetId, options);
         }
 
         await SaveAsync(new LiveSession(session, dialogue), cancellationToken);

@@ -78,6 +78,7 @@ internal sealed class PriceRangeSolver
             var scratch = new int[after.Length];
             foreach (var (key, state) in states)
             {
+                Interruption.Poll();
                 for (var i = 0; i < before.Length; i++)
                 {
                     values[before[i]] = key.Values[i];

@@ -57,13 +57,17 @@ public sealed class PricingPipeline
     /// <param name="within">The partial configuration; null for the whole model.</param>
     /// <param name="request">Quantity, personalization and customer; defaults when null.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
-    /// <exception cref="ConfiguratorException">A price is beyond decimal's range (<see cref="ConfiguratorErrorCodes.PriceOverflow"/>), or the personalization is invalid.</exception>
-    public PriceRange? Range(CompiledModel model, Selection? within = null, PricingRequest? request = null)
+    /// <param name="cancellationToken">Stops a long range (many percentage rules over many modules); honoured within milliseconds.</param>
+    /// <exception cref="ConfiguratorException">A price is beyond decimal's range (<see cref="ConfiguratorErrorCodes.PriceOverflow"/>), the personalization is invalid, or the range needs more states than <see cref="CompilerOptions.PriceRangeStateBudget"/> (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the pipeline and the model stay usable.</exception>
+    public PriceRange? Range(CompiledModel model, Selection? within = null, PricingRequest? request = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(model);
         request ??= PricingRequest.Default;
+        var restriction = model.ToRestriction(within);
+        using var scope = Interruption.Enter(cancellationToken);
         var (pricing, solver) = Compiled(model);
-        return RangeOf(pricing, solver, model.ToRestriction(within), request);
+        return RangeOf(pricing, solver, restriction, request);
     }
 
     internal PriceRange? RangeOf(CompiledModel model, Restriction restriction, PricingRequest request)

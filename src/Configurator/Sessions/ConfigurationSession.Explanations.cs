@@ -13,9 +13,12 @@ public sealed partial class ConfigurationSession
     /// </summary>
     /// <param name="moduleId">The module.</param>
     /// <param name="optionId">The option.</param>
+    /// <param name="cancellationToken">Stops a long explanation (many consistency checks on a large model); honoured within milliseconds.</param>
     /// <exception cref="InvalidSelectionException">The model has no such module or option.</exception>
-    public Explanation? Explain(string moduleId, string optionId)
+    /// <exception cref="OperationCanceledException">The token was cancelled; the session is unchanged.</exception>
+    public Explanation? Explain(string moduleId, string optionId, CancellationToken cancellationToken = default)
     {
+        using var scope = Configurator.Internal.Interruption.Enter(cancellationToken);
         var state = _state;
         var option = state[Internal.Guard.NotNull(moduleId)][Internal.Guard.NotNull(optionId)];
         if (option.IsAvailable)

@@ -72,8 +72,15 @@ public sealed partial class ConfigurationSession
     /// <summary>Starts an empty session (module defaults preselected where they fit).</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="options">Pricing (with it every step reports the price range, each available option's price difference and the breakdown), history limit, id; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the first availability pass on a large model; honoured within milliseconds.</param>
     /// <exception cref="ConfiguratorException">The pricing request's personalization is invalid (<see cref="ConfiguratorErrorCodes.InvalidPersonalization"/>).</exception>
-    public static ConfigurationSession Start(CompiledModel model, SessionOptions? options = null) => new(Guard.NotNull(model), null, options);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static ConfigurationSession Start(CompiledModel model, SessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(model);
+        using var scope = Interruption.Enter(cancellationToken);
+        return new(model, null, options);
+    }
 
     /// <summary>Starts from a preset (a standard product): its selections become choices that behave exactly like the customer's own.</summary>
     /// <param name="model">The compiled model.</param>

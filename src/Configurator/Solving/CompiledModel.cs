@@ -73,18 +73,28 @@ public sealed partial class CompiledModel
 
     /// <summary>The exact number of valid configurations, optionally among those that extend a partial selection. Does not enumerate.</summary>
     /// <param name="within">A partial selection the configurations must extend; null for all.</param>
+    /// <param name="cancellationToken">Stops a long count (a large model's search); honoured within milliseconds.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option, or a selection a module does not permit.</exception>
-    public BigInteger Count(Selection? within = null) => _engine.Count(ToRestriction(within));
+    /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
+    public BigInteger Count(Selection? within = null, CancellationToken cancellationToken = default)
+    {
+        var restriction = ToRestriction(within);
+        using var scope = Interruption.Enter(cancellationToken);
+        return _engine.Count(restriction);
+    }
 
     /// <summary>
     /// For every option, how many valid configurations (extending <paramref name="within"/>) select
     /// it: rarely used options stand out as variety that costs more than it sells.
     /// </summary>
     /// <param name="within">A partial selection; null for all.</param>
+    /// <param name="cancellationToken">Stops the counts; honoured within milliseconds.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
-    public IReadOnlyList<OptionCount> CountPerOption(Selection? within = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
+    public IReadOnlyList<OptionCount> CountPerOption(Selection? within = null, CancellationToken cancellationToken = default)
     {
         var restriction = ToRestriction(within);
+        using var scope = Interruption.Enter(cancellationToken);
         var counts = new List<OptionCount>();
         for (var m = 0; m < Domains.Length; m++)
         {

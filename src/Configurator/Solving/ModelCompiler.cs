@@ -35,14 +35,17 @@ public static class ModelCompiler
     /// <param name="model">The model.</param>
     /// <param name="options">Limits; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <param name="cancellationToken">Stops a long compilation (a large diagram or clause encoding); honoured within milliseconds.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static CompilationResult Compile(ProductModel model, CompilerOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static CompilationResult Compile(ProductModel model, CompilerOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(model);
         options ??= new CompilerOptions();
         options.Validate();
+        using var scope = Interruption.Enter(cancellationToken);
 
-        var validation = model.Validate();
+        var validation = ProductModelValidation.Validate(model, cancellationToken);
         if (!validation.IsValid)
         {
             return new CompilationResult(null, validation.Errors);
@@ -71,7 +74,11 @@ public static class ModelCompiler
         }
 
         var moduleIndex = model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var constraints = model.Constraints.Select((c, i) => ConstraintCompiler.Compile(c, i, domains, moduleIndex)).ToImmutableArray();
+        var constraints = model.Constraints.Select((c, i) =>
+        {
+            Interruption.Poll();
+            return ConstraintCompiler.Compile(c, i, domains, moduleIndex);
+        }).ToImmutableArray();
         // A model of yes/no modules with an exact clause form is a feature model: past a small frontier
         // its diagram does not fit, and finding that out took seconds (the residual builder ran for
         // minutes on embtoolkit), so it goes to the clause engine after one cheap attempt at most.

@@ -11,10 +11,17 @@ public static class ProductModelValidation
     /// <summary>Validates a model and returns every error at once.</summary>
     /// <param name="model">The model.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    public static ModelValidationResult Validate(this ProductModel model)
+    public static ModelValidationResult Validate(this ProductModel model) => Validate(model, CancellationToken.None);
+
+    /// <summary>Validates a model, checking <paramref name="cancellationToken"/> between rules (a model of thousands of modules takes seconds).</summary>
+    internal static ModelValidationResult Validate(ProductModel model, CancellationToken cancellationToken)
     {
         Guard.NotNull(model);
-        var failures = Validator.Validate(model).Errors;
+
+        // Every rule is synchronous, so the asynchronous path (the one that watches a token) completes at once.
+        var failures = (cancellationToken.CanBeCanceled
+            ? Validator.ValidateAsync(model, cancellationToken).GetAwaiter().GetResult()
+            : Validator.Validate(model)).Errors;
         var errors = failures.Select(f => new ModelError(f.ErrorCode, JsonPaths.FromPropertyPath(f.PropertyName), f.ErrorMessage)
         {
             Column = f.CustomState as int?,

@@ -19,18 +19,40 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     // Counting recurses once per decision and component; a thread with a large stack keeps deep models safe.
     private const int StackBytes = 256 * 1024 * 1024;
 
-    private readonly Lazy<Circuit?> _circuit = new(() => circuitEdgeBudget == 0 ? null : OnLargeStack(() => new ClauseSearch(formula).Compile(circuitEdgeBudget)));
+    // Recorded once, on first need. Not a Lazy: a cancelled recording must not be cached as the
+    // answer for ever after (a Lazy keeps the exception), so a failure leaves it to the next call.
+    private readonly Lock _circuitLock = new();
+    private Circuit? _circuit;
+    private volatile bool _circuitRecorded;
 
     /// <summary>The clauses.</summary>
     public CnfFormula Formula => formula;
 
     /// <summary>The circuit, compiled on first use; null when it does not fit the budget.</summary>
-    public Circuit? Circuit => _circuit.Value;
+    public Circuit? Circuit
+    {
+        get
+        {
+            if (!_circuitRecorded)
+            {
+                lock (_circuitLock)
+                {
+                    if (!_circuitRecorded)
+                    {
+                        _circuit = circuitEdgeBudget == 0 ? null : OnLargeStack(() => new ClauseSearch(formula).Compile(circuitEdgeBudget));
+                        _circuitRecorded = true;
+                    }
+                }
+            }
+
+            return _circuit;
+        }
+    }
 
     public BigInteger Count(Restriction restriction)
     {
         // A whole count (the console's) needs no circuit: the plain counting search is cheaper than recording one.
-        if (restriction.IsEmpty && !_circuit.IsValueCreated)
+        if (restriction.IsEmpty && !_circuitRecorded)
         {
             return OnLargeStack(() => new ClauseSearch(formula).Count([]));
         }
@@ -241,10 +263,12 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     {
         T result = default!;
         Exception? failure = null;
+        var token = Configurator.Internal.Interruption.Current;
         var thread = new Thread(() =>
         {
             try
             {
+                using var scope = Configurator.Internal.Interruption.Enter(token);
                 result = work();
             }
             catch (Exception e)

@@ -314,6 +314,7 @@ internal sealed class ClauseSearch
     /// <summary>Unit propagation over the trail; the index of a falsified clause, or -1.</summary>
     private int Propagate()
     {
+        Configurator.Internal.Interruption.Poll();
         while (_head < _trailSize)
         {
             var falsified = _trail[_head++] ^ 1;

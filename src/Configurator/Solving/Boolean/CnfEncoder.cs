@@ -69,6 +69,7 @@ internal sealed class CnfEncoder
         {
             foreach (var constraint in constraints)
             {
+                Configurator.Internal.Interruption.Poll();
                 encoder.Encode(constraint);
             }
         }

@@ -36,6 +36,7 @@ internal static class DiagramBuilder
 
             for (var parent = 0; parent < states.Count; parent++)
             {
+                Internal.Interruption.Poll();
                 var state = states[parent];
                 for (var i = 0; i < before.Length; i++)
                 {

@@ -96,6 +96,7 @@ internal static class VariableOrder
         var order = ImmutableArray.CreateBuilder<int>(n);
         for (var step = 0; step < n; step++)
         {
+            Internal.Interruption.Poll();
             var best = Enumerable.Range(0, n).Where(m => !eliminated[m])
                 .MinBy(m => (Fill(m), neighbours[m].Count, weight[m], m));
             eliminated[best] = true;
@@ -150,6 +151,7 @@ internal static class VariableOrder
             seen[start] = true;
             while (queue.TryDequeue(out var m))
             {
+                Internal.Interruption.Poll();
                 order.Add(m);
                 foreach (var next in neighbours[m].Where(x => !seen[x]).OrderBy(x => neighbours[x].Count).ThenBy(x => x))
                 {

@@ -83,6 +83,7 @@ internal sealed class Propagation
         var changed = new List<int>();
         while (queue.TryDequeue(out var next))
         {
+            Configurator.Internal.Interruption.Poll();
             queued[next] = false;
             changed.Clear();
             if (!_propagators[next].Propagate(store, changed))

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Text;
+using Configurator.Console;
+using Configurator.Serialization;
+using Configurator.Tests.Solving;
+
+namespace Configurator.Tests.Console;
+
+/// <summary>
+/// Hardening items 5 and 6, with real processes: SIGINT and SIGTERM end a long command within a
+/// second with 130 or 143 and a message, and <c>configure</c> with standard input closed ends like
+/// end of input instead of waiting for ever.
+/// </summary>
+public sealed class SignalTests : IDisposable
+{
+    private static readonly TimeSpan WithinASecond = TimeSpan.FromSeconds(1);
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("signals-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Theory]
+    [InlineData("count", "INT", ExitCodes.Cancelled)]
+    [InlineData("domains", "INT", ExitCodes.Cancelled)]
+    [InlineData("price", "INT", ExitCodes.Cancelled)]
+    [InlineData("stats", "TERM", ExitCodes.Terminated)]
+    public async Task SignalDuringALongCommand_EndsItWithinASecond(string command, string signal, int expected)
+    {
+        SkipUnlessLinux();
+        var model = Path.Combine(_folder.FullName, "hard.json");
+        await File.WriteAllTextAsync(model, ProductModelJson.Save(CancellationTests.HardModel()), TestContext.Current.CancellationToken);
+        using var console = ConsoleProcess.Start(command, model);
+
+        // Past start-up and loading: deep in compiling or counting, which takes minutes on this model.
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        Assert.False(console.Process.HasExited, $"{command} ended by itself: {console.Error}");
+        var (exitCode, elapsed) = await console.SignalAndWait(signal);
+
+        Assert.Equal(expected, exitCode);
+        Assert.True(elapsed < WithinASecond, $"{command} took {elapsed.TotalMilliseconds:F0} ms after SIG{signal}");
+        Assert.Matches(expected == ExitCodes.Cancelled ? "cancelled" : "cancelled|SIGTERM", console.Error);
+        Assert.DoesNotContain("   at ", console.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SigintWhileConfigureWaitsForALine_EndsItWithinASecond()
+    {
+        SkipUnlessLinux();
+        using var console = ConsoleProcess.Start("configure", RepositoryPaths.SampleModel("car.json"));
+        // The prompt has no line end, so wait for the page above it, then for the prompt's read.
+        await console.WaitForOutput("valid configurations", TimeSpan.FromSeconds(30));
+        await Task.Delay(700, TestContext.Current.CancellationToken);
+        Assert.False(console.Process.HasExited, console.Error);
+        var (exitCode, elapsed) = await console.SignalAndWait("INT");
+
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        Assert.True(elapsed < WithinASecond, $"configure took {elapsed.TotalMilliseconds:F0} ms after SIGINT");
+        Assert.Contains("cancelled", console.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfigureWithStandardInputClosed_EndsLikeEndOfInput()
+    {
+        SkipUnlessLinux();
+
+        // The shell closes descriptor 0 before the runtime starts, as `configure car.json <&-` does.
+        using var console = ConsoleProcess.Start("configure", RepositoryPaths.SampleModel("car.json"), closeInput: true);
+        var exited = await console.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.True(exited, "configure waited for input that can never come");
+        Assert.Equal(ExitCodes.Success, console.Process.ExitCode);
+        Assert.Contains("Configuration: body=", console.Output, StringComparison.Ordinal);
+    }
+
+    private static void SkipUnlessLinux() =>
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Signals and closed descriptors are tested on Linux (env --default-signal, /proc).");
+
+    /// <summary>The console as its own process, its output collected as it comes.</summary>
+    private sealed class ConsoleProcess : IDisposable
+    {
+        private readonly StringBuilder _output = new();
+        private readonly StringBuilder _error = new();
+
+        private ConsoleProcess(Process process) => Process = process;
+
+        public Process Process { get; }
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public string Error
+        {
+            get
+            {
+                lock (_error)
+                {
+                    return _error.ToString();
+                }
+            }
+        }
+
+        public static ConsoleProcess Start(string command, string model, bool closeInput = false)
+        {
+            var console = Path.Combine(AppContext.BaseDirectory, "Configurator.Console.dll");
+
+            // A test host started in the background inherits SIGINT ignored, and .NET keeps an ignored
+            // signal ignored; env --default-signal gives the console the disposition a terminal would.
+            var start = new ProcessStartInfo("/bin/sh")
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"exec env --default-signal=INT dotnet \"$0\" \"$1\" \"$2\"{(closeInput ? " <&-" : "")}");
+            start.ArgumentList.Add(console);
+            start.ArgumentList.Add(command);
+            start.ArgumentList.Add(model);
+            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+            var result = new ConsoleProcess(process);
+            process.OutputDataReceived += (_, e) => Append(result._output, e.Data);
+            process.ErrorDataReceived += (_, e) => Append(result._error, e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return result;
+        }
+
+        public async Task WaitForOutput(string text, TimeSpan limit)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!Output.Contains(text, StringComparison.Ordinal))
+            {
+                Assert.True(clock.Elapsed < limit && !Process.HasExited, $"no '{text}' in the output: {Output}{Error}");
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+        }
+
+        public async Task<bool> WaitForExit(TimeSpan limit)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(limit);
+            try
+            {
+                await Process.WaitForExitAsync(timeout.Token);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        public async Task<(int ExitCode, TimeSpan Elapsed)> SignalAndWait(string signal)
+        {
+            var clock = Stopwatch.StartNew();
+            using (var kill = Process.Start("kill", [$"-{signal}", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            Assert.True(await WaitForExit(TimeSpan.FromSeconds(15)), $"SIG{signal} did not end the process");
+            var elapsed = clock.Elapsed;
+            Process.WaitForExit(); // drains the output
+            return (Process.ExitCode, elapsed);
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+
+            Process.Dispose();
+        }
+
+        private static void Append(StringBuilder builder, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (builder)
+            {
+                builder.Append(line).Append('\n');
+            }
+        }
+    }
+}
