@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Configurator.Importers;
 using Configurator.Solving;
@@ -15,22 +14,6 @@ public partial class ImporterFuzzTests
 {
     private const int MutationsPerFormat = 6_000;
     private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(5);
-
-    private const string Xcsp = """
-        <instance>
-          <presentation format="XCSP 2.1" type="CSP"/>
-          <domains nbDomains="2"><domain name="D0" nbValues="3">0..2</domain><domain name="D1" nbValues="2">5 7</domain></domains>
-          <variables nbVariables="3"><variable domain="D0" name="A"/><variable domain="D0" name="B"/><variable domain="D1" name="C"/></variables>
-          <relations nbRelations="2">
-            <relation arity="2" name="R0" nbTuples="3" semantics="supports">0 1|1 2|2 0</relation>
-            <relation arity="2" name="R1" nbTuples="1" semantics="conflicts">2 7</relation>
-          </relations>
-          <constraints nbConstraints="2">
-            <constraint arity="2" name="C0" reference="R0" scope="A B"/>
-            <constraint arity="2" name="C1" reference="R1" scope="B C"/>
-          </constraints>
-        </instance>
-        """;
 
     private const string FeatureIde = """
         <featureModel><struct>
@@ -73,7 +56,7 @@ public partial class ImporterFuzzTests
     {
         var seedText = format switch
         {
-            ImportFormat.Xcsp => Xcsp,
+            ImportFormat.Xcsp => Importers.ImporterTests.SmallXcsp,
             ImportFormat.FeatureIde => FeatureIde,
             ImportFormat.Dimacs => Dimacs,
             _ => Splc,
@@ -86,8 +69,7 @@ public partial class ImporterFuzzTests
         {
             var random = new Random(seed);
             var text = Mutate(random, seedText);
-            var clock = Stopwatch.StartNew();
-            try
+            FuzzCase.Run(seed, text, HangLimit, failures, () =>
             {
                 // Half the time the format is given, as the console does for a .cnf file; half recognised.
                 var result = ModelImporter.Import(text, "fuzz", random.Next(2) == 0 ? format : null);
@@ -112,18 +94,7 @@ public partial class ImporterFuzzTests
                         _ = compilation.Model.Count();
                     }
                 }
-            }
-#pragma warning disable CA1031 // Any exception at all is the failure being looked for.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                failures.Add($"seed {seed}: {e.GetType().Name}: {e.Message}\n{text}");
-            }
-
-            if (clock.Elapsed > HangLimit)
-            {
-                failures.Add($"seed {seed}: took {clock.Elapsed.TotalSeconds:F1} s");
-            }
+            });
         });
 
         // One example of each kind of failure (the first line without its seed), so that a run shows them all.

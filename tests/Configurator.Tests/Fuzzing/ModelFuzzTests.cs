@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Configurator.Rules;
 using Configurator.Serialization;
 using Configurator.Validation;
@@ -29,8 +28,7 @@ public class ModelFuzzTests
         {
             var random = new Random(seed);
             var text = Mutator.Mutate(random, samples[random.Next(samples.Length)]);
-            var clock = Stopwatch.StartNew();
-            try
+            FuzzCase.Run(seed, "", HangLimit, failures, () =>
             {
                 var result = ProductModelJson.Load(text);
                 CheckResult(result, failures, seed);
@@ -38,18 +36,7 @@ public class ModelFuzzTests
                 {
                     Interlocked.Increment(ref invalid);
                 }
-            }
-#pragma warning disable CA1031 // Any exception at all is the failure being looked for.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                failures.Add($"seed {seed}: {e.GetType().Name}: {e.Message}");
-            }
-
-            if (clock.Elapsed > HangLimit)
-            {
-                failures.Add($"seed {seed}: took {clock.Elapsed.TotalSeconds:F1} s");
-            }
+            });
         });
 
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(20)));
@@ -70,8 +57,7 @@ public class ModelFuzzTests
         {
             var random = new Random(seed);
             var text = Mutator.MutateRule(random, rules[random.Next(rules.Length)]);
-            var clock = Stopwatch.StartNew();
-            try
+            FuzzCase.Run(seed, $"rule '{text}'", HangLimit, failures, () =>
             {
                 var (node, error) = RuleParser.Parse(text);
                 var diagnostics = node is null ? [error!.Value] : RuleChecker.Check(node, model, RuleType.Bool);
@@ -94,18 +80,7 @@ public class ModelFuzzTests
                         failures.Add($"seed {seed}: '{text}' does not survive printing");
                     }
                 }
-            }
-#pragma warning disable CA1031 // Any exception at all is the failure being looked for.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                failures.Add($"seed {seed}: {e.GetType().Name}: {e.Message} for '{text}'");
-            }
-
-            if (clock.Elapsed > HangLimit)
-            {
-                failures.Add($"seed {seed}: took {clock.Elapsed.TotalSeconds:F1} s");
-            }
+            });
         });
 
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(20)));

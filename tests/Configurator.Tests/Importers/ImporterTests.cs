@@ -9,6 +9,23 @@ namespace Configurator.Tests.Importers;
 
 public class ImporterTests
 {
+    /// <summary>Three variables, a support table and a conflict table: 5 solutions (shared with the importer fuzz test).</summary>
+    internal const string SmallXcsp = """
+        <instance>
+          <presentation format="XCSP 2.1" type="CSP"/>
+          <domains nbDomains="2"><domain name="D0" nbValues="3">0..2</domain><domain name="D1" nbValues="2">5 7</domain></domains>
+          <variables nbVariables="3"><variable domain="D0" name="A"/><variable domain="D0" name="B"/><variable domain="D1" name="C"/></variables>
+          <relations nbRelations="2">
+            <relation arity="2" name="R0" nbTuples="3" semantics="supports">0 1|1 2|2 0</relation>
+            <relation arity="2" name="R1" nbTuples="1" semantics="conflicts">2 7</relation>
+          </relations>
+          <constraints nbConstraints="2">
+            <constraint arity="2" name="C0" reference="R0" scope="A B"/>
+            <constraint arity="2" name="C1" reference="R1" scope="B C"/>
+          </constraints>
+        </instance>
+        """;
+
     public static TheoryData<string, int> SplcSystems() => new()
     {
         { "x264", 1152 }, { "LLVM", 1024 }, { "BerkeleyDBC", 2560 }, { "lrzip", 432 }, { "Dune", 2304 },
@@ -114,22 +131,7 @@ public class ImporterTests
     [Fact]
     public void Xcsp_SmallInstance_CountsLikeBruteForce()
     {
-        const string xcsp = """
-            <instance>
-              <presentation format="XCSP 2.1" type="CSP"/>
-              <domains nbDomains="2"><domain name="D0" nbValues="3">0..2</domain><domain name="D1" nbValues="2">5 7</domain></domains>
-              <variables nbVariables="3"><variable domain="D0" name="A"/><variable domain="D0" name="B"/><variable domain="D1" name="C"/></variables>
-              <relations nbRelations="2">
-                <relation arity="2" name="R0" nbTuples="3" semantics="supports">0 1|1 2|2 0</relation>
-                <relation arity="2" name="R1" nbTuples="1" semantics="conflicts">2 7</relation>
-              </relations>
-              <constraints nbConstraints="2">
-                <constraint arity="2" name="C0" reference="R0" scope="A B"/>
-                <constraint arity="2" name="C1" reference="R1" scope="B C"/>
-              </constraints>
-            </instance>
-            """;
-        var result = ModelImporter.Import(xcsp, "tiny");
+        var result = ModelImporter.Import(SmallXcsp, "tiny");
         Assert.Equal(ImportFormat.Xcsp, result.Format);
         var compiled = ModelCompiler.Compile(result.GetModelOrThrow()).GetModelOrThrow();
 
