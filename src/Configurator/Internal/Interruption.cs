@@ -6,19 +6,15 @@ namespace Configurator.Internal;
 /// Cooperative cancellation for the solver's long loops without a token in every internal
 /// signature: a public entry point that takes a <see cref="CancellationToken"/> opens a scope on
 /// its thread, and the loops that can run for seconds (propagation, each decision of the clause
-/// search, diagram levels, price-range states) poll it. Polling is a decrement; the token is read
-/// every <see cref="Stride"/> polls, which keeps the answer to a cancellation well under 100 ms.
+/// search, diagram levels, price-range states) poll it. A poll reads the token each time: some
+/// units of work between polls take tens of milliseconds on large models (a decision's component
+/// analysis), so reading it only every few polls let a cancellation wait for a second.
 /// Scopes nest: an inner call without a token keeps the outer one.
 /// </summary>
 internal static class Interruption
 {
-    private const int Stride = 16;
-
     [ThreadStatic]
     private static CancellationToken t_token;
-
-    [ThreadStatic]
-    private static int t_countdown;
 
     /// <summary>The token this thread watches, for work it hands to a thread of its own (a larger stack).</summary>
     public static CancellationToken Current => t_token;
@@ -36,21 +32,9 @@ internal static class Interruption
         return new Scope(outer);
     }
 
-    /// <summary>Throws <see cref="OperationCanceledException"/> when the scope's token was cancelled (checked every few calls).</summary>
+    /// <summary>Throws <see cref="OperationCanceledException"/> when the scope's token was cancelled.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Poll()
-    {
-        if (--t_countdown < 0)
-        {
-            Check();
-        }
-    }
-
-    private static void Check()
-    {
-        t_countdown = Stride;
-        t_token.ThrowIfCancellationRequested();
-    }
+    public static void Poll() => t_token.ThrowIfCancellationRequested();
 
     /// <summary>Restores the enclosing scope's token.</summary>
     public readonly struct Scope(CancellationToken outer) : IDisposable

@@ -11,6 +11,7 @@ namespace Configurator.Tests.Console;
 /// second with 130 or 143 and a message, and <c>configure</c> with standard input closed ends like
 /// end of input instead of waiting for ever.
 /// </summary>
+[Collection(TimingTests.Name)]
 public sealed class SignalTests : IDisposable
 {
     private static readonly TimeSpan WithinASecond = TimeSpan.FromSeconds(1);

@@ -11,10 +11,12 @@ namespace Configurator.Tests.Solving;
 /// answer in 240 s and ignored Ctrl+C. Every long operation now takes a token and stops soon after it
 /// is cancelled, and the compiled model stays usable.
 /// </summary>
+[Collection(TimingTests.Name)]
 public class CancellationTests
 {
-    // The target is 100 ms; the bound here leaves room for a busy 2-core CI machine.
-    private static readonly TimeSpan Soon = TimeSpan.FromMilliseconds(600);
+    // The target is 100 ms (the console measures 35-90 ms); the bound here leaves room for a
+    // 2-core CI machine running other tests beside this one.
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(1);
 
     private static readonly Lazy<CompiledModel> Hard = new(() => ModelCompiler.Compile(HardModel(), new CompilerOptions { NodeBudget = 50_000 }).GetModelOrThrow());
 
