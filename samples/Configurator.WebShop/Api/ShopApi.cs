@@ -99,7 +99,8 @@ public static class ShopApi
         using var reader = new StreamReader(request.Body);
         var document = SessionDocument.Parse(await reader.ReadToEndAsync(cancellationToken));
         var resumed = await sessions.ResumeAsync(document, cancellationToken);
-        var view = Views.Of(resumed.Session) with { Dropped = [.. resumed.Dropped.Select(d => new DroppedView(d.Choice.ToString(), d.Reason))] };
+        DroppedView[] preset = resumed.DroppedPreset is { } gone ? [new DroppedView($"preset {gone}", $"The model has no preset '{gone}' any more; the saved choices were replayed without it.")] : [];
+        var view = Views.Of(resumed.Session) with { Dropped = [.. preset, .. resumed.Dropped.Select(d => new DroppedView(d.Choice.ToString(), d.Reason))] };
         return TypedResults.Created($"/api/sessions/{resumed.Session.Id}", view);
     }
 

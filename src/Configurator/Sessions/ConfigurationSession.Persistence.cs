@@ -91,6 +91,6 @@ public sealed partial class ConfigurationSession
         // Resuming is one step, not a history to undo through.
         session._history.RemoveRange(0, session._history.Count - 1);
         session._position = 0;
-        return new ResumedSession(session, dropped.ToImmutable(), changed);
+        return new ResumedSession(session, dropped.ToImmutable(), changed) { DroppedPreset = document.Preset is { } saved && !presetExists ? saved : null };
     }
 }

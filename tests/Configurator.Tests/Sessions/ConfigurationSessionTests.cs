@@ -151,6 +151,26 @@ public class ConfigurationSessionTests
     }
 
     [Fact]
+    public void Resume_PresetTheModelNoLongerHas_IsReportedNotSilentlyDropped()
+    {
+        var preset = Windows.Model.Presets[0].Id;
+        var session = ConfigurationSession.StartFromPreset(Windows, preset);
+        var withoutPresets = ModelCompiler.Compile(Windows.Model with { Version = "2027.2", Presets = [] }).GetModelOrThrow();
+
+        var resumed = ConfigurationSession.Resume(withoutPresets, session.Save());
+
+        Assert.Equal(preset, resumed.DroppedPreset);
+        Assert.Null(resumed.Session.PresetId);
+        Assert.Null(ConfigurationSession.Resume(Windows, session.Save()).DroppedPreset);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"formatVersion\": 99, \"model\": \"window\", \"choices\": []}")]
+    public void Resume_EmptyObjectOrFormatVersion99_IsAnInvalidSessionDocument(string json) =>
+        Assert.Equal(ConfiguratorErrorCodes.InvalidSessionDocument, Assert.Throws<ConfiguratorException>(() => ConfigurationSession.Resume(Windows, json)).Code);
+
+    [Fact]
     public void Resume_Garbage_IsAnInvalidSessionDocument() =>
         Assert.Equal(ConfiguratorErrorCodes.InvalidSessionDocument, Assert.Throws<ConfiguratorException>(() => ConfigurationSession.Resume(Windows, "{not json")).Code);
 
