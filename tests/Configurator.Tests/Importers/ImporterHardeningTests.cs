@@ -131,4 +131,19 @@ public class ImporterHardeningTests
           <constraints><constraint name="C" arity="1" reference="R" scope="A"/></constraints>
         </instance>
         """;
+
+    [Theory]
+    [InlineData(250)]
+    [InlineData(200_000)]
+    public void FeatureIde_TooDeepRule_IsAnErrorAtTheRuleLineNotAJsonPath(int depth)
+    {
+        // Hardening item 9: the converted rule was refused later, as $.constraints[2].rule; a hostile
+        // depth must not reach the recursive conversion at all.
+        var xml = "<featureModel><struct><and mandatory=\"true\" name=\"R\"><feature name=\"A\"/></and></struct>\n<constraints>\n<rule>"
+            + string.Concat(Enumerable.Repeat("<not>", depth)) + "<var>A</var>" + string.Concat(Enumerable.Repeat("</not>", depth)) + "</rule></constraints></featureModel>";
+        var error = SingleError(xml);
+        Assert.Equal(3, error.Line);
+        Assert.Contains($"<rule> nests {depth + 1:N0} elements deep", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.", error.Message, StringComparison.Ordinal);
+    }
 }

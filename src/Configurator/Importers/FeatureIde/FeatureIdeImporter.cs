@@ -79,13 +79,45 @@ internal static class FeatureIdeImporter
                 continue;
             }
 
+            // Refused here, with the rule's line, rather than later as a JSON path of the converted
+            // model; and before the recursive conversion, so that hostile nesting cannot exhaust the stack.
+            if (Depth(body) is var depth && depth > Rules.RuleParser.MaxDepth)
+            {
+                errors.Add(new ImportError($"<rule> nests {depth:N0} elements deep; rules nest at most {Rules.RuleParser.MaxDepth} levels. Split it into several rules.", Line(rule)));
+                continue;
+            }
+
             if (Expression(body, model, errors) is { } expression)
             {
+                if (depth > Rules.RuleParser.MaxDepth / 2 && Rules.RuleParser.Parse(expression).Error is { Code: Rules.RuleErrorCodes.TooDeep })
+                {
+                    // Wide groups add a few levels of their own (balanced), so a rule just under the limit may pass it.
+                    errors.Add(new ImportError($"<rule> nests more than {Rules.RuleParser.MaxDepth} levels once converted; split it into several rules.", Line(rule)));
+                    continue;
+                }
+
                 model.AddRule(expression);
             }
         }
 
         return errors.Count > 0 ? new ImportResult(null, ImportFormat.FeatureIde, errors.ToImmutable()) : new ImportResult(model.Build(), ImportFormat.FeatureIde, []);
+    }
+
+    /// <summary>How many elements deep an expression is (a lone variable is 1), without recursion.</summary>
+    private static int Depth(XElement root)
+    {
+        var deepest = 0;
+        var pending = new Stack<(XElement Element, int Depth)>([(root, 1)]);
+        while (pending.TryPop(out var item))
+        {
+            deepest = Math.Max(deepest, item.Depth);
+            foreach (var child in item.Element.Elements())
+            {
+                pending.Push((child, item.Depth + 1));
+            }
+        }
+
+        return deepest;
     }
 
     private static string? Expression(XElement element, BooleanModels model, ImmutableArray<ImportError>.Builder errors)
