@@ -34,6 +34,17 @@ public static class CliApp
         output = new TerminalSafeWriter(output);
         error = new TerminalSafeWriter(error);
 
+        // --timeout cancels the same token Ctrl+C does, so every command that stops for one stops for the other.
+        var outer = cancellationToken;
+        bool outerCancelled() => outer.IsCancellationRequested;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellationToken = limit.Token;
+        var timeout = new Option<double?>("--timeout")
+        {
+            Description = "Stop a long computation after this many seconds (exit 124); none by default.",
+            Recursive = true,
+        };
+
         var root = new RootCommand("Lint product models and explore their configuration spaces.")
         {
             LintCommand.Create(output, error),
@@ -46,6 +57,7 @@ public static class CliApp
             ConfigureCommand.Create(input, output, error),
             ImportCommand.Create(output, error),
         };
+        root.Options.Add(timeout);
 
         var parsed = root.Parse(args);
         if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
@@ -67,9 +79,25 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
+        if (parsed.GetValue(timeout) is { } seconds)
+        {
+            if (seconds is not (> 0 and <= 1e6))
+            {
+                error.WriteLine($"configurator: --timeout takes a number of seconds above 0 (and at most 1,000,000), not '{seconds}'.");
+                return ExitCodes.BadInput;
+            }
+
+            limit.CancelAfter(TimeSpan.FromSeconds(seconds));
+        }
+
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !outerCancelled())
+        {
+            error.WriteLine($"configurator: stopped at the time limit of {parsed.GetValue(timeout)} s (--timeout); give a larger one, or none to wait as long as it takes.");
+            return ExitCodes.TimedOut;
         }
         catch (OperationCanceledException)
         {

@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>Cancelled with Ctrl+C (SIGINT).</summary>
     public const int Cancelled = 130;
 
+    /// <summary>Stopped at the time limit given with <c>--timeout</c> (as GNU timeout exits).</summary>
+    public const int TimedOut = 124;
+
     /// <summary>Stopped by SIGTERM.</summary>
     public const int Terminated = 143;
 }

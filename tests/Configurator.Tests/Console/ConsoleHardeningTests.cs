@@ -3,6 +3,7 @@ using Configurator.Console;
 namespace Configurator.Tests.Console;
 
 /// <summary>Console defects from the hardening issue, each named after what went wrong.</summary>
+[Collection(TimingTests.Name)]
 public class ConsoleHardeningTests
 {
     [Fact]
@@ -140,6 +141,34 @@ public class ConsoleHardeningTests
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("count")]
+    [InlineData("domains")]
+    [InlineData("price")]
+    public void Timeout_EndsALongCommandWithItsOwnMessageAndExitCode(string command)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"hard-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, Configurator.Serialization.ProductModelJson.Save(Configurator.Tests.Solving.CancellationTests.HardModel()));
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (exitCode, _, error) = CliRunner.Run(command, file, "--timeout", "0.5");
+            Assert.Equal(ExitCodes.TimedOut, exitCode);
+            Assert.Contains("stopped at the time limit of 0.5 s (--timeout)", error, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:F1} s");
+
+            // A limit the command does not reach changes nothing; a limit that is no number of seconds is refused.
+            var (quick, output, _) = CliRunner.Run("count", Path.Combine(RepositoryPaths.SampleModels, "car.json"), "--timeout", "60");
+            Assert.Equal(ExitCodes.Success, quick);
+            Assert.Equal("16260", output.Trim());
+            Assert.Equal(ExitCodes.BadInput, CliRunner.Run("count", file, "--timeout", "0").ExitCode);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 }
