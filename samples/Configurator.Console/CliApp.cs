@@ -55,7 +55,7 @@ public static class CliApp
             PriceCommand.Create(output, error, cancellationToken),
             StatsCommand.Create(output, error, cancellationToken),
             ConfigureCommand.Create(input, output, error),
-            ImportCommand.Create(output, error),
+            ImportCommand.Create(output, error, cancellationToken),
         };
         root.Options.Add(timeout);
 

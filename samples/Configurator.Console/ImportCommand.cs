@@ -7,7 +7,7 @@ namespace Configurator.Console;
 /// <summary><c>configurator import FILE [--from xcsp|featureide|dimacs|splc] [-o model.json]</c>: converts a third-party model to the JSON model format.</summary>
 internal static class ImportCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var file = new Argument<string>("file") { Description = "The third-party model." };
         var from = new Option<string?>("--from") { Description = "xcsp, featureide, dimacs or splc; recognised from the content when left out." };
@@ -31,7 +31,7 @@ internal static class ImportCommand
                 "splc" => ImportFormat.Splc,
                 _ => null,
             };
-            var result = ModelImporter.ImportFile(path, format);
+            var result = ModelImporter.ImportFile(path, format, cancellationToken);
             if (result.Model is not { } model)
             {
                 error.WriteLine($"configurator: {path} could not be imported:");

@@ -32,7 +32,7 @@ internal static class ModelFiles
             // A third-party model (XCSP, FeatureIDE, SPL Conqueror, DIMACS) is converted first; a
             // .cnf file is read as DIMACS and an .xml one as an import even when their content is
             // not recognised, so that the error is about that format rather than about JSON.
-            var imported = Configurator.Importers.ModelImporter.Import(text, Path.GetFileNameWithoutExtension(path), format);
+            var imported = Configurator.Importers.ModelImporter.Import(text, Path.GetFileNameWithoutExtension(path), format, cancellationToken);
             if (imported.Model is null)
             {
                 error.WriteLine($"configurator: {path} could not be imported{(format is { } known ? $" as {known}" : "")}:");

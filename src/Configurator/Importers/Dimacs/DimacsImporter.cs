@@ -20,6 +20,7 @@ internal static class DimacsImporter
         var lines = text.Split('\n');
         for (var number = 1; number <= lines.Length; number++)
         {
+            Internal.Interruption.Poll();
             var line = lines[number - 1].Trim();
             if (line.Length == 0 || line[0] == 'c' || line[0] == '%')
             {

@@ -45,6 +45,7 @@ internal static class FeatureIdeImporter
         model.AddRule(model.On(names[0]));
         foreach (var feature in features)
         {
+            Internal.Interruption.Poll();
             var name = (string)feature.Attribute("name")!; // every element in features has a name: names were read from them above
             var children = feature.Elements().Where(e => Groups.Contains(e.Name.LocalName)).Select(e => (Element: e, Name: (string?)e.Attribute("name") ?? "")).ToList();
             foreach (var child in children)
@@ -73,6 +74,7 @@ internal static class FeatureIdeImporter
 
         foreach (var rule in document.Root!.Element("constraints")?.Elements("rule") ?? []) // the root exists: <struct> was found under it
         {
+            Internal.Interruption.Poll();
             if (rule.Elements().Take(2).ToList() is not [var body])
             {
                 errors.Add(new ImportError("<rule> must hold exactly one expression.", Line(rule)));

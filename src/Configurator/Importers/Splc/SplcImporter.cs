@@ -66,6 +66,7 @@ internal static class SplcImporter
 
         foreach (var option in options)
         {
+            Internal.Interruption.Poll();
             var hasParent = !IsRoot(option.Parent) && Known(option.Parent, option.Line, "parent");
             if (hasParent)
             {

@@ -74,6 +74,7 @@ internal static class XcspImporter
         var constraintIds = ModuleIds.Unique(root.Elements("constraints").Elements("constraint").Select(c => (string?)c.Attribute("name") ?? ""));
         foreach (var constraint in root.Elements("constraints").Elements("constraint"))
         {
+            Internal.Interruption.Poll();
             var name = (string?)constraint.Attribute("name") ?? "";
             var scope = ((string?)constraint.Attribute("scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var reference = (string?)constraint.Attribute("reference") ?? "";
