@@ -12,6 +12,14 @@ public sealed class CompilerOptions
     public int MaxSelectionsPerModule { get; set; } = 65_536;
 
     /// <summary>
+    /// The most options a model may have in all, checked before anything is built: compiling takes
+    /// time and memory in proportion (3,000 modules of 40 options take about 10 s); past it the model
+    /// is refused with <see cref="Validation.ModelErrorCodes.ModelTooLarge"/>.
+    /// </summary>
+    /// <value>Defaults to 1,000,000.</value>
+    public int MaxOptions { get; set; } = 1_000_000;
+
+    /// <summary>
     /// The most edges of the circuit the clause engine records from its counting search (for counts,
     /// availability and sampling under partial selections of large yes/no models); past it the
     /// engine answers by search instead. 0 never records one. Each edge takes about 4 bytes.
@@ -41,6 +49,7 @@ public sealed class CompilerOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(NodeBudget, 1, nameof(NodeBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSelectionsPerModule, 1, nameof(MaxSelectionsPerModule));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxOptions, 1, nameof(MaxOptions));
         ArgumentOutOfRangeException.ThrowIfNegative(CircuitEdgeBudget, nameof(CircuitEdgeBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(PriceRangeStateBudget, 1, nameof(PriceRangeStateBudget));
     }

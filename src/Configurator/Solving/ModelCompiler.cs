@@ -45,6 +45,13 @@ public static class ModelCompiler
         options.Validate();
         using var scope = Interruption.Enter(cancellationToken);
 
+        var optionCount = model.Modules.Sum(m => (long)m.Options.Count);
+        if (optionCount > options.MaxOptions)
+        {
+            return new CompilationResult(null, [new ModelError(ModelErrorCodes.ModelTooLarge, "$.modules",
+                $"The model has {optionCount:N0} options in all; compiling takes at most {options.MaxOptions:N0} (CompilerOptions.MaxOptions). Raise the limit or split the model.")]);
+        }
+
         var validation = ProductModelValidation.Validate(model, cancellationToken);
         if (!validation.IsValid)
         {

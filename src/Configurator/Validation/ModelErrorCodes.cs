@@ -157,6 +157,9 @@ public static class ModelErrorCodes
     /// <summary>Reported when compiling: a module permits too many different selections (or is multi-select with over 64 options).</summary>
     public const string ModuleTooLarge = "ModuleTooLarge";
 
+    /// <summary>The model has more options in all than <see cref="Solving.CompilerOptions.MaxOptions"/> permits; raise it or split the model.</summary>
+    public const string ModelTooLarge = "ModelTooLarge";
+
     /// <summary>Reported when compiling: a preset breaks a constraint, so it is no valid product.</summary>
     public const string PresetViolatesConstraints = "PresetViolatesConstraints";
 

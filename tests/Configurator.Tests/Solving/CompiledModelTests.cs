@@ -236,6 +236,21 @@ public class CompiledModelTests
     }
 
     [Fact]
+    public void Compile_MoreOptionsThanMaxOptions_IsModelTooLargeBeforeAnythingIsBuilt()
+    {
+        var model = new ProductModelBuilder("m")
+            .AddModule("a", m => m.AddOption("x").AddOption("y").AddOption("z"))
+            .AddModule("b", m => m.AddOption("x").AddOption("y"))
+            .Build();
+        var error = Assert.Single(ModelCompiler.Compile(model, new CompilerOptions { MaxOptions = 4 }).Errors);
+        Assert.Equal(ModelErrorCodes.ModelTooLarge, error.Code);
+        Assert.Equal("$.modules", error.Path);
+        Assert.Contains("5 options in all", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CompilerOptions.MaxOptions", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(ModelCompiler.Compile(model, new CompilerOptions { MaxOptions = 5 }).Model);
+    }
+
+    [Fact]
     public void Compile_InvalidModel_ReturnsValidationErrors()
     {
         var model = new ProductModelBuilder("m").AddModule("a", m => m.AddOption("x")).AddRule("r", "a == 'y'").Build();

@@ -109,7 +109,7 @@ public class ModelErrorCodeTests
     {
         var published = typeof(ModelErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToHashSet();
         // Codes reported by the compiler rather than by loading are tested in CompiledModelTests.
-        string[] compileCodes = [ModelErrorCodes.ModuleTooLarge, ModelErrorCodes.PresetViolatesConstraints];
+        string[] compileCodes = [ModelErrorCodes.ModuleTooLarge, ModelErrorCodes.ModelTooLarge, ModelErrorCodes.PresetViolatesConstraints];
         var tested = Cases().Select(row => row.Data.Item1).Concat(compileCodes).ToHashSet();
         Assert.Empty(published.Except(tested));
     }
