@@ -36,7 +36,6 @@ public static class CliApp
 
         // --timeout cancels the same token Ctrl+C does, so every command that stops for one stops for the other.
         var outer = cancellationToken;
-        bool outerCancelled() => outer.IsCancellationRequested;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cancellationToken = limit.Token;
         var timeout = new Option<double?>("--timeout")
@@ -94,7 +93,7 @@ public static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !outerCancelled())
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !outer.IsCancellationRequested)
         {
             error.WriteLine($"configurator: stopped at the time limit of {parsed.GetValue(timeout)} s (--timeout); give a larger one, or none to wait as long as it takes.");
             return ExitCodes.TimedOut;

@@ -34,8 +34,8 @@ public static class ModelCompiler
     /// <summary>Compiles a model; never throws for an invalid one.</summary>
     /// <param name="model">The model.</param>
     /// <param name="options">Limits; defaults when null.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <param name="cancellationToken">Stops a long compilation (a large diagram or clause encoding); honoured within milliseconds.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static CompilationResult Compile(ProductModel model, CompilerOptions? options = null, CancellationToken cancellationToken = default)

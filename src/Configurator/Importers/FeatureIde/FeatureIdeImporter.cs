@@ -31,10 +31,7 @@ internal static class FeatureIdeImporter
         }
 
         var names = features.Select(f => (string?)f.Attribute("name") ?? "").ToList();
-        foreach (var duplicate in features.GroupBy(f => (string?)f.Attribute("name") ?? "", StringComparer.Ordinal).Where(g => g.Key.Length > 0 && g.Count() > 1))
-        {
-            errors.Add(new ImportError($"Feature \"{duplicate.Key}\" is declared {duplicate.Count()} times (lines {string.Join(", ", duplicate.Select(Line))}); names must be unique.", Line(duplicate.ElementAt(1))));
-        }
+        RepeatedNames.Refuse(features.Where(f => !string.IsNullOrEmpty((string?)f.Attribute("name"))), f => (string)f.Attribute("name")!, Line, name => $"Feature \"{name}\"", errors);
 
         if (errors.Count > 0)
         {

@@ -32,10 +32,7 @@ internal static class SplcImporter
                 [.. o.Element("impliedOptions")?.Elements("options").Select(Name).Where(n => n.Length > 0) ?? []],
                 Line(o)))
             .ToList();
-        foreach (var repeat in options.GroupBy(o => o.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add(new ImportError($"Binary option \"{repeat.Key}\" is defined {repeat.Count()} times (lines {string.Join(", ", repeat.Select(o => o.Line))}); names must be unique.", repeat.ElementAt(1).Line));
-        }
+        RepeatedNames.Refuse(options, o => o.Name, o => o.Line, name => $"Binary option \"{name}\"", errors);
 
         foreach (var nameless in options.Where(o => o.Name.Length == 0))
         {

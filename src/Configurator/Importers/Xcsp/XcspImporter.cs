@@ -25,7 +25,7 @@ internal static class XcspImporter
         var root = document.Root!; // a parsed document always has a root element
         foreach (var (section, element) in (ReadOnlySpan<(string, string)>)[("domains", "domain"), ("variables", "variable"), ("relations", "relation"), ("constraints", "constraint")])
         {
-            RefuseRepeatedNames(root.Elements(section).Elements(element), element, errors);
+            RepeatedNames.Refuse(root.Elements(section).Elements(element), e => (string?)e.Attribute("name") ?? "", Line, name => $"<{element} name=\"{name}\">", errors);
         }
 
         if (errors.Count > 0)
@@ -107,9 +107,8 @@ internal static class XcspImporter
             }
 
             // Values outside a variable's domain can never match; they are dropped rather than rejected.
-            var fitting = rows.Select(r => r.Select(Canonical).ToArray())
+            var fitting = rows.Select(r => Array.ConvertAll(r, Canonical))
                 .Where(r => r.Select((value, i) => value is not null && domainOf.TryGetValue(scope[i], out var d) && d.Contains(value)).All(x => x))
-                .Select(r => r.Select(v => v!).ToList())
                 .ToList();
             builder.AddTable(constraintIds[name], scope.Select(v => ids[v]), semantics == "supports" ? TableKind.Allowed : TableKind.Forbidden, fitting);
         }
@@ -123,10 +122,10 @@ internal static class XcspImporter
         var values = new List<string>();
         var seen = new HashSet<long>();
         var name = (string?)domain.Attribute("name");
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
         foreach (var part in text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
             var range = part.Split("..");
-            var culture = System.Globalization.CultureInfo.InvariantCulture;
             if (range.Length == 2 && long.TryParse(range[0], culture, out var low) && long.TryParse(range[1], culture, out var high))
             {
                 if (low > high || high - low >= MaxDomainValues)
@@ -170,15 +169,6 @@ internal static class XcspImporter
     /// <summary>A value as the domains write it (no sign or leading zeros), or null when it is not a whole number.</summary>
     private static string? Canonical(string value) =>
         long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-
-    /// <summary>Each name of a domain, variable, relation or constraint defined once: a second one is an error at its line.</summary>
-    private static void RefuseRepeatedNames(IEnumerable<XElement> elements, string kind, ImmutableArray<ImportError>.Builder errors)
-    {
-        foreach (var repeat in elements.GroupBy(e => (string?)e.Attribute("name") ?? "", StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add(new ImportError($"<{kind} name=\"{repeat.Key}\"> is defined {repeat.Count()} times (lines {string.Join(", ", repeat.Select(Line))}); names must be unique.", Line(repeat.ElementAt(1))));
-        }
-    }
 
     private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
 }
