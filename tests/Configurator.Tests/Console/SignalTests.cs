@@ -162,7 +162,8 @@ public sealed class SignalTests : IDisposable
         public async Task<(int ExitCode, TimeSpan Elapsed)> SignalAndWait(string signal)
         {
             var clock = Stopwatch.StartNew();
-            using (var kill = Process.Start("kill", [$"-{signal}", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            // The shell's own kill: a fresh machine may have no /bin/kill (procps).
+            using (var kill = Process.Start("/bin/sh", ["-c", $"kill -{signal} {Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]))
             {
                 await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
             }
