@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Configurator.Solving.Constraints;
 using Configurator.Solving.Domains;
 
 namespace Configurator.Solving.Diagrams;
@@ -14,6 +16,7 @@ internal static class DiagramBuilder
     public static DecisionDiagram? Build(LevelPlan plan, IReadOnlyList<ModuleDomain> domains, int nodeBudget)
     {
         var levels = plan.LevelCount;
+        var sums = new Sums(plan, domains);
         var parents = new List<int>[levels];
         var labels = new List<int>[levels];
         var children = new List<int>[levels];
@@ -26,12 +29,12 @@ internal static class DiagramBuilder
         for (var level = 0; level < levels; level++)
         {
             var module = plan.Order[level];
-            var before = plan.FrontierBefore(level);
-            var after = plan.FrontierAfter[level];
-            var checks = plan.ChecksAt[level];
+            var before = sums.FrontierBefore(level);
+            var after = sums.Frontier[level];
+            var checks = sums.ChecksAt[level];
             var next = new Dictionary<int[], int>(Internal.IntArrayComparer.Instance);
             var nextStates = new List<int[]>();
-            var key = new int[after.Length];
+            var key = new int[after.Length + sums.OpenAfter[level].Length];
             (parents[level], labels[level], children[level]) = ([], [], []);
 
             for (var parent = 0; parent < states.Count; parent++)
@@ -46,7 +49,7 @@ internal static class DiagramBuilder
                 for (var value = 0; value < domains[module].ValueCount; value++)
                 {
                     scratch[module] = value;
-                    if (!Satisfied(checks, scratch))
+                    if (!Satisfied(checks, scratch) || !sums.Advance(level, state, before.Length, value, key, after.Length))
                     {
                         continue;
                     }
@@ -186,5 +189,139 @@ internal static class DiagramBuilder
         // The terminal has no edges.
         edgeStart[nodeCount] = edgeValue.Count;
         return new DecisionDiagram(plan, edgeStart, [.. edgeValue], [.. edgeChild], levelStart, valueCounts);
+    }
+
+    /// <summary>
+    /// The plan's rules that are linear sums (<see cref="LinearSum"/>), carried through the levels as
+    /// partial sums rather than as the modules they read: a node's key is the frontier of the other
+    /// constraints, then one entry per open sum, the interned partial sum or <see cref="Entailed"/>
+    /// once every completion satisfies it. A partial sum that no completion can bring within the
+    /// bound ends the path at once.
+    /// </summary>
+    private sealed class Sums
+    {
+        private const int Entailed = -1;
+
+        private readonly LinearSum[] _sums;
+        // Per level: the sums open after it (indices into _sums); per sum and level, the term position
+        // of the level's module (-1 when it does not read it) and the least and greatest rest of the sum.
+        private readonly int[][] _openAfter;
+        private readonly int[][] _termAt;
+        private readonly decimal[][] _restLow;
+        private readonly decimal[][] _restHigh;
+
+        // Per sum, its partial sums by id and ids by partial sum.
+        private readonly List<decimal>[] _partials;
+        private readonly Dictionary<decimal, int>[] _ids;
+
+        // Per level, the sums it advances: open before it, or starting at it.
+        private readonly int[][] _advanced;
+
+        public Sums(LevelPlan plan, IReadOnlyList<ModuleDomain> domains)
+        {
+            var levels = plan.LevelCount;
+            var all = plan.ChecksAt.SelectMany(checks => checks).ToList();
+            _sums = [.. all.Select(c => LinearSum.TryCreate(c, domains)).OfType<LinearSum>()];
+            var summed = _sums.Select(s => s.Constraint).ToHashSet();
+            ChecksAt = [.. plan.ChecksAt.Select(checks => checks.Where(c => !summed.Contains(c)).ToImmutableArray())];
+            Frontier = _sums.Length == 0 ? plan.FrontierAfter : LevelPlan.Frontiers(plan.Order, all.Where(c => !summed.Contains(c)));
+
+            var position = LevelPlan.Positions(plan.Order);
+            var first = _sums.Select(s => s.Scope.Min(m => position[m])).ToArray();
+            var last = _sums.Select(s => s.Scope.Max(m => position[m])).ToArray();
+            _openAfter = [.. Enumerable.Range(0, levels).Select(level => Enumerable.Range(0, _sums.Length).Where(s => first[s] <= level && level < last[s]).ToArray())];
+            _advanced = [.. Enumerable.Range(0, levels).Select(level => Enumerable.Range(0, _sums.Length).Where(s => first[s] <= level && level <= last[s]).ToArray())];
+            OpenAfter = [.. _openAfter.Select(open => open.ToImmutableArray())];
+            _termAt = new int[_sums.Length][];
+            _restLow = new decimal[_sums.Length][];
+            _restHigh = new decimal[_sums.Length][];
+            for (var s = 0; s < _sums.Length; s++)
+            {
+                var sum = _sums[s];
+                _termAt[s] = [.. plan.Order.Select(m => sum.Scope.IndexOf(m))];
+                (_restLow[s], _restHigh[s]) = (new decimal[levels], new decimal[levels]);
+                decimal low = 0, high = 0;
+                for (var level = levels - 1; level >= 0; level--)
+                {
+                    // The rest after `level`: the terms of the levels below it.
+                    (_restLow[s][level], _restHigh[s][level]) = (low, high);
+                    if (_termAt[s][level] is var term and >= 0)
+                    {
+                        low += sum.Terms[term].Min();
+                        high += sum.Terms[term].Max();
+                    }
+                }
+            }
+
+            _partials = [.. _sums.Select(_ => new List<decimal>())];
+            _ids = [.. _sums.Select(_ => new Dictionary<decimal, int>())];
+        }
+
+        /// <summary>Per level, the constraints other than sums whose last module is decided there.</summary>
+        public ImmutableArray<ImmutableArray<CompiledConstraint>> ChecksAt { get; }
+
+        /// <summary>Per level, the frontier after it for the constraints other than sums.</summary>
+        public ImmutableArray<ImmutableArray<int>> Frontier { get; }
+
+        /// <summary>Per level, the sums open after it, in the order of their entries in a node's key.</summary>
+        public ImmutableArray<ImmutableArray<int>> OpenAfter { get; }
+
+        public ImmutableArray<int> FrontierBefore(int level) => level == 0 ? [] : Frontier[level - 1];
+
+        /// <summary>
+        /// Writes the sums' entries of the child's key from <paramref name="offset"/> on, for the
+        /// parent's <paramref name="state"/> (whose sum entries start at <paramref name="parentOffset"/>)
+        /// and <paramref name="value"/> of the level's module; false when a sum can no longer hold.
+        /// </summary>
+        public bool Advance(int level, int[] state, int parentOffset, int value, int[] key, int offset)
+        {
+            var openBefore = level == 0 ? [] : _openAfter[level - 1];
+            var openAfter = _openAfter[level];
+            var written = 0;
+            foreach (var s in _advanced[level])
+            {
+                var slot = Array.IndexOf(openBefore, s);
+                var id = slot < 0 ? 0 : state[parentOffset + slot];
+                var partial = slot < 0 ? 0m : id == Entailed ? 0m : _partials[s][id];
+                var entailed = slot >= 0 && id == Entailed;
+                if (!entailed)
+                {
+                    var sum = _sums[s];
+                    if (_termAt[s][level] is var term and >= 0)
+                    {
+                        partial += sum.Terms[term][value];
+                    }
+
+                    var baseline = partial + sum.Constant;
+                    switch (sum.HoldsOver(baseline + _restLow[s][level], baseline + _restHigh[s][level]))
+                    {
+                        case false:
+                            return false;
+                        case true:
+                            entailed = true;
+                            break;
+                    }
+                }
+
+                if (written < openAfter.Length && openAfter[written] == s)
+                {
+                    key[offset + written++] = entailed ? Entailed : Intern(s, partial);
+                }
+            }
+
+            return true;
+        }
+
+        private int Intern(int sum, decimal partial)
+        {
+            if (!_ids[sum].TryGetValue(partial, out var id))
+            {
+                id = _partials[sum].Count;
+                _partials[sum].Add(partial);
+                _ids[sum].Add(partial, id);
+            }
+
+            return id;
+        }
     }
 }

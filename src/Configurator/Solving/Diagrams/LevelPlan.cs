@@ -39,30 +39,44 @@ internal sealed class LevelPlan
     /// <summary>The plan for a given order (level to module).</summary>
     public static LevelPlan Create(ImmutableArray<int> order, IReadOnlyList<CompiledConstraint> constraints)
     {
+        var position = Positions(order);
+        var checks = Enumerable.Range(0, order.Length)
+            .Select(level => constraints.Where(c => LastLevel(c, position) == level).ToImmutableArray())
+            .ToImmutableArray();
+        return new LevelPlan(order, checks, Frontiers(order, constraints));
+    }
+
+    /// <summary>Per level, the frontier after it when only <paramref name="constraints"/> are open (ascending module index).</summary>
+    public static ImmutableArray<ImmutableArray<int>> Frontiers(ImmutableArray<int> order, IEnumerable<CompiledConstraint> constraints)
+    {
+        var position = Positions(order);
+
+        // A module stays on the frontier until the last level of any constraint that reads it.
+        var neededUntil = new int[order.Length];
+        foreach (var constraint in constraints)
+        {
+            var last = LastLevel(constraint, position);
+            foreach (var module in constraint.Scope)
+            {
+                neededUntil[module] = Math.Max(neededUntil[module], last);
+            }
+        }
+
+        return [.. Enumerable.Range(0, order.Length)
+            .Select(level => Enumerable.Range(0, order.Length).Where(m => position[m] <= level && neededUntil[m] > level).ToImmutableArray())];
+    }
+
+    /// <summary>Module to level.</summary>
+    public static int[] Positions(ImmutableArray<int> order)
+    {
         var position = new int[order.Length];
         for (var level = 0; level < order.Length; level++)
         {
             position[order[level]] = level;
         }
 
-        var lastLevel = constraints.Select(c => c.Scope.IsEmpty ? 0 : c.Scope.Max(m => position[m])).ToArray();
-        var checks = Enumerable.Range(0, order.Length)
-            .Select(level => constraints.Where((_, i) => lastLevel[i] == level).ToImmutableArray())
-            .ToImmutableArray();
-
-        // A module stays on the frontier until the last level of any constraint that reads it.
-        var neededUntil = new int[order.Length];
-        for (var i = 0; i < constraints.Count; i++)
-        {
-            foreach (var module in constraints[i].Scope)
-            {
-                neededUntil[module] = Math.Max(neededUntil[module], lastLevel[i]);
-            }
-        }
-
-        var frontiers = Enumerable.Range(0, order.Length)
-            .Select(level => Enumerable.Range(0, order.Length).Where(m => position[m] <= level && neededUntil[m] > level).ToImmutableArray())
-            .ToImmutableArray();
-        return new LevelPlan(order, checks, frontiers);
+        return position;
     }
+
+    private static int LastLevel(CompiledConstraint constraint, int[] position) => constraint.Scope.IsEmpty ? 0 : constraint.Scope.Max(m => position[m]);
 }
