@@ -24,6 +24,7 @@ public sealed class SignalTests : IDisposable
     [InlineData("domains", "INT", ExitCodes.Cancelled)]
     [InlineData("price", "INT", ExitCodes.Cancelled)]
     [InlineData("stats", "TERM", ExitCodes.Terminated)]
+    [InlineData("enumerate", "TERM", ExitCodes.Terminated)]
     public async Task SignalDuringALongCommand_EndsItWithinASecond(string command, string signal, int expected)
     {
         SkipUnlessLinux();
