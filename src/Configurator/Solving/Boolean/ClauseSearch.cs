@@ -1011,9 +1011,14 @@ internal sealed class ClauseSearch
         /// <summary>How many results this search has added so far: a mark for <see cref="Forget"/>.</summary>
         public long Remembered => _logStart + _log.Count;
 
+#if NET9_0_OR_GREATER
         private readonly Dictionary<int[], T>.AlternateLookup<ReadOnlySpan<int>> _lookup = cache.GetAlternateLookup<ReadOnlySpan<int>>();
 
         public bool TryGet(ReadOnlySpan<int> key, out T value) => _lookup.TryGetValue(key, out value!);
+#else
+        // .NET 8 has no lookup by span: a probe copies its key (the price of the LTS target).
+        public bool TryGet(ReadOnlySpan<int> key, out T value) => cache.TryGetValue(key.ToArray(), out value!);
+#endif
 
         public void Add(int[] key, T value)
         {

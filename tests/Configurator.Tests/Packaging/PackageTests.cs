@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Configurator.Tests.Packaging;
+
+/// <summary>
+/// The packages as a shop engineer receives them: packed from a clone of the repository (whose
+/// origin is the public GitHub URL, as on a developer's machine or in CI), inspected file by file,
+/// and the library's package used by a .NET 8 project that runs the package README's quick start.
+/// </summary>
+[Collection(TimingTests.Name)]
+public sealed class PackageTests(PackageTests.Packed packed) : IClassFixture<PackageTests.Packed>
+{
+    private const string PublicUrl = "https://github.com/configurator-engine/Configurator";
+
+    [Theory]
+    [InlineData("Configurator", "lib")]
+    [InlineData("Configurator.Orleans", "lib")]
+    public void LibraryPackage_HasBothTargetsDocsLicenseRepositoryAndItsOwnReadme(string id, string folder)
+    {
+        using var package = ZipFile.OpenRead(packed.Package(id, "nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"{folder}/{framework}/{id}.dll", entries);
+            Assert.Contains($"{folder}/{framework}/{id}.xml", entries);
+        }
+
+        var metadata = Metadata(package, id);
+        AssertCommonMetadata(metadata, packed.Commit);
+        var readme = Read(package, "README.md");
+        Assert.Contains($"dotnet add package {id}", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("../shared", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain(".ci/run", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConsolePackage_IsADotnetToolNamedConfiguratorWithItsOwnReadme()
+    {
+        using var package = ZipFile.OpenRead(packed.Package("Configurator.Console", "nupkg"));
+        var metadata = Metadata(package, "Configurator.Console");
+        AssertCommonMetadata(metadata, packed.Commit);
+        Assert.Contains(metadata.Descendants(), e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool");
+        var settings = Read(package, package.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).FullName);
+        Assert.Contains("CommandName=\"configurator\"", settings, StringComparison.Ordinal);
+        Assert.Contains("dotnet tool install -g Configurator.Console", Read(package, "README.md"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Configurator")]
+    [InlineData("Configurator.Orleans")]
+    public void SymbolPackage_HasAPdbPerTargetThatSourceLinksToTheCommitOnGitHub(string id)
+    {
+        using var symbols = ZipFile.OpenRead(packed.Package(id, "snupkg"));
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            var entry = symbols.GetEntry($"lib/{framework}/{id}.pdb");
+            Assert.NotNull(entry);
+            using var copy = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(copy);
+            }
+
+            copy.Position = 0;
+            using var provider = MetadataReaderProvider.FromPortablePdbStream(copy);
+            var reader = provider.GetMetadataReader();
+            var sourceLink = reader.CustomDebugInformation
+                .Select(reader.GetCustomDebugInformation)
+                .Where(info => reader.GetGuid(info.Kind) == SourceLinkKind)
+                .Select(info => Encoding.UTF8.GetString(reader.GetBlobBytes(info.Value)))
+                .SingleOrDefault();
+            Assert.NotNull(sourceLink);
+            Assert.Contains($"https://raw.githubusercontent.com/configurator-engine/Configurator/{packed.Commit}/", sourceLink, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ConsumerOnNet8_RestoresThePackageFromAFolderAndRunsTheReadmeQuickStart()
+    {
+        using var package = ZipFile.OpenRead(packed.Package("Configurator", "nupkg"));
+        var quickStart = Regex.Match(Read(package, "README.md"), "## Quick start\\s+```csharp\\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(quickStart.Success, "the package README has no quick start");
+
+        var consumer = Directory.CreateDirectory(Path.Combine(packed.Folder, "consumer")).FullName;
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), quickStart.Groups[1].Value);
+        File.WriteAllText(Path.Combine(consumer, "consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net8.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <!-- Its own packages folder, so that the package comes from the folder below, never from a cache. -->
+                <RestorePackagesPath>{Path.Combine(packed.Folder, "consumer-packages")}</RestorePackagesPath>
+                <RestoreFallbackFolders>{Packed.GlobalPackages()}</RestoreFallbackFolders>
+                <RestoreAdditionalProjectSources>{packed.Output}</RestoreAdditionalProjectSources>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Configurator" Version="{packed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        // This machine may have no .NET 8 runtime: the net8.0 build runs on the newest one there is.
+        var build = Packed.Run("dotnet", consumer, "build", "-c", "Release", "--nologo");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.True(File.Exists(Path.Combine(packed.Folder, "consumer-packages", "configurator", packed.Version, "lib", "net8.0", "Configurator.dll")),
+            "the consumer did not restore the package's net8.0 assembly");
+        var run = Packed.Run("dotnet", consumer, [new("DOTNET_ROLL_FORWARD", "Major")], Path.Combine("bin", "Release", "net8.0", "consumer.dll"));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("3 windows", run.Output, StringComparison.Ordinal);
+        Assert.Contains("triple", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Arched frames need triple glazing.", run.Output, StringComparison.Ordinal);
+    }
+
+    private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+
+    private static void AssertCommonMetadata(XElement metadata, string commit)
+    {
+        string? Value(string name) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+        var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+        Assert.Equal("expression", (string?)license.Attribute("type"));
+        Assert.Equal("MIT", license.Value);
+        Assert.Equal(PublicUrl, Value("projectUrl"));
+        Assert.Equal("icon.png", Value("icon"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Contains("CHANGELOG.md", Value("releaseNotes"), StringComparison.Ordinal);
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.Equal(PublicUrl + ".git", (string?)repository.Attribute("url"));
+        Assert.Equal(commit, (string?)repository.Attribute("commit"));
+    }
+
+    private static XElement Metadata(ZipArchive package, string id) =>
+        XDocument.Parse(Read(package, id + ".nuspec")).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+    private static string Read(ZipArchive package, string name)
+    {
+        var entry = package.GetEntry(name) ?? throw new Xunit.Sdk.XunitException($"the package has no {name}");
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Clones the repository's committed state, points its origin at GitHub, and packs the three packages once.</summary>
+    public sealed class Packed : IDisposable
+    {
+        public Packed()
+        {
+            Folder = Directory.CreateTempSubdirectory("packages-").FullName;
+            var clone = Path.Combine(Folder, "clone");
+            Output = Path.Combine(Folder, "out");
+            Check(Run("git", Folder, "clone", "-q", RepositoryPaths.Root, clone));
+            Check(Run("git", clone, "remote", "set-url", "origin", PublicUrl + ".git"));
+            Commit = Check(Run("git", clone, "rev-parse", "HEAD")).Trim();
+            foreach (var project in new[] { "src/Configurator", "src/Configurator.Orleans", "samples/Configurator.Console" })
+            {
+                Check(Run("dotnet", clone, "pack", project, "-c", "Release", "-o", Output, "--nologo", "-p:ContinuousIntegrationBuild=true"));
+            }
+
+            Version = Path.GetFileName(Directory.EnumerateFiles(Output, "Configurator.Orleans.*.nupkg").Single())["Configurator.Orleans.".Length..^".nupkg".Length];
+        }
+
+        public string Folder { get; }
+
+        public string Output { get; }
+
+        public string Commit { get; }
+
+        public string Version { get; }
+
+        public string Package(string id, string extension) => Path.Combine(Output, $"{id}.{Version}.{extension}");
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+        public static string GlobalPackages() =>
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder ? folder : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+        public static (int ExitCode, string Output) Run(string command, string directory, params string[] arguments) => Run(command, directory, [], arguments);
+
+        public static (int ExitCode, string Output) Run(string command, string directory, KeyValuePair<string, string>[] environment, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(command)
+            {
+                WorkingDirectory = directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
+            var output = new StringBuilder();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => Append(e.Data);
+            process.ErrorDataReceived += (_, e) => Append(e.Data);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{command} {string.Join(' ', arguments)} ran past 5 minutes");
+            }
+
+            process.WaitForExit();
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString());
+            }
+
+            void Append(string? line)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line);
+                }
+            }
+        }
+
+        private static string Check((int ExitCode, string Output) result) =>
+            result.ExitCode == 0 ? result.Output : throw new InvalidOperationException(result.Output);
+    }
+}
