@@ -97,6 +97,7 @@ public sealed class PackageTests(PackageTests.Packed packed) : IClassFixture<Pac
                 <TargetFramework>net8.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
+                <UseAppHost>false</UseAppHost>
                 <!-- Its own packages folder, so that the package comes from the folder below, never from a cache. -->
                 <RestorePackagesPath>{Path.Combine(packed.Folder, "consumer-packages")}</RestorePackagesPath>
                 <RestoreFallbackFolders>{Packed.GlobalPackages()}</RestoreFallbackFolders>
