@@ -46,6 +46,7 @@ internal sealed partial class ModelCatalog : IModelCatalog
         ArgumentException.ThrowIfNullOrEmpty(modelId);
         if (!_entries.TryGetValue(modelId, out var entry))
         {
+            Diagnostics.Telemetry.Add(Diagnostics.Telemetry.CatalogLookups, 1, "result", "unknown");
             var failed = _failures.IsEmpty ? "" : $" Sources that did not load: {string.Join(", ", _failures.Select(f => $"{f.Key} ({f.Value} errors)"))}.";
             throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownModel, $"The catalog has no model '{modelId}'. Models: {string.Join(", ", ModelIds)}.{failed}");
         }
@@ -59,10 +60,13 @@ internal sealed partial class ModelCatalog : IModelCatalog
                 {
                     LogReloading(path);
                     LoadFile(path);
+                    Diagnostics.Telemetry.Add(Diagnostics.Telemetry.CatalogLookups, 1, "result", "reloaded");
+                    return _entries[modelId].Model ?? throw new ModelValidationException(_entries[modelId].Errors);
                 }
             }
         }
 
+        Diagnostics.Telemetry.Add(Diagnostics.Telemetry.CatalogLookups, 1, "result", "hit");
         return _entries[modelId].Model ?? throw new ModelValidationException(_entries[modelId].Errors);
     }
 

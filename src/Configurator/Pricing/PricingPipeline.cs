@@ -37,10 +37,13 @@ public sealed class PricingPipeline
         var values = model.ValuesOfComplete(configuration);
         var lines = new List<PriceLine>();
         var context = new PricingContext(request, pricing.Currency, lines);
+        using var telemetry = Diagnostics.Telemetry.Start("configurator.price", Diagnostics.Telemetry.PricingDuration, null, "operation", "price", model.Model.Id);
         try
         {
             pricing.AddLines(values, request, context);
-            return Finish(pricing, context);
+            var breakdown = Finish(pricing, context);
+            telemetry?.End("priced");
+            return breakdown;
         }
         catch (OverflowException e)
         {
@@ -66,8 +69,11 @@ public sealed class PricingPipeline
         request ??= PricingRequest.Default;
         var restriction = model.ToRestriction(within);
         using var scope = Interruption.Enter(cancellationToken);
+        using var telemetry = Diagnostics.Telemetry.Start("configurator.price_range", Diagnostics.Telemetry.PricingDuration, null, "operation", "range", model.Model.Id);
         var (pricing, solver) = Compiled(model);
-        return RangeOf(pricing, solver, restriction, request);
+        var range = RangeOf(pricing, solver, restriction, request);
+        telemetry?.End("priced");
+        return range;
     }
 
     internal PriceRange? RangeOf(CompiledModel model, Restriction restriction, PricingRequest request)

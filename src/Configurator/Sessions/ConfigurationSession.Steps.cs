@@ -52,8 +52,10 @@ public sealed partial class ConfigurationSession
     {
         lock (_gate)
         {
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "clear", Model.Model.Id);
             Model.ModuleIndexOf(Guard.NotNull(moduleId));
             Commit([.. Choices.Where(c => c.ModuleId != moduleId)]);
+            telemetry?.End("applied");
             return _state;
         }
     }
@@ -68,12 +70,14 @@ public sealed partial class ConfigurationSession
         lock (_gate)
         {
             RestrictionOf([new CustomerChoice(ChoiceKind.Select, Guard.NotNull(moduleId), [Guard.NotNull(optionId)])]);
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "forget", Model.Model.Id);
             var kept = Choices.Where(c => c.ModuleId != moduleId || !c.OptionIds.Contains(optionId)).ToImmutableArray();
             if (kept.Length != Choices.Length)
             {
                 Commit(kept);
             }
 
+            telemetry?.End(kept.Length != Choices.Length ? "applied" : "unchanged");
             return _state;
         }
     }
@@ -89,6 +93,7 @@ public sealed partial class ConfigurationSession
         Guard.NotNull(diagnosis);
         lock (_gate)
         {
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "resolve", Model.Model.Id);
             if (!conflict.Diagnoses.Contains(diagnosis))
             {
                 throw new ConfiguratorException(ConfiguratorErrorCodes.StaleConflict, "The diagnosis is not one of the conflict's.");
@@ -103,6 +108,7 @@ public sealed partial class ConfigurationSession
             }
 
             Commit([.. kept, .. added]);
+            telemetry?.End("applied");
             return _state;
         }
     }
@@ -149,13 +155,16 @@ public sealed partial class ConfigurationSession
     {
         lock (_gate)
         {
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "undo", Model.Model.Id);
             if (_position == 0)
             {
+                telemetry?.End("unchanged");
                 return false;
             }
 
             _position--;
             Show(_history[_position]);
+            telemetry?.End("applied");
             return true;
         }
     }
@@ -165,13 +174,16 @@ public sealed partial class ConfigurationSession
     {
         lock (_gate)
         {
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "redo", Model.Model.Id);
             if (_position == _history.Count - 1)
             {
+                telemetry?.End("unchanged");
                 return false;
             }
 
             _position++;
             Show(_history[_position]);
+            telemetry?.End("applied");
             return true;
         }
     }
@@ -182,7 +194,9 @@ public sealed partial class ConfigurationSession
     {
         lock (_gate)
         {
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "reset", Model.Model.Id);
             Commit([]);
+            telemetry?.End("applied");
             return _state;
         }
     }
@@ -197,7 +211,9 @@ public sealed partial class ConfigurationSession
         var choices = PresetChoices(Model, id, Pinned);
         lock (_gate)
         {
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "preset", Model.Model.Id);
             Commit(choices);
+            telemetry?.End("applied");
             return _state;
         }
     }
@@ -227,18 +243,33 @@ public sealed partial class ConfigurationSession
     {
         lock (_gate)
         {
+            var step = StepName(choice.Kind);
+            using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", step, Model.Model.Id);
+
             // Expand checks the module, its options and how many are selected before anything changes.
             var added = Expand(choice);
             var others = Normalize(Choices, choice);
             if (Model.HasCompletion(RestrictionOf([.. others, .. added])))
             {
                 Commit([.. others, .. added]);
+                telemetry?.End("applied");
                 return new ChoiceResult(true, choice, [], null, _state);
             }
 
-            return new ChoiceResult(false, choice, Diagnose(others, added), ExplainChoice(others, added, choice), _state);
+            var conflict = new ChoiceResult(false, choice, Diagnose(others, added), ExplainChoice(others, added, choice), _state);
+            Diagnostics.Telemetry.Add(Diagnostics.Telemetry.Conflicts, 1, "step", step);
+            telemetry?.End("conflict");
+            return conflict;
         }
     }
+
+    /// <summary>A choice's kind as metrics and traces tag its step.</summary>
+    private static string StepName(ChoiceKind kind) => kind switch
+    {
+        ChoiceKind.Select => "select",
+        ChoiceKind.Deselect => "deselect",
+        _ => "set",
+    };
 
     /// <summary>
     /// The choices a step adds: the choice itself, or for a whole multi-select module one choice per

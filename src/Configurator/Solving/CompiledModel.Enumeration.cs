@@ -23,7 +23,11 @@ public sealed partial class CompiledModel
         Guard.NotNull(handler);
         var (restriction, start, limit) = Range(within, options);
         cancellationToken.ThrowIfCancellationRequested();
-        return _engine.Enumerate(restriction, start, limit, new int[Domains.Length], this, handler, cancellationToken);
+        using var telemetry = Diagnostics.Telemetry.Start("configurator.enumerate", null, null, "engine", EngineTag, Model.Id);
+        var visited = _engine.Enumerate(restriction, start, limit, new int[Domains.Length], this, handler, cancellationToken);
+        Diagnostics.Telemetry.Add(Diagnostics.Telemetry.Enumerated, (long)visited, "engine", EngineTag);
+        telemetry?.End("enumerated");
+        return visited;
     }
 
     /// <summary>
@@ -49,6 +53,7 @@ public sealed partial class CompiledModel
             return Enumerate(handler, within, options, cancellationToken);
         }
 
+        using var telemetry = Diagnostics.Telemetry.Start("configurator.enumerate", null, null, "engine", EngineTag, Model.Id);
         long visited = 0;
         try
         {
@@ -65,6 +70,8 @@ public sealed partial class CompiledModel
             throw new OperationCanceledException("The enumeration was cancelled.", e, cancellationToken);
         }
 
+        Diagnostics.Telemetry.Add(Diagnostics.Telemetry.Enumerated, visited, "engine", EngineTag);
+        telemetry?.End("enumerated");
         return (ulong)visited;
     }
 

@@ -80,8 +80,19 @@ public sealed partial class CompiledModel
     {
         var restriction = ToRestriction(within);
         using var scope = Interruption.Enter(cancellationToken);
-        return _engine.Count(restriction);
+        using var telemetry = Diagnostics.Telemetry.Start("configurator.count", null, Diagnostics.Telemetry.Counts, "engine", EngineTag, Model.Id);
+        var count = _engine.Count(restriction);
+        telemetry?.End("counted");
+        return count;
     }
+
+    /// <summary>The engine's name as metrics and traces tag it.</summary>
+    internal string EngineTag => Engine switch
+    {
+        SolverEngineKind.Diagram => "diagram",
+        SolverEngineKind.Search => "search",
+        _ => "boolean",
+    };
 
     /// <summary>
     /// For every option, how many valid configurations (extending <paramref name="within"/>) select

@@ -41,6 +41,15 @@ public static class ModelCompiler
     public static CompilationResult Compile(ProductModel model, CompilerOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(model);
+        using var telemetry = Diagnostics.Telemetry.Start("configurator.compile", Diagnostics.Telemetry.CompileDuration, null, "engine", "none", model.Id);
+        var result = CompileChecked(model, options, cancellationToken);
+        telemetry?.Retag(result.Model?.EngineTag ?? "none");
+        telemetry?.End(result.Succeeded ? "compiled" : "invalid");
+        return result;
+    }
+
+    private static CompilationResult CompileChecked(ProductModel model, CompilerOptions? options, CancellationToken cancellationToken)
+    {
         options ??= new CompilerOptions();
         options.Validate();
         using var scope = Interruption.Enter(cancellationToken);
