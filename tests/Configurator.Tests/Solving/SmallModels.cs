@@ -44,4 +44,18 @@ internal static class SmallModels
 
     public static string Key(Selection selection, ProductModel model) =>
         string.Join(" ", model.Modules.Select(m => m.Id + "=" + string.Join("+", selection.Choices[m.Id].Order(StringComparer.Ordinal))));
+
+    /// <summary>
+    /// A reduced ordered diagram is unique for its order, so the residual builder must build exactly
+    /// the compiled model's (frontier-built) diagram.
+    /// </summary>
+    public static void AssertResidualBuilderAgrees(CompiledModel compiled)
+    {
+        var frontier = compiled.Diagram!;
+        var residual = Configurator.Solving.Diagrams.ResidualDiagramBuilder.Build(frontier.Plan, compiled.Domains, new Propagation(compiled.Domains, compiled.Constraints), int.MaxValue, long.MaxValue)!;
+        Assert.Equal(frontier.LevelStart, residual.LevelStart);
+        Assert.Equal(frontier.EdgeStart, residual.EdgeStart);
+        Assert.Equal(frontier.EdgeValue, residual.EdgeValue);
+        Assert.Equal(frontier.EdgeChild, residual.EdgeChild);
+    }
 }
