@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using Configurator.Internal;
+using Configurator.Strategies.Advice;
+
+namespace Configurator.Customers;
+
+/// <summary>How much of the shop's value a customer brings, by cumulative share (see <see cref="SegmentationOptions"/>).</summary>
+public enum ValueTier
+{
+    /// <summary>The few customers who together bring the first half of the value (by default).</summary>
+    Key,
+
+    /// <summary>The customers who bring the value from there up to 80 % (by default): with the key ones, the 20 % that bring 80 %.</summary>
+    Important,
+
+    /// <summary>The customers who bring the value from 80 % up to 95 % (by default).</summary>
+    Ordinary,
+
+    /// <summary>The many customers who bring the last 5 % (by default).</summary>
+    Small,
+}
+
+/// <summary>Thresholds of the segmentation. Mutable options, checked when used.</summary>
+public sealed class SegmentationOptions
+{
+    /// <summary>The day recency is measured from; null for the day after the history's last order (so a result does not change with the clock).</summary>
+    public DateOnly? AsOf { get; set; }
+
+    /// <summary>Customers are key while the value of the customers before them (by value, descending) is below this share. Default 0.5.</summary>
+    public double KeyShare { get; set; } = 0.5;
+
+    /// <summary>... important while below this share. Default 0.8: key and important customers bring 80 % of the value.</summary>
+    public double ImportantShare { get; set; } = 0.8;
+
+    /// <summary>... ordinary while below this share; small after it. Default 0.95.</summary>
+    public double OrdinaryShare { get; set; } = 0.95;
+
+    internal void Validate()
+    {
+        if (!(KeyShare > 0 && KeyShare <= ImportantShare && ImportantShare <= OrdinaryShare && OrdinaryShare <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(KeyShare), $"The shares must satisfy 0 < KeyShare <= ImportantShare <= OrdinaryShare <= 1; they are {KeyShare}, {ImportantShare}, {OrdinaryShare}.");
+        }
+    }
+}
+
+/// <summary>
+/// One customer's recency, frequency and monetary value (RFM) with their quintile scores, and the
+/// value tier. Immutable.
+/// </summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="LastOrder">The day of the last order.</param>
+/// <param name="RecencyDays">Days from the last order to the segmentation's day.</param>
+/// <param name="Frequency">How many orders.</param>
+/// <param name="Monetary">The sum of the orders' amounts.</param>
+/// <param name="Recency">Recency score, 1 (longest ago) to 5 (most recent).</param>
+/// <param name="FrequencyScore">Frequency score, 1 to 5.</param>
+/// <param name="MonetaryScore">Monetary score, 1 to 5.</param>
+/// <param name="ValueShare">The customer's share of all customers' value, 0 to 1.</param>
+/// <param name="Tier">The value tier.</param>
+public sealed record CustomerScore(
+    string CustomerId, DateOnly LastOrder, int RecencyDays, int Frequency, decimal Monetary,
+    int Recency, int FrequencyScore, int MonetaryScore, double ValueShare, ValueTier Tier)
+{
+    /// <summary>The three scores as one code, as RFM reports write them: "545".</summary>
+    public string Code => $"{Recency}{FrequencyScore}{MonetaryScore}";
+
+    /// <summary>Key and important customers are of high value to the shop (the advisor's value axis).</summary>
+    public CustomerValue Value => Tier is ValueTier.Key or ValueTier.Important ? CustomerValue.High : CustomerValue.Low;
+}
+
+/// <summary>
+/// Tells customers apart by the value of their purchases: RFM quintile scores and value tiers by
+/// cumulative share (the 20 % of customers who bring 80 % of the value).
+/// </summary>
+/// <remarks>
+/// A score is 1 + ⌊5 × w / n⌋, where w is the number of the n customers strictly worse on that
+/// measure (longer ago; fewer orders; less value): the standard quintiles, with equal values always
+/// scored alike. Tiers follow the customers by value, descending (equal values by id): a customer's
+/// tier is decided by the share of value of the customers before them.
+/// </remarks>
+public static class CustomerSegmentation
+{
+    /// <summary>Scores every customer of the history, ordered by value, descending (then by id).</summary>
+    /// <param name="history">The orders (those the model no longer allows count too: the customer did buy them).</param>
+    /// <param name="options">The day and the thresholds; defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The thresholds are out of order, or the day is before an order.</exception>
+    public static ImmutableArray<CustomerScore> Score(OrderHistory history, SegmentationOptions? options = null)
+    {
+        Guard.NotNull(history);
+        options ??= new SegmentationOptions();
+        options.Validate();
+        if (history.Orders.IsEmpty)
+        {
+            return [];
+        }
+
+        var customers = history.Orders
+            .GroupBy(o => o.CustomerId, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Last: g.Max(o => o.Date), Count: g.Count(), Value: g.Sum(o => o.Amount)))
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+        var asOf = options.AsOf ?? history.Orders.Max(o => o.Date).AddDays(1);
+        if (customers.Any(c => c.Last > asOf))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"The segmentation's day {asOf:yyyy-MM-dd} is before an order of the history; give a later one.");
+        }
+
+        var recency = Scores(customers.Select(c => -(decimal)(asOf.DayNumber - c.Last.DayNumber)).ToList());
+        var frequency = Scores(customers.Select(c => (decimal)c.Count).ToList());
+        var monetary = Scores(customers.Select(c => c.Value).ToList());
+        var total = customers.Sum(c => c.Value);
+        var scores = ImmutableArray.CreateBuilder<CustomerScore>(customers.Count);
+        var before = 0m;
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var c = customers[i];
+            var shareBefore = total > 0 ? (double)(before / total) : 1;
+            var tier = shareBefore < options.KeyShare ? ValueTier.Key
+                : shareBefore < options.ImportantShare ? ValueTier.Important
+                : shareBefore < options.OrdinaryShare ? ValueTier.Ordinary
+                : ValueTier.Small;
+            scores.Add(new CustomerScore(c.Id, c.Last, asOf.DayNumber - c.Last.DayNumber, c.Count, c.Value,
+                recency[i], frequency[i], monetary[i], total > 0 ? (double)(c.Value / total) : 0, tier));
+            before += c.Value;
+        }
+
+        return scores.MoveToImmutable();
+    }
+
+    /// <summary>Quintile scores of <paramref name="goodness"/> (higher is better): 1 + ⌊5 × (number strictly worse) / n⌋.</summary>
+    private static int[] Scores(List<decimal> goodness)
+    {
+        var sorted = goodness.Order().ToArray();
+        return [.. goodness.Select(g =>
+        {
+            var worse = LowerBound(sorted, g);
+            return 1 + (int)(5L * worse / goodness.Count);
+        })];
+    }
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> are below <paramref name="value"/>.</summary>
+    private static int LowerBound(decimal[] sorted, decimal value)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+}
