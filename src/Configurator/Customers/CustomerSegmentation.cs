@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Configurator.Internal;
+using Configurator.Solving;
 using Configurator.Strategies.Advice;
 
 namespace Configurator.Customers;
@@ -35,8 +36,19 @@ public sealed class SegmentationOptions
     /// <summary>... ordinary while below this share; small after it. Default 0.95.</summary>
     public double OrdinaryShare { get; set; } = 0.95;
 
+    /// <summary>A customer's needs are different when their orders differ from the nearest standard product in at least this share of the modules. Default 0.25.</summary>
+    public double IndividualityThreshold { get; set; } = 0.25;
+
+    /// <summary>The model serves a customer well when it still allows at least this share of their orders. Default 0.8.</summary>
+    public double GoodMatchShare { get; set; } = 0.8;
+
     internal void Validate()
     {
+        if (!(IndividualityThreshold is >= 0 and <= 1 && GoodMatchShare is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(IndividualityThreshold), $"IndividualityThreshold and GoodMatchShare are shares from 0 to 1; they are {IndividualityThreshold} and {GoodMatchShare}.");
+        }
+
         if (!(KeyShare > 0 && KeyShare <= ImportantShare && ImportantShare <= OrdinaryShare && OrdinaryShare <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(KeyShare), $"The shares must satisfy 0 < KeyShare <= ImportantShare <= OrdinaryShare <= 1; they are {KeyShare}, {ImportantShare}, {OrdinaryShare}.");
@@ -127,6 +139,64 @@ public static class CustomerSegmentation
 
         return scores.MoveToImmutable();
     }
+
+    /// <summary>
+    /// Every customer's segment: their scores, how individual their needs are (how far their orders
+    /// are from the nearest standard product: the model's presets, or the most ordered configuration
+    /// when it has none), how spread out their orders are, and how much of what they ordered the
+    /// model still allows. Ordered as <see cref="Score"/> orders them.
+    /// </summary>
+    /// <param name="model">The compiled model the orders configure.</param>
+    /// <param name="history">The orders.</param>
+    /// <param name="options">The day and the thresholds; defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A threshold is out of range, or the day is before an order.</exception>
+    public static ImmutableArray<CustomerSegment> Segment(CompiledModel model, OrderHistory history, SegmentationOptions? options = null)
+    {
+        Guard.NotNull(model);
+        options ??= new SegmentationOptions();
+        var scores = Score(history, options);
+        var modules = model.Model.Modules.Select(m => m.Id).ToArray();
+        var disallowed = history.Issues.Where(i => i.Order is not null).Select(i => i.Order!).ToHashSet(ReferenceEqualityComparer.Instance);
+        var standards = model.Model.Presets.Count > 0
+            ? model.Model.Presets.Select(p => new Selection(p.Selections)).ToList()
+            : [history.Orders.GroupBy(o => Key(o.Configuration, modules), StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First().Configuration];
+        var ordersOf = history.Orders.ToLookup(o => o.CustomerId, StringComparer.Ordinal);
+        return [.. scores.Select(score =>
+        {
+            var orders = ordersOf[score.CustomerId].ToList();
+            var individuality = orders.Average(o => standards.Min(s => Distance(o.Configuration, s, modules)));
+            var pairs = 0;
+            var spread = 0.0;
+            for (var i = 0; i < orders.Count; i++)
+            {
+                for (var j = i + 1; j < orders.Count; j++)
+                {
+                    spread += Distance(orders[i].Configuration, orders[j].Configuration, modules);
+                    pairs++;
+                }
+            }
+
+            var capability = orders.Count(o => !disallowed.Contains(o)) / (double)orders.Count;
+            return new CustomerSegment(score, individuality, pairs == 0 ? 0 : spread / pairs,
+                individuality >= options.IndividualityThreshold ? NeedsDiversity.Different : NeedsDiversity.Similar,
+                capability, capability >= options.GoodMatchShare ? CapabilityMatch.Good : CapabilityMatch.Poor);
+        })];
+    }
+
+    /// <summary>The share of <paramref name="modules"/> in which two configurations select differently (a module left out selects nothing).</summary>
+    internal static double Distance(Selection a, Selection b, string[] modules) =>
+        modules.Length == 0 ? 0 : modules.Count(m => !SameOptions(a, b, m)) / (double)modules.Length;
+
+    private static bool SameOptions(Selection a, Selection b, string module)
+    {
+        var left = a.Choices.TryGetValue(module, out var x) ? x.AsImmutableArray() : [];
+        var right = b.Choices.TryGetValue(module, out var y) ? y.AsImmutableArray() : [];
+        return left.Length == right.Length && left.Order(StringComparer.Ordinal).SequenceEqual(right.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    private static string Key(Selection configuration, string[] modules) =>
+        string.Join(';', modules.Select(m => configuration.Choices.TryGetValue(m, out var o) ? string.Join('+', o.AsImmutableArray().Order(StringComparer.Ordinal)) : ""));
 
     /// <summary>Quintile scores of <paramref name="goodness"/> (higher is better): 1 + ⌊5 × (number strictly worse) / n⌋.</summary>
     private static int[] Scores(List<decimal> goodness)
