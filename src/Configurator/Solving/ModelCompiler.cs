@@ -80,7 +80,7 @@ public static class ModelCompiler
             {
                 errors.Add(new ModelError(ModelErrorCodes.ModuleTooLarge, $"$.modules[{i}]", module.Options.Count > 64 && module.IsMultiSelect
                     ? $"Multi-select module '{module.Id}' has {module.Options.Count} options; at most 64 are supported. Split it into several modules."
-                    : $"Module '{module.Id}' permits more than {options.MaxSelectionsPerModule:N0} different selections; lower its max or split it."));
+                    : $"Module '{module.Id}' permits more than {options.MaxSelectionsPerModule:N0} different selections (CompilerOptions.MaxSelectionsPerModule); lower its max, split it, or raise the limit."));
             }
         }
 

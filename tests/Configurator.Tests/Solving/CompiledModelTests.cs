@@ -236,6 +236,23 @@ public class CompiledModelTests
     }
 
     [Fact]
+    public void Compile_MoreSelectionsThanMaxSelectionsPerModule_IsModuleTooLargeNamingTheLimit()
+    {
+        // Any subset of five options: 32 selections, past a limit of 8.
+        var model = new ProductModelBuilder("extras")
+            .AddModule("extras", m => m.Selecting(0, 5).AddOption("a").AddOption("b").AddOption("c").AddOption("d").AddOption("e"))
+            .Build();
+
+        var result = ModelCompiler.Compile(model, new CompilerOptions { MaxSelectionsPerModule = 8 });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ModelErrorCodes.ModuleTooLarge, error.Code);
+        Assert.Equal("$.modules[0]", error.Path);
+        Assert.Contains("CompilerOptions.MaxSelectionsPerModule", error.Message, StringComparison.Ordinal);
+        Assert.True(ModelCompiler.Compile(model, new CompilerOptions { MaxSelectionsPerModule = 32 }).Succeeded);
+    }
+
+    [Fact]
     public void Compile_MoreOptionsThanMaxOptions_IsModelTooLargeBeforeAnythingIsBuilt()
     {
         var model = new ProductModelBuilder("m")
