@@ -55,6 +55,7 @@ public static class CliApp
             StatsCommand.Create(output, error, cancellationToken),
             ConfigureCommand.Create(input, output, error),
             ImportCommand.Create(output, error, cancellationToken),
+            CustomersCommand.Create(output, error, cancellationToken),
         };
         root.Options.Add(timeout);
 

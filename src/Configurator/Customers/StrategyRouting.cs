@@ -70,12 +70,12 @@ public sealed class DefaultStrategyRouter(int wellKnownOrders = 3) : IStrategyRo
         var selection = StrategyAdvisor.Selection(score.Value, segment.Match);
         var (wanted, why) = (marketing, selection) switch
         {
-            (_, SegmentSelection.Opportunistic) => (CustomizationRoute.Adaptive, $"a {Tier(score)} customer the model serves poorly ({segment.CapabilityShare:P0} of their orders still allowed): an adjustable standard product"),
-            (MarketingMode.CustomizationMarketing, _) when score.Frequency >= _wellKnownOrders => (CustomizationRoute.Transparent, $"a {Tier(score)} customer with individual needs and {score.Frequency} orders: infer the configuration from their history"),
-            (MarketingMode.CustomizationMarketing, _) => (CustomizationRoute.Collaborative, $"a {Tier(score)} customer with individual needs: a dialogue, one question at a time"),
-            (MarketingMode.FrequencyMarketing, _) => (CustomizationRoute.PresetsWithRepeatPricing, $"a {Tier(score)} customer content with standard products: keep them buying with repeat-purchase pricing"),
-            (MarketingMode.MassMarketing, _) => (CustomizationRoute.StandardPresets, $"a {Tier(score)} customer content with standard products"),
-            _ => (CustomizationRoute.Cosmetic, $"a {Tier(score)} customer with individual needs: a standard product made theirs at little cost"),
+            (_, SegmentSelection.Opportunistic) => (CustomizationRoute.Adaptive, $"{Tier(score)} customer the model serves poorly ({segment.CapabilityShare:P0} of their orders still allowed): an adjustable standard product"),
+            (MarketingMode.CustomizationMarketing, _) when score.Frequency >= _wellKnownOrders => (CustomizationRoute.Transparent, $"{Tier(score)} customer with individual needs and {score.Frequency} orders: infer the configuration from their history"),
+            (MarketingMode.CustomizationMarketing, _) => (CustomizationRoute.Collaborative, $"{Tier(score)} customer with individual needs: a dialogue, one question at a time"),
+            (MarketingMode.FrequencyMarketing, _) => (CustomizationRoute.PresetsWithRepeatPricing, $"{Tier(score)} customer content with standard products: keep them buying with repeat-purchase pricing"),
+            (MarketingMode.MassMarketing, _) => (CustomizationRoute.StandardPresets, $"{Tier(score)} customer content with standard products"),
+            _ => (CustomizationRoute.Cosmetic, $"{Tier(score)} customer with individual needs: a standard product made theirs at little cost"),
         };
 
         var route = Runnable(model, wanted, out var fallback);
@@ -127,5 +127,12 @@ public sealed class DefaultStrategyRouter(int wellKnownOrders = 3) : IStrategyRo
         _ => route.ToString().ToLowerInvariant(),
     };
 
-    private static string Tier(CustomerScore score) => score.Tier.ToString().ToLowerInvariant();
+    /// <summary>The tier with its article: "a key", "an important", "an ordinary", "a small".</summary>
+    private static string Tier(CustomerScore score) => score.Tier switch
+    {
+        ValueTier.Key => "a key",
+        ValueTier.Important => "an important",
+        ValueTier.Ordinary => "an ordinary",
+        _ => "a small",
+    };
 }
