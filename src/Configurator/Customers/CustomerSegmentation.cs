@@ -157,22 +157,32 @@ public static class CustomerSegmentation
         var scores = Score(history, options);
         var modules = model.Model.Modules.Select(m => m.Id).ToArray();
         var disallowed = history.Issues.Where(i => i.Order is not null).Select(i => i.Order!).ToHashSet(ReferenceEqualityComparer.Instance);
+
+        // Each configuration in canonical form once (per module, its sorted options), so that
+        // comparing two is comparing strings.
+        var canonical = new Dictionary<Order, string[]>(ReferenceEqualityComparer.Instance);
+        foreach (var order in history.Orders)
+        {
+            canonical[order] = Canonical(order.Configuration, modules);
+        }
+
         var standards = model.Model.Presets.Count > 0
-            ? model.Model.Presets.Select(p => new Selection(p.Selections)).ToList()
-            : [history.Orders.GroupBy(o => Key(o.Configuration, modules), StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First().Configuration];
+            ? model.Model.Presets.Select(p => Canonical(new Selection(p.Selections), modules)).ToList()
+            : [canonical.Values.GroupBy(c => string.Join(';', c), StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First()];
         var ordersOf = history.Orders.ToLookup(o => o.CustomerId, StringComparer.Ordinal);
         return [.. scores.Select(score =>
         {
             var orders = ordersOf[score.CustomerId].ToList();
-            var individuality = orders.Average(o => standards.Min(s => Distance(o.Configuration, s, modules)));
+            var configurations = orders.Select(o => canonical[o]).ToList();
+            var individuality = configurations.Average(c => standards.Min(s => Distance(c, s)));
             var pairs = 0;
             var spread = 0.0;
             for (var i = 0; i < orders.Count; i++)
             {
                 for (var j = i + 1; j < orders.Count; j++)
                 {
-                    spread += Distance(orders[i].Configuration, orders[j].Configuration, modules);
+                    spread += Distance(configurations[i], configurations[j]);
                     pairs++;
                 }
             }
@@ -184,19 +194,21 @@ public static class CustomerSegmentation
         })];
     }
 
-    /// <summary>The share of <paramref name="modules"/> in which two configurations select differently (a module left out selects nothing).</summary>
-    internal static double Distance(Selection a, Selection b, string[] modules) =>
-        modules.Length == 0 ? 0 : modules.Count(m => !SameOptions(a, b, m)) / (double)modules.Length;
-
-    private static bool SameOptions(Selection a, Selection b, string module)
+    /// <summary>The share of modules in which two canonical configurations select differently.</summary>
+    private static double Distance(string[] a, string[] b)
     {
-        var left = a.Choices.TryGetValue(module, out var x) ? x.AsImmutableArray() : [];
-        var right = b.Choices.TryGetValue(module, out var y) ? y.AsImmutableArray() : [];
-        return left.Length == right.Length && left.Order(StringComparer.Ordinal).SequenceEqual(right.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        var differing = 0;
+        for (var m = 0; m < a.Length; m++)
+        {
+            differing += string.Equals(a[m], b[m], StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        return a.Length == 0 ? 0 : differing / (double)a.Length;
     }
 
-    private static string Key(Selection configuration, string[] modules) =>
-        string.Join(';', modules.Select(m => configuration.Choices.TryGetValue(m, out var o) ? string.Join('+', o.AsImmutableArray().Order(StringComparer.Ordinal)) : ""));
+    /// <summary>Per module, the configuration's options sorted and joined (empty for a module left out, which selects nothing).</summary>
+    private static string[] Canonical(Selection configuration, string[] modules) =>
+        [.. modules.Select(m => configuration.Choices.TryGetValue(m, out var o) ? string.Join('+', o.AsImmutableArray().Order(StringComparer.Ordinal)) : "")];
 
     /// <summary>Quintile scores of <paramref name="goodness"/> (higher is better): 1 + ⌊5 × (number strictly worse) / n⌋.</summary>
     private static int[] Scores(List<decimal> goodness)

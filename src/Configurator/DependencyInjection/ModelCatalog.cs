@@ -51,6 +51,7 @@ internal sealed partial class ModelCatalog : IModelCatalog
             throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownModel, $"The catalog has no model '{modelId}'. Models: {string.Join(", ", ModelIds)}.{failed}");
         }
 
+        var result = "hit";
         if (entry.Path is { } path && File.Exists(path) && File.GetLastWriteTimeUtc(path) != entry.Written)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -60,13 +61,12 @@ internal sealed partial class ModelCatalog : IModelCatalog
                 {
                     LogReloading(path);
                     LoadFile(path);
-                    Diagnostics.Telemetry.Add(Diagnostics.Telemetry.CatalogLookups, 1, "result", "reloaded");
-                    return _entries[modelId].Model ?? throw new ModelValidationException(_entries[modelId].Errors);
+                    result = "reloaded";
                 }
             }
         }
 
-        Diagnostics.Telemetry.Add(Diagnostics.Telemetry.CatalogLookups, 1, "result", "hit");
+        Diagnostics.Telemetry.Add(Diagnostics.Telemetry.CatalogLookups, 1, "result", result);
         return _entries[modelId].Model ?? throw new ModelValidationException(_entries[modelId].Errors);
     }
 

@@ -34,7 +34,7 @@ internal static class DiagramBuilder
             var checks = sums.ChecksAt[level];
             var next = new Dictionary<int[], int>(Internal.IntArrayComparer.Instance);
             var nextStates = new List<int[]>();
-            var key = new int[after.Length + sums.OpenAfter[level].Length];
+            var key = new int[after.Length + sums.OpenAfter(level)];
             (parents[level], labels[level], children[level]) = ([], [], []);
 
             for (var parent = 0; parent < states.Count; parent++)
@@ -202,6 +202,9 @@ internal static class DiagramBuilder
     {
         private const int Entailed = -1;
 
+        // A sum the parent's key has no entry for: it starts at this level, from zero.
+        private const int NotStarted = -2;
+
         private readonly LinearSum[] _sums;
         // Per level: the sums open after it (indices into _sums); per sum and level, the term position
         // of the level's module (-1 when it does not read it) and the least and greatest rest of the sum.
@@ -214,8 +217,11 @@ internal static class DiagramBuilder
         private readonly List<decimal>[] _partials;
         private readonly Dictionary<decimal, int>[] _ids;
 
-        // Per level, the sums it advances: open before it, or starting at it.
+        // Per level, the sums it advances (open before it, or starting at it), and for each its entry
+        // in the parent's key and in the child's (-1 when it has none: starting, or closing here).
         private readonly int[][] _advanced;
+        private readonly int[][] _slotBefore;
+        private readonly int[][] _slotAfter;
 
         public Sums(LevelPlan plan, IReadOnlyList<ModuleDomain> domains)
         {
@@ -231,7 +237,8 @@ internal static class DiagramBuilder
             var last = _sums.Select(s => s.Scope.Max(m => position[m])).ToArray();
             _openAfter = [.. Enumerable.Range(0, levels).Select(level => Enumerable.Range(0, _sums.Length).Where(s => first[s] <= level && level < last[s]).ToArray())];
             _advanced = [.. Enumerable.Range(0, levels).Select(level => Enumerable.Range(0, _sums.Length).Where(s => first[s] <= level && level <= last[s]).ToArray())];
-            OpenAfter = [.. _openAfter.Select(open => open.ToImmutableArray())];
+            _slotBefore = [.. Enumerable.Range(0, levels).Select(level => _advanced[level].Select(s => level == 0 ? -1 : Array.IndexOf(_openAfter[level - 1], s)).ToArray())];
+            _slotAfter = [.. Enumerable.Range(0, levels).Select(level => _advanced[level].Select(s => Array.IndexOf(_openAfter[level], s)).ToArray())];
             _termAt = new int[_sums.Length][];
             _restLow = new decimal[_sums.Length][];
             _restHigh = new decimal[_sums.Length][];
@@ -263,8 +270,8 @@ internal static class DiagramBuilder
         /// <summary>Per level, the frontier after it for the constraints other than sums.</summary>
         public ImmutableArray<ImmutableArray<int>> Frontier { get; }
 
-        /// <summary>Per level, the sums open after it, in the order of their entries in a node's key.</summary>
-        public ImmutableArray<ImmutableArray<int>> OpenAfter { get; }
+        /// <summary>How many sums are open after <paramref name="level"/>: the entries they take in a node's key.</summary>
+        public int OpenAfter(int level) => _openAfter[level].Length;
 
         public ImmutableArray<int> FrontierBefore(int level) => level == 0 ? [] : Frontier[level - 1];
 
@@ -275,18 +282,16 @@ internal static class DiagramBuilder
         /// </summary>
         public bool Advance(int level, int[] state, int parentOffset, int value, int[] key, int offset)
         {
-            var openBefore = level == 0 ? [] : _openAfter[level - 1];
-            var openAfter = _openAfter[level];
-            var written = 0;
-            foreach (var s in _advanced[level])
+            var advanced = _advanced[level];
+            for (var i = 0; i < advanced.Length; i++)
             {
-                var slot = Array.IndexOf(openBefore, s);
-                var id = slot < 0 ? 0 : state[parentOffset + slot];
-                var partial = slot < 0 ? 0m : id == Entailed ? 0m : _partials[s][id];
-                var entailed = slot >= 0 && id == Entailed;
-                if (!entailed)
+                var s = advanced[i];
+                var before = _slotBefore[level][i];
+                var id = before < 0 ? NotStarted : state[parentOffset + before];
+                if (id != Entailed)
                 {
                     var sum = _sums[s];
+                    var partial = id < 0 ? 0m : _partials[s][id];
                     if (_termAt[s][level] is var term and >= 0)
                     {
                         partial += sum.Terms[term][value];
@@ -298,14 +303,18 @@ internal static class DiagramBuilder
                         case false:
                             return false;
                         case true:
-                            entailed = true;
+                            id = Entailed;
+                            break;
+                        default:
+                            // Still open (at its last level nothing is left to decide, so it holds or not).
+                            id = Intern(s, partial);
                             break;
                     }
                 }
 
-                if (written < openAfter.Length && openAfter[written] == s)
+                if (_slotAfter[level][i] is var after and >= 0)
                 {
-                    key[offset + written++] = entailed ? Entailed : Intern(s, partial);
+                    key[offset + after] = id;
                 }
             }
 
