@@ -155,6 +155,11 @@ public static class CustomerSegmentation
         Guard.NotNull(model);
         options ??= new SegmentationOptions();
         var scores = Score(history, options);
+        if (scores.IsEmpty)
+        {
+            return [];
+        }
+
         var modules = model.Model.Modules.Select(m => m.Id).ToArray();
         var disallowed = history.Issues.Where(i => i.Order is not null).Select(i => i.Order!).ToHashSet(ReferenceEqualityComparer.Instance);
 

@@ -96,6 +96,14 @@ public class StrategyRoutingTests
         Assert.Equal([CapabilityMatch.Good, CapabilityMatch.Good, CapabilityMatch.Poor], new[] { "A", "B", "C" }.Select(c => segments[c].Match));
     }
 
+    [Fact]
+    public void Segment_EmptyHistoryOfAModelWithoutPresets_IsNoSegmentsNotAnException()
+    {
+        var model = Compile(presets: false, adjustable: false, personalization: false);
+
+        Assert.Empty(CustomerSegmentation.Segment(model, OrderHistory.From(model, [])));
+    }
+
     private static Order Order(params string[] configuration) =>
         new(configuration[0], new DateOnly(2026, 3, 1), Selection.Parse(configuration[1..]), 1, 10);
 
