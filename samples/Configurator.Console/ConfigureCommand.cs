@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Configurator.Modeling;
 using Configurator.Pricing;
 using Configurator.Sessions;
@@ -261,9 +260,9 @@ internal static class ConfigureCommand
         CustomerProfile profile;
         try
         {
-            profile = ReadProfile(File.ReadAllText(profilePath));
+            profile = CustomerProfile.Parse(File.ReadAllText(profilePath));
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        catch (ConfiguratorException e)
         {
             error.WriteLine($"configurator: {profilePath} is not a customer profile: {e.Message}");
             return ExitCodes.BadInput;
@@ -282,21 +281,6 @@ internal static class ConfigureCommand
         }
 
         return Finish(inference.Configuration, model, console);
-    }
-
-    /// <summary>Reads <c>{"preferences":[{"module","option","weight"}],"measurements":[{"property","value","weight"}],"pastConfigurations":[{module: option or [options]}]}</c>.</summary>
-    private static CustomerProfile ReadProfile(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        IEnumerable<JsonElement> Items(string name) => root.TryGetProperty(name, out var items) ? items.EnumerateArray() : [];
-        return new CustomerProfile
-        {
-            Preferences = [.. Items("preferences").Select(p => new Preference(p.GetProperty("module").GetString()!, p.GetProperty("option").GetString()!, p.TryGetProperty("weight", out var w) ? w.GetDecimal() : 1))],
-            Measurements = [.. Items("measurements").Select(m => new Measurement(m.GetProperty("property").GetString()!, m.GetProperty("value").GetDecimal(), m.TryGetProperty("weight", out var w) ? w.GetDecimal() : 1))],
-            PastConfigurations = [.. Items("pastConfigurations").Select(c => c.EnumerateObject().Aggregate(Selection.Empty, (s, p) =>
-                s.With(p.Name, p.Value.ValueKind == JsonValueKind.Array ? [.. p.Value.EnumerateArray().Select(o => o.GetString()!)] : [p.Value.GetString()!])))],
-        };
     }
 
     private static void Show(ConfigurationSession session, Console console)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Configurator.Internal;
+using Configurator.Internal.Json;
 using Configurator.Modeling;
 using Configurator.Solving;
 
@@ -118,26 +119,14 @@ public sealed class OrderHistory
                 return Skip("\"date\" must be a day written yyyy-MM-dd");
             }
 
-            if (!root.TryGetProperty("configuration", out var configuration) || configuration.ValueKind != JsonValueKind.Object)
+            if (!root.TryGetProperty("configuration", out var configuration))
             {
-                return Skip("\"configuration\" must be an object of module: option or module: [options]");
+                return Skip("\"configuration\" is missing: an object of module: option or module: [options]");
             }
 
-            var choices = new List<KeyValuePair<string, EquatableArray<string>>>();
-            foreach (var module in configuration.EnumerateObject())
+            if (ConfigurationJson.Read(configuration, "$.configuration", out var error) is not { } selection)
             {
-                if (module.Value.ValueKind == JsonValueKind.String)
-                {
-                    choices.Add(new(module.Name, [module.Value.GetString()!]));
-                }
-                else if (module.Value.ValueKind == JsonValueKind.Array && module.Value.EnumerateArray().All(o => o.ValueKind == JsonValueKind.String))
-                {
-                    choices.Add(new(module.Name, [.. module.Value.EnumerateArray().Select(o => o.GetString()!)]));
-                }
-                else
-                {
-                    return Skip($"\"configuration\".\"{module.Name}\" must be an option id or a list of them");
-                }
+                return Skip(error!);
             }
 
             var quantity = 1;
@@ -151,7 +140,7 @@ public sealed class OrderHistory
                 return Skip("\"amount\" must be a number of at least 0");
             }
 
-            return new Order(customerId, day, new Selection(choices.ToEquatableDictionary()), quantity, paid);
+            return new Order(customerId, day, selection, quantity, paid);
         }
         catch (JsonException e)
         {

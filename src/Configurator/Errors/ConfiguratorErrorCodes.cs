@@ -47,4 +47,10 @@ public static class ConfiguratorErrorCodes
 
     /// <summary>A step that needs something the session does not have (no preset to return to, nothing to answer).</summary>
     public const string InvalidStep = "InvalidStep";
+
+    /// <summary>No customer profile has the id (a profile store lookup). Usually answered with 404.</summary>
+    public const string UnknownCustomer = "UnknownCustomer";
+
+    /// <summary>A stored customer profile, or a profile file, is not one this library can read; the message names the line and position or the JSON path.</summary>
+    public const string InvalidProfile = "InvalidProfile";
 }

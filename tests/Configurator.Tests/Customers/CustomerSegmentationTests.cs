@@ -92,7 +92,7 @@ public class CustomerSegmentationTests
         Assert.NotNull(history.Issues[1].Order);
         Assert.Contains("yyyy-MM-dd", history.Issues[2].Message, StringComparison.Ordinal);
         Assert.Contains("\"amount\"", history.Issues[3].Message, StringComparison.Ordinal);
-        Assert.Contains("\"configuration\".\"b\"", history.Issues[4].Message, StringComparison.Ordinal);
+        Assert.Contains("$.configuration.b", history.Issues[4].Message, StringComparison.Ordinal);
         Assert.Contains("not valid JSON", history.Issues[5].Message, StringComparison.Ordinal);
         Assert.Contains("\"quantity\"", history.Issues[6].Message, StringComparison.Ordinal);
         Assert.All(history.Issues.Skip(2), issue => Assert.Null(issue.Order));

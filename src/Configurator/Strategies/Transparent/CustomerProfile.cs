@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Configurator.Internal;
 using Configurator.Modeling;
 using Configurator.Solving;
 
@@ -30,4 +34,37 @@ public sealed record CustomerProfile
     /// <summary>How much each past purchase of an option counts.</summary>
     /// <value>Defaults to 1.</value>
     public decimal PastPurchaseWeight { get; init; } = 1;
+
+    /// <summary>
+    /// Reads a profile written as JSON: <c>{"preferences": [{"module": "colour", "option": "blue", "weight": 2}],
+    /// "measurements": [{"property": "neckCm", "value": 41, "weight": 1}], "pastConfigurations": [{"collar": "kent", "extras": ["monogram"]}],
+    /// "pastPurchaseWeight": 1}</c>. Every part may be left out; weights default to 1.
+    /// </summary>
+    /// <param name="json">The text <see cref="ToJson"/> writes.</param>
+    /// <exception cref="ConfiguratorException">The text is not a profile (<see cref="ConfiguratorErrorCodes.InvalidProfile"/>): the message names the line and position or the JSON path.</exception>
+    public static CustomerProfile Parse(string json)
+    {
+        Guard.NotNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return CustomerProfileJson.Read(document.RootElement, "$");
+        }
+        catch (JsonException e)
+        {
+            throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidProfile, $"This is not a customer profile{CustomerProfileJson.Where(e)}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes the profile as JSON that <see cref="Parse"/> reads back to an equal profile.</summary>
+    public string ToJson()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            CustomerProfileJson.Write(writer, this);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
