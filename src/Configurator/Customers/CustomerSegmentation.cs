@@ -161,38 +161,47 @@ public static class CustomerSegmentation
         }
 
         var modules = model.Model.Modules.Select(m => m.Id).ToArray();
-        var disallowed = history.Issues.Where(i => i.Order is not null).Select(i => i.Order!).ToHashSet(ReferenceEqualityComparer.Instance);
+        var allowed = history.ValuesIn(model);
 
-        // Each configuration in canonical form once (per module, its sorted options), so that
-        // comparing two is comparing strings.
-        var canonical = new Dictionary<Order, string[]>(ReferenceEqualityComparer.Instance);
-        foreach (var order in history.Orders)
+        // Each distinct configuration in canonical form once (per module, its sorted options), so
+        // that comparing two is comparing strings; a shop's many orders share few configurations.
+        var canonicalOf = new Dictionary<Selection, string[]>();
+        var canonical = new string[history.Orders.Length][];
+        for (var i = 0; i < canonical.Length; i++)
         {
-            canonical[order] = Canonical(order.Configuration, modules);
+            var configuration = history.Orders[i].Configuration;
+            if (!canonicalOf.TryGetValue(configuration, out var form))
+            {
+                canonicalOf[configuration] = form = Canonical(configuration, modules);
+            }
+
+            canonical[i] = form;
         }
 
         var standards = model.Model.Presets.Count > 0
             ? model.Model.Presets.Select(p => Canonical(new Selection(p.Selections), modules)).ToList()
-            : [canonical.Values.GroupBy(c => string.Join(';', c), StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First()];
-        var ordersOf = history.Orders.ToLookup(o => o.CustomerId, StringComparer.Ordinal);
+            : [history.Orders.GroupBy(o => o.Configuration).Select(g => (Form: canonicalOf[g.Key], Count: g.Count()))
+                .OrderByDescending(c => c.Count).ThenBy(c => string.Join(';', c.Form), StringComparer.Ordinal).First().Form];
+        var nearest = new Dictionary<string[], double>(ReferenceEqualityComparer.Instance);
+        var ordersOf = Enumerable.Range(0, history.Orders.Length).ToLookup(i => history.Orders[i].CustomerId, StringComparer.Ordinal);
         return [.. scores.Select(score =>
         {
             var orders = ordersOf[score.CustomerId].ToList();
-            var configurations = orders.Select(o => canonical[o]).ToList();
-            var individuality = configurations.Average(c => standards.Min(s => Distance(c, s)));
-            var pairs = 0;
+            var individuality = orders.Average(i => nearest.TryGetValue(canonical[i], out var d) ? d : nearest[canonical[i]] = standards.Min(s => Distance(canonical[i], s)));
+
+            // The mean distance over all pairs of orders, from the distinct configurations and how often each was ordered.
+            var distinct = orders.GroupBy(i => canonical[i], ReferenceEqualityComparer.Instance).Select(g => (Form: (string[])g.Key!, Count: g.Count())).ToList();
             var spread = 0.0;
-            for (var i = 0; i < orders.Count; i++)
+            for (var a = 0; a < distinct.Count; a++)
             {
-                for (var j = i + 1; j < orders.Count; j++)
+                for (var b = a + 1; b < distinct.Count; b++)
                 {
-                    spread += Distance(configurations[i], configurations[j]);
-                    pairs++;
+                    spread += (double)distinct[a].Count * distinct[b].Count * Distance(distinct[a].Form, distinct[b].Form);
                 }
             }
 
-            var capability = orders.Count(o => !disallowed.Contains(o)) / (double)orders.Count;
+            var pairs = orders.Count * (orders.Count - 1.0) / 2;
+            var capability = orders.Count(i => allowed[i] is not null) / (double)orders.Count;
             return new CustomerSegment(score, individuality, pairs == 0 ? 0 : spread / pairs,
                 individuality >= options.IndividualityThreshold ? NeedsDiversity.Different : NeedsDiversity.Similar,
                 capability, capability >= options.GoodMatchShare ? CapabilityMatch.Good : CapabilityMatch.Poor);

@@ -16,9 +16,11 @@ namespace Configurator.Customers;
 /// </summary>
 public sealed class OrderHistory
 {
-    private OrderHistory(ImmutableArray<Order> orders, ImmutableArray<OrderIssue> issues)
+    private OrderHistory(CompiledModel model, ImmutableArray<Order> orders, ImmutableArray<int[]?> values, ImmutableArray<OrderIssue> issues)
     {
+        Model = model;
         Orders = orders;
+        Values = values;
         Issues = issues;
     }
 
@@ -28,6 +30,24 @@ public sealed class OrderHistory
     /// <summary>What was wrong, line by line: skipped lines and orders the model no longer allows.</summary>
     public ImmutableArray<OrderIssue> Issues { get; }
 
+    /// <summary>The model the orders were checked against.</summary>
+    internal CompiledModel Model { get; }
+
+    /// <summary>Per order (as <see cref="Orders"/>), its module values in <see cref="Model"/>; null for an order the model no longer allows. Never mutated.</summary>
+    internal ImmutableArray<int[]?> Values { get; }
+
+    /// <summary>Per order, its module values in <paramref name="model"/> (null where it does not allow the order): the checked ones when it is the history's model.</summary>
+    internal ImmutableArray<int[]?> ValuesIn(CompiledModel model)
+    {
+        if (ReferenceEquals(model, Model))
+        {
+            return Values;
+        }
+
+        var check = new Checker(model);
+        return [.. Orders.Select(o => check.Values(o, 0, null))];
+    }
+
     /// <summary>Checks orders given in code against <paramref name="model"/>.</summary>
     /// <param name="model">The compiled model the orders configure.</param>
     /// <param name="orders">The orders.</param>
@@ -35,19 +55,14 @@ public sealed class OrderHistory
     {
         Guard.NotNull(model);
         Guard.NotNull(orders);
-        var kept = ImmutableArray.CreateBuilder<Order>();
-        var issues = ImmutableArray.CreateBuilder<OrderIssue>();
+        var check = new Checker(model);
         var position = 0;
         foreach (var order in orders)
         {
-            position++;
-            if (Check(model, order, position, issues))
-            {
-                kept.Add(order);
-            }
+            check.Add(order, ++position);
         }
 
-        return new OrderHistory(kept.ToImmutable(), issues.ToImmutable());
+        return check.History();
     }
 
     /// <summary>
@@ -62,8 +77,7 @@ public sealed class OrderHistory
     {
         Guard.NotNull(model);
         Guard.NotNull(reader);
-        var kept = ImmutableArray.CreateBuilder<Order>();
-        var issues = ImmutableArray.CreateBuilder<OrderIssue>();
+        var check = new Checker(model);
         var line = 0;
         while (reader.ReadLine() is { } text)
         {
@@ -78,13 +92,13 @@ public sealed class OrderHistory
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (Parse(text, line, issues) is { } order && Check(model, order, line, issues))
+            if (Parse(text, line, check.Issues) is { } order)
             {
-                kept.Add(order);
+                check.Add(order, line);
             }
         }
 
-        return new OrderHistory(kept.ToImmutable(), issues.ToImmutable());
+        return check.History();
     }
 
     /// <summary>Reads a JSON Lines file of orders (see <see cref="Read"/>).</summary>
@@ -154,29 +168,67 @@ public sealed class OrderHistory
         }
     }
 
-    /// <summary>Whether to keep the order; reports a configuration the model no longer allows (kept) or one it cannot read (skipped).</summary>
-    private static bool Check(CompiledModel model, Order order, int line, ImmutableArray<OrderIssue>.Builder issues)
+    /// <summary>
+    /// Checks orders one by one, each distinct configuration against the model once (a shop's
+    /// million orders hold a few thousand configurations): keeps the well-formed ones with their
+    /// module values, reports a configuration the model no longer allows (kept) or an order it
+    /// cannot read (skipped).
+    /// </summary>
+    private sealed class Checker(CompiledModel model)
     {
-        if (order is null || string.IsNullOrEmpty(order.CustomerId) || order.Configuration is null || order.Quantity < 1 || order.Amount < 0)
+        private readonly Dictionary<Selection, (int[]? Values, string? Problem)> _checked = [];
+        private readonly ImmutableArray<Order>.Builder _kept = ImmutableArray.CreateBuilder<Order>();
+        private readonly ImmutableArray<int[]?>.Builder _values = ImmutableArray.CreateBuilder<int[]?>();
+
+        public ImmutableArray<OrderIssue>.Builder Issues { get; } = ImmutableArray.CreateBuilder<OrderIssue>();
+
+        public void Add(Order order, int line)
         {
-            issues.Add(new OrderIssue(line, $"Order {line}: a customer, a configuration, a quantity of at least 1 and an amount of at least 0 are needed; the order is skipped.", null));
-            return false;
+            if (order is null || string.IsNullOrEmpty(order.CustomerId) || order.Configuration is null || order.Quantity < 1 || order.Amount < 0)
+            {
+                Issues.Add(new OrderIssue(line, $"Order {line}: a customer, a configuration, a quantity of at least 1 and an amount of at least 0 are needed; the order is skipped.", null));
+                return;
+            }
+
+            _kept.Add(order);
+            _values.Add(Values(order, line, Issues));
         }
 
-        try
+        public OrderHistory History() => new(model, _kept.ToImmutable(), _values.ToImmutable(), Issues.ToImmutable());
+
+        /// <summary>The order's values, or null (with an issue when <paramref name="issues"/> is given) when the model does not allow it.</summary>
+        public int[]? Values(Order order, int line, ImmutableArray<OrderIssue>.Builder? issues)
         {
-            var report = model.Validate(order.Configuration);
-            if (!report.IsValid)
+            if (!_checked.TryGetValue(order.Configuration, out var verdict))
             {
-                var broken = string.Join(", ", report.Violations.Select(v => v.ConstraintId ?? v.ModuleId));
-                issues.Add(new OrderIssue(line, $"Order {line} ({order.CustomerId}, {order.Date:yyyy-MM-dd}): the model no longer allows this configuration ({broken}); it still counts for the customer's value.", order));
+                verdict = Check(order.Configuration);
+                _checked[order.Configuration] = verdict;
+            }
+
+            if (verdict.Problem is { } problem)
+            {
+                issues?.Add(new OrderIssue(line, $"Order {line} ({order.CustomerId}, {order.Date:yyyy-MM-dd}): {problem}; it still counts for the customer's value.", order));
+            }
+
+            return verdict.Values;
+        }
+
+        private (int[]? Values, string? Problem) Check(Selection configuration)
+        {
+            try
+            {
+                var report = model.Validate(configuration);
+                if (!report.IsValid)
+                {
+                    return (null, $"the model no longer allows this configuration ({string.Join(", ", report.Violations.Select(v => v.ConstraintId ?? v.ModuleId))})");
+                }
+
+                return (model.ValuesOfComplete(configuration), null);
+            }
+            catch (InvalidSelectionException e)
+            {
+                return (null, $"{e.Message.TrimEnd('.')}; the model no longer has it");
             }
         }
-        catch (InvalidSelectionException e)
-        {
-            issues.Add(new OrderIssue(line, $"Order {line} ({order.CustomerId}, {order.Date:yyyy-MM-dd}): {e.Message} The model no longer has it; the order still counts for the customer's value.", order));
-        }
-
-        return true;
     }
 }
