@@ -22,36 +22,17 @@ internal static class CustomersCommand
             var options = new SegmentationOptions();
             if (parsed.GetValue(asOf) is { } day)
             {
-                if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (OrderFiles.Day(day, "--as-of", error) is not { } date)
                 {
-                    error.WriteLine($"configurator: --as-of '{day}' is not a day written yyyy-MM-dd.");
                     return ExitCodes.BadInput;
                 }
 
                 options.AsOf = date;
             }
 
-            var path = parsed.GetValue(orders)!;
-            if (!File.Exists(path))
-            {
-                error.WriteLine($"configurator: {path}: there is no such file (the order history, JSON Lines).");
-                return ExitCodes.BadInput;
-            }
-
-            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled)
+            if (OrderFiles.Read(parsed.GetValue(model)!, parsed.GetValue(orders)!, error, cancellationToken) is not var (compiled, history))
             {
                 return ExitCodes.BadInput;
-            }
-
-            var history = OrderHistory.ReadFile(compiled, path, cancellationToken);
-            foreach (var issue in history.Issues.Take(20))
-            {
-                error.WriteLine($"configurator: {path}: {issue.Message}");
-            }
-
-            if (history.Issues.Length > 20)
-            {
-                error.WriteLine($"configurator: {path}: {history.Issues.Length - 20} more issues.");
             }
 
             System.Collections.Immutable.ImmutableArray<CustomerSegment> segments;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Configurator.Internal;
 using Configurator.Solving;
 using Configurator.Strategies.Advice;
@@ -107,9 +108,15 @@ public static class CustomerSegmentation
             return [];
         }
 
-        var customers = history.Orders
-            .GroupBy(o => o.CustomerId, StringComparer.Ordinal)
-            .Select(g => (Id: g.Key, Last: g.Max(o => o.Date), Count: g.Count(), Value: g.Sum(o => o.Amount)))
+        // One pass over the orders (a shop's history runs to millions), then one sort of the customers.
+        var totals = new Dictionary<string, (DateOnly Last, int Count, decimal Value)>(StringComparer.Ordinal);
+        foreach (var order in history.Orders)
+        {
+            ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, order.CustomerId, out _);
+            customer = (order.Date > customer.Last ? order.Date : customer.Last, customer.Count + 1, customer.Value + order.Amount);
+        }
+
+        var customers = totals.Select(c => (Id: c.Key, c.Value.Last, c.Value.Count, c.Value.Value))
             .OrderByDescending(c => c.Value).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
         var asOf = options.AsOf ?? history.Orders.Max(o => o.Date).AddDays(1);
@@ -161,55 +168,98 @@ public static class CustomerSegmentation
         }
 
         var modules = model.Model.Modules.Select(m => m.Id).ToArray();
-        var allowed = history.ValuesIn(model);
+        var values = history.ValuesIn(model);
+        var orders = history.Orders;
 
-        // Each distinct configuration in canonical form once (per module, its sorted options), so
-        // that comparing two is comparing strings; a shop's many orders share few configurations.
-        var canonicalOf = new Dictionary<Selection, string[]>();
-        var canonical = new string[history.Orders.Length][];
-        for (var i = 0; i < canonical.Length; i++)
+        // Each distinct configuration (a "form") once, in canonical form (per module, its sorted
+        // options), so that comparing two is comparing strings: a shop's million orders hold a few
+        // thousand configurations. Allowed orders are told apart by their module values, the
+        // others by their selection.
+        var forms = new List<(string[] Canonical, bool Allowed)>();
+        var allowedForms = new Dictionary<int[], int>(IntArrayComparer.Instance);
+        var otherForms = new Dictionary<Selection, int>();
+        var formOf = new int[orders.Length];
+        for (var i = 0; i < orders.Length; i++)
         {
-            var configuration = history.Orders[i].Configuration;
-            if (!canonicalOf.TryGetValue(configuration, out var form))
+            var configuration = orders[i].Configuration;
+            ref var form = ref values[i] is { } v
+                ? ref CollectionsMarshal.GetValueRefOrAddDefault(allowedForms, v, out var known)
+                : ref CollectionsMarshal.GetValueRefOrAddDefault(otherForms, configuration, out known);
+            if (!known)
             {
-                canonicalOf[configuration] = form = Canonical(configuration, modules);
+                form = forms.Count;
+                forms.Add((Canonical(configuration, modules), values[i] is not null));
             }
 
-            canonical[i] = form;
+            formOf[i] = form;
         }
 
         var standards = model.Model.Presets.Count > 0
             ? model.Model.Presets.Select(p => Canonical(new Selection(p.Selections), modules)).ToList()
-            : [history.Orders.GroupBy(o => o.Configuration).Select(g => (Form: canonicalOf[g.Key], Count: g.Count()))
+            : [formOf.GroupBy(f => f).Select(g => (Form: forms[g.Key].Canonical, Count: g.Count()))
                 .OrderByDescending(c => c.Count).ThenBy(c => string.Join(';', c.Form), StringComparer.Ordinal).First().Form];
-        var nearest = new Dictionary<string[], double>(ReferenceEqualityComparer.Instance);
-        var ordersOf = Enumerable.Range(0, history.Orders.Length).ToLookup(i => history.Orders[i].CustomerId, StringComparer.Ordinal);
-        return [.. scores.Select(score =>
-        {
-            var orders = ordersOf[score.CustomerId].ToList();
-            var individuality = orders.Average(i => nearest.TryGetValue(canonical[i], out var d) ? d : nearest[canonical[i]] = standards.Min(s => Distance(canonical[i], s)));
+        var nearest = forms.Select(f => standards.Min(s => Differing(f.Canonical, s))).ToArray();
 
-            // The mean distance over all pairs of orders, from the distinct configurations and how often each was ordered.
-            var distinct = orders.GroupBy(i => canonical[i], ReferenceEqualityComparer.Instance).Select(g => (Form: (string[])g.Key!, Count: g.Count())).ToList();
+        // Each order as (customer, form), sorted: every customer's distinct forms with their counts side by side.
+        var customerIndex = new Dictionary<string, int>(scores.Length, StringComparer.Ordinal);
+        for (var c = 0; c < scores.Length; c++)
+        {
+            customerIndex[scores[c].CustomerId] = c;
+        }
+
+        var keys = new long[orders.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)customerIndex[orders[i].CustomerId] << 32) | (uint)formOf[i];
+        }
+
+        Array.Sort(keys);
+        var segments = ImmutableArray.CreateBuilder<CustomerSegment>(scores.Length);
+        var distinct = new List<(int Form, int Count)>();
+        var k = 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            distinct.Clear();
+            while (k < keys.Length && keys[k] >> 32 == c)
+            {
+                var run = k;
+                while (k < keys.Length && keys[k] == keys[run])
+                {
+                    k++;
+                }
+
+                distinct.Add(((int)(keys[run] & int.MaxValue), k - run));
+            }
+
+            var count = distinct.Sum(d => d.Count);
+            // In whole modules first, so that a mean exactly on the threshold is not rounded off it.
+            var individuality = modules.Length == 0 ? 0 : distinct.Sum(d => (long)d.Count * nearest[d.Form]) / ((double)count * modules.Length);
+
+            // The mean distance over all pairs of orders: pairs of the same configuration are 0 apart.
             var spread = 0.0;
             for (var a = 0; a < distinct.Count; a++)
             {
                 for (var b = a + 1; b < distinct.Count; b++)
                 {
-                    spread += (double)distinct[a].Count * distinct[b].Count * Distance(distinct[a].Form, distinct[b].Form);
+                    spread += (double)distinct[a].Count * distinct[b].Count * Distance(forms[distinct[a].Form].Canonical, forms[distinct[b].Form].Canonical);
                 }
             }
 
-            var pairs = orders.Count * (orders.Count - 1.0) / 2;
-            var capability = orders.Count(i => allowed[i] is not null) / (double)orders.Count;
-            return new CustomerSegment(score, individuality, pairs == 0 ? 0 : spread / pairs,
+            var pairs = count * (count - 1.0) / 2;
+            var capability = distinct.Where(d => forms[d.Form].Allowed).Sum(d => d.Count) / (double)count;
+            segments.Add(new CustomerSegment(scores[c], individuality, pairs == 0 ? 0 : spread / pairs,
                 individuality >= options.IndividualityThreshold ? NeedsDiversity.Different : NeedsDiversity.Similar,
-                capability, capability >= options.GoodMatchShare ? CapabilityMatch.Good : CapabilityMatch.Poor);
-        })];
+                capability, capability >= options.GoodMatchShare ? CapabilityMatch.Good : CapabilityMatch.Poor));
+        }
+
+        return segments.MoveToImmutable();
     }
 
     /// <summary>The share of modules in which two canonical configurations select differently.</summary>
-    private static double Distance(string[] a, string[] b)
+    private static double Distance(string[] a, string[] b) => a.Length == 0 ? 0 : Differing(a, b) / (double)a.Length;
+
+    /// <summary>The number of modules in which two canonical configurations select differently.</summary>
+    private static int Differing(string[] a, string[] b)
     {
         var differing = 0;
         for (var m = 0; m < a.Length; m++)
@@ -217,7 +267,7 @@ public static class CustomerSegmentation
             differing += string.Equals(a[m], b[m], StringComparison.Ordinal) ? 0 : 1;
         }
 
-        return a.Length == 0 ? 0 : differing / (double)a.Length;
+        return differing;
     }
 
     /// <summary>Per module, the configuration's options sorted and joined (empty for a module left out, which selects nothing).</summary>
