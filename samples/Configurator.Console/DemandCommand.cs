@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Configurator.Customers;
+using Configurator.Sessions;
 
 namespace Configurator.Console;
 
@@ -165,19 +167,8 @@ internal static class DemandCommand
         foreach (var preset in mined.Presets)
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("configuration");
-            foreach (var (module, options) in preset.Configuration.Choices)
-            {
-                writer.WriteStartArray(module);
-                foreach (var id in options)
-                {
-                    writer.WriteStringValue(id);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
+            writer.WritePropertyName("configuration");
+            JsonSerializer.Serialize(writer, preset.Configuration, ConfiguratorJson.Options);
             writer.WriteNumber("exactUnits", preset.ExactUnits);
             writer.WriteNumber("newUnits", preset.NewUnits);
             writer.WriteNumber("coverage", preset.Coverage);

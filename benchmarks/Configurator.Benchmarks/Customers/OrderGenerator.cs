@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Configurator.Customers;
+using Configurator.Internal.Json;
 using Configurator.Modeling;
 using Configurator.Pricing;
 using Configurator.Solving;
@@ -111,25 +112,8 @@ internal sealed class OrderGenerator
                 writer.WriteStartObject();
                 writer.WriteString("customer", order.CustomerId);
                 writer.WriteString("date", order.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                writer.WriteStartObject("configuration");
-                foreach (var (module, options) in order.Configuration.Choices)
-                {
-                    if (options.Count == 1)
-                    {
-                        writer.WriteString(module, options[0]);
-                        continue;
-                    }
-
-                    writer.WriteStartArray(module);
-                    foreach (var option in options)
-                    {
-                        writer.WriteStringValue(option);
-                    }
-
-                    writer.WriteEndArray();
-                }
-
-                writer.WriteEndObject();
+                writer.WritePropertyName("configuration");
+                ConfigurationJson.Write(writer, order.Configuration);
                 writer.WriteNumber("quantity", order.Quantity);
                 writer.WriteNumber("amount", order.Amount);
                 writer.WriteEndObject();
