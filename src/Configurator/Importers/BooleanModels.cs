@@ -17,6 +17,9 @@ internal sealed class BooleanModels(string id, IEnumerable<string> names)
 
     public Dictionary<string, string> Ids { get; } = ModuleIds.Unique(names);
 
+    /// <summary>Properties of a feature's <c>yes</c> option (its attributes), by feature name.</summary>
+    public Dictionary<string, List<KeyValuePair<string, PropertyValue>>> Properties { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Rule text that is true when the named feature is selected.</summary>
     public string On(string name) => $"{Ids[name]} == '{Yes}'";
 
@@ -36,7 +39,7 @@ internal sealed class BooleanModels(string id, IEnumerable<string> names)
     {
         foreach (var (name, moduleId) in Ids)
         {
-            _builder.AddModule(moduleId, m => m.Named(name).Optional().AddOption(Yes));
+            _builder.AddModule(moduleId, m => m.Named(name).Optional().AddOption(Yes, properties: Properties.GetValueOrDefault(name)));
         }
 
         return _builder.Build();

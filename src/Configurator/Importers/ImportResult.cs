@@ -17,15 +17,26 @@ public enum ImportFormat
 
     /// <summary>SPL Conqueror variability models (binary options).</summary>
     Splc,
+
+    /// <summary>UVL, the Universal Variability Language: each feature a yes/no module, attributes as properties.</summary>
+    Uvl,
 }
 
-/// <summary>A problem with an imported file: what and where (1-based line; 0 when unknown). Immutable.</summary>
+/// <summary>A problem with an imported file: what and where (1-based line and column; 0 when unknown). Immutable.</summary>
 /// <param name="Message">What is wrong, naming the element.</param>
 /// <param name="Line">The 1-based line, or 0 when the format gives none.</param>
 public sealed record ImportError(string Message, int Line)
 {
+    /// <summary>The 1-based column, or 0 when the format gives none (only text formats such as UVL give one).</summary>
+    public int Column { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
+    public override string ToString() => (Line, Column) switch
+    {
+        ( > 0, > 0) => $"line {Line}, column {Column}: {Message}",
+        ( > 0, _) => $"line {Line}: {Message}",
+        _ => Message,
+    };
 }
 
 /// <summary>The model converted from a third-party file, or why it could not be. Immutable.</summary>

@@ -259,7 +259,13 @@ internal sealed class RuleParser
             case RuleTokenKind.OpenParen:
                 Advance();
                 var inner = Nested(token.Offset, ParseIff);
-                Expect(RuleTokenKind.CloseParen, "')' to close the '(' at column " + new RuleDiagnostic("", token.Offset, "").ColumnIn(_text));
+                // The column is counted only on failure: counting it for every '(' made long rules quadratic.
+                if (Current.Kind != RuleTokenKind.CloseParen)
+                {
+                    throw Unexpected("')' to close the '(' at column " + new RuleDiagnostic("", token.Offset, "").ColumnIn(_text));
+                }
+
+                Advance();
                 return inner;
             case RuleTokenKind.Identifier:
                 return ParseName();
