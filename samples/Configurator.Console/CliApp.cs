@@ -55,6 +55,7 @@ public static class CliApp
             StatsCommand.Create(output, error, cancellationToken),
             ConfigureCommand.Create(input, output, error),
             ImportCommand.Create(output, error, cancellationToken),
+            ExportCommand.Create(output, error, cancellationToken),
             CustomersCommand.Create(output, error, cancellationToken),
             DemandCommand.Create(output, error, cancellationToken),
         };

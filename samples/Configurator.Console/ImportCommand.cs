@@ -4,16 +4,16 @@ using Configurator.Serialization;
 
 namespace Configurator.Console;
 
-/// <summary><c>configurator import FILE [--from xcsp|featureide|dimacs|splc] [-o model.json]</c>: converts a third-party model to the JSON model format.</summary>
+/// <summary><c>configurator import FILE [--from xcsp|featureide|dimacs|splc|uvl] [-o model.json]</c>: converts a third-party model to the JSON model format.</summary>
 internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var file = new Argument<string>("file") { Description = "The third-party model." };
-        var from = new Option<string?>("--from") { Description = "xcsp, featureide, dimacs or splc; recognised from the content when left out." };
-        from.AcceptOnlyFromAmong("xcsp", "featureide", "dimacs", "splc");
+        var from = new Option<string?>("--from") { Description = "xcsp, featureide, dimacs, splc or uvl; recognised from the content when left out." };
+        from.AcceptOnlyFromAmong("xcsp", "featureide", "dimacs", "splc", "uvl");
         var target = new Option<string?>("--output", "-o") { Description = "Where to write the model (standard output when left out)." };
-        var command = new Command("import", "Convert an XCSP 2.1, FeatureIDE, DIMACS CNF or SPL Conqueror model to the JSON model format.") { file, from, target };
+        var command = new Command("import", "Convert an XCSP 2.1, FeatureIDE, DIMACS CNF, SPL Conqueror or UVL model to the JSON model format.") { file, from, target };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(file)!;
@@ -29,6 +29,7 @@ internal static class ImportCommand
                 "featureide" => ImportFormat.FeatureIde,
                 "dimacs" => ImportFormat.Dimacs,
                 "splc" => ImportFormat.Splc,
+                "uvl" => ImportFormat.Uvl,
                 _ => null,
             };
             var result = ModelImporter.ImportFile(path, format, cancellationToken);

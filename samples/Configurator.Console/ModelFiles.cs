@@ -18,7 +18,7 @@ internal static class ModelFiles
         var text = File.ReadAllText(path);
         if (string.IsNullOrWhiteSpace(text))
         {
-            error.WriteLine($"configurator: {path} is empty; a model is a JSON model file, or an XCSP, FeatureIDE, SPL Conqueror or DIMACS file to import.");
+            error.WriteLine($"configurator: {path} is empty; a model is a JSON model file, or an XCSP, FeatureIDE, SPL Conqueror, DIMACS or UVL file to import.");
             return null;
         }
 
@@ -26,13 +26,19 @@ internal static class ModelFiles
         System.Collections.Immutable.ImmutableArray<Configurator.Validation.ModelError> loadErrors = [];
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var format = Configurator.Importers.ModelImporter.Detect(text)
-            ?? (extension is ".cnf" or ".dimacs" ? Configurator.Importers.ImportFormat.Dimacs : null);
+            ?? (extension switch
+            {
+                ".cnf" or ".dimacs" => Configurator.Importers.ImportFormat.Dimacs,
+                ".uvl" => Configurator.Importers.ImportFormat.Uvl,
+                _ => null,
+            });
         if (format is not null || extension == ".xml")
         {
-            // A third-party model (XCSP, FeatureIDE, SPL Conqueror, DIMACS) is converted first; a
-            // .cnf file is read as DIMACS and an .xml one as an import even when their content is
-            // not recognised, so that the error is about that format rather than about JSON.
-            var imported = Configurator.Importers.ModelImporter.Import(text, Path.GetFileNameWithoutExtension(path), format, cancellationToken);
+            // A third-party model (XCSP, FeatureIDE, SPL Conqueror, DIMACS, UVL) is converted first; a
+            // .cnf file is read as DIMACS, a .uvl one as UVL and an .xml one as an import even when
+            // their content is not recognised, so that the error is about that format rather than
+            // about JSON. By path, so that a UVL file's imports are found beside it.
+            var imported = Configurator.Importers.ModelImporter.ImportFile(path, format, cancellationToken);
             if (imported.Model is null)
             {
                 error.WriteLine($"configurator: {path} could not be imported{(format is { } known ? $" as {known}" : "")}:");
