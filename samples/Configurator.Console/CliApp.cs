@@ -56,6 +56,7 @@ public static class CliApp
             ConfigureCommand.Create(input, output, error),
             ImportCommand.Create(output, error, cancellationToken),
             ExportCommand.Create(output, error, cancellationToken),
+            SampleCommand.Create(output, error, cancellationToken),
             CustomersCommand.Create(output, error, cancellationToken),
             DemandCommand.Create(output, error, cancellationToken),
         };

@@ -124,6 +124,8 @@ public sealed partial class CompiledModel
 
     internal BigInteger CountOf(Restriction restriction) => _engine.Count(restriction);
 
+    internal bool Exists(Restriction restriction) => _engine.Exists(restriction);
+
     /// <summary>Module id to module index.</summary>
     internal IReadOnlyDictionary<string, int> ModuleIndex => _moduleIndex;
 

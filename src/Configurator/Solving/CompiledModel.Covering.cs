@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Configurator.Internal;
+
+namespace Configurator.Solving;
+
+public sealed partial class CompiledModel
+{
+    /// <summary>The most valid interactions a covering sample or a coverage measure works through.</summary>
+    public const int MaxInteractions = 2_000_000;
+
+    /// <summary>
+    /// A small set of valid configurations that together contain every valid t-wise interaction of
+    /// options (see <see cref="InteractionCoverage"/>), for testing a configurable product: t = 2
+    /// gives a pairwise sample. Greedy, as YASA and ICPL are: each configuration takes as many
+    /// uncovered interactions as stay satisfiable together, then is completed at random. The
+    /// same seed gives the same sample.
+    /// </summary>
+    /// <param name="strength">t: 1, 2 or 3.</param>
+    /// <param name="seed">The seed for the order interactions are tried in and for completing configurations.</param>
+    /// <param name="cancellationToken">Stops a long run; honoured within milliseconds.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="strength"/> is not 1, 2 or 3.</exception>
+    /// <exception cref="InvalidOperationException">The model has more than <see cref="MaxInteractions"/> candidate interactions of that strength.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
+    public CoveringSample SampleCovering(int strength, int seed = 0, CancellationToken cancellationToken = default)
+    {
+        using var scope = Interruption.Enter(cancellationToken);
+        var cover = new InteractionSpace(this, strength);
+        var valid = cover.ValidInteractions();
+        var random = new Random(seed);
+        var order = Enumerable.Range(0, valid.Count).ToArray();
+        random.Shuffle(order);
+        var covered = new bool[valid.Count];
+        var remaining = valid.Count;
+        var configurations = ImmutableArray.CreateBuilder<Selection>();
+        while (remaining > 0 && _engine.Exists(new Restriction(Domains.Length)))
+        {
+            var restriction = new Restriction(Domains.Length);
+            var usable = _engine.UsableValues(restriction);
+            foreach (var index in order)
+            {
+                Interruption.Poll();
+                if (covered[index] || !cover.Fits(valid[index], usable))
+                {
+                    continue;
+                }
+
+                var probe = restriction.Copy();
+                cover.Restrict(probe, valid[index]);
+                if (_engine.Exists(probe))
+                {
+                    restriction = probe;
+                    usable = _engine.UsableValues(restriction);
+                }
+            }
+
+            var values = new int[Domains.Length];
+            _engine.Unrank(restriction, RandomBelow(random, _engine.Count(restriction)), values);
+            var before = remaining;
+            for (var i = 0; i < valid.Count; i++)
+            {
+                if (!covered[i] && cover.Holds(valid[i], values))
+                {
+                    covered[i] = true;
+                    remaining--;
+                }
+            }
+
+            configurations.Add(ToSelection(values));
+            if (remaining == before)
+            {
+                // Every interaction left is valid, so the first one tried always fits: a configuration that covers nothing is a bug, and looping on would never end.
+                throw new InvalidOperationException($"The covering sample stopped making progress with {remaining:N0} interactions left; please report it with the model.");
+            }
+        }
+
+        return new CoveringSample(configurations.ToImmutable(), new InteractionCoverage(strength, valid.Count, valid.Count - remaining));
+    }
+
+    /// <summary>How many valid t-wise interactions <paramref name="configurations"/> cover (configurations the model does not allow cover none).</summary>
+    /// <param name="configurations">Complete configurations.</param>
+    /// <param name="strength">t: 1, 2 or 3.</param>
+    /// <param name="cancellationToken">Stops a long run; honoured within milliseconds.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="strength"/> is not 1, 2 or 3.</exception>
+    /// <exception cref="InvalidSelectionException">A configuration names an unknown module or option.</exception>
+    /// <exception cref="InvalidOperationException">The model has more than <see cref="MaxInteractions"/> candidate interactions of that strength.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
+    public InteractionCoverage MeasureCoverage(IEnumerable<Selection> configurations, int strength, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(configurations);
+        using var scope = Interruption.Enter(cancellationToken);
+        var cover = new InteractionSpace(this, strength);
+        var valid = cover.ValidInteractions();
+        var keys = new Dictionary<long, int>(valid.Count);
+        for (var i = 0; i < valid.Count; i++)
+        {
+            keys[InteractionSpace.Key(valid[i])] = i;
+        }
+
+        var covered = new bool[valid.Count];
+        var count = 0L;
+        var invalid = 0;
+        foreach (var configuration in configurations)
+        {
+            Interruption.Poll();
+            if (!Validate(configuration).IsValid)
+            {
+                invalid++;
+                continue;
+            }
+
+            var values = new int[Domains.Length];
+            for (var m = 0; m < Domains.Length; m++)
+            {
+                values[m] = ValueOfOrMinusOne(m, configuration.Choices.TryGetValue(Domains[m].Module.Id, out var chosen) ? chosen : default);
+            }
+
+            foreach (var interaction in cover.Contained(values))
+            {
+                if (keys.TryGetValue(InteractionSpace.Key(interaction), out var index) && !covered[index])
+                {
+                    covered[index] = true;
+                    count++;
+                }
+            }
+        }
+
+        return new InteractionCoverage(strength, valid.Count, count) { InvalidConfigurations = invalid };
+    }
+}
