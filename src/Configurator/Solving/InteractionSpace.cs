@@ -174,39 +174,9 @@ internal sealed class InteractionSpace
         }
 
         var held = _parameters.Select(elements => elements.First(e => _elements[e].Mask[values[_elements[e].Module]])).ToArray();
-        foreach (var combination in Combinations(held.Length, Strength))
+        foreach (var combination in Combinations.Of(held.Length, Strength))
         {
             yield return [.. combination.Select(p => held[p])];
-        }
-    }
-
-    private static IEnumerable<int[]> Combinations(int n, int k)
-    {
-        var indices = Enumerable.Range(0, k).ToArray();
-        if (k > n)
-        {
-            yield break;
-        }
-
-        while (true)
-        {
-            yield return (int[])indices.Clone();
-            var i = k - 1;
-            while (i >= 0 && indices[i] == n - k + i)
-            {
-                i--;
-            }
-
-            if (i < 0)
-            {
-                yield break;
-            }
-
-            indices[i]++;
-            for (var j = i + 1; j < k; j++)
-            {
-                indices[j] = indices[j - 1] + 1;
-            }
         }
     }
 

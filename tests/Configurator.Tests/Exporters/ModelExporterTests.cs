@@ -79,6 +79,11 @@ public class ModelExporterTests
         { "splconqueror-kaltenecker2019/7z/FeatureModel.xml", "68640" },
         { "splconqueror-kaltenecker2019/VP9/FeatureModel.xml", "216000" },
         { "splconqueror-kaltenecker2019/JavaGC/FeatureModel.xml", "193536" },
+        { "splconqueror-kaltenecker2019/LLVM/FeatureModel.xml", "1024" },
+        { "splconqueror-kaltenecker2019/BerkeleyDBC/FeatureModel.xml", "2560" },
+        { "splconqueror-kaltenecker2019/lrzip/FeatureModel.xml", "432" },
+        { "splconqueror-kaltenecker2019/Dune/FeatureModel.xml", "2304" },
+        { "splconqueror-kaltenecker2019/Polly/FeatureModel.xml", "60000" },
     };
 
     [Theory]
