@@ -32,6 +32,9 @@ public sealed record Module(string Id, EquatableArray<Option> Options)
     /// <summary>Whether a configuration may select more than one option here (<see cref="Max"/> above 1).</summary>
     public bool IsMultiSelect => Max > 1;
 
+    /// <summary>A yes/no module (a feature): optional, with a single option.</summary>
+    internal bool IsYesNo => Options.Count == 1 && Min == 0 && Max == 1;
+
     /// <summary>Finds an option by id.</summary>
     /// <param name="optionId">The option id (case-sensitive).</param>
     /// <returns>The option, or <see langword="null"/> when the module has none with that id.</returns>

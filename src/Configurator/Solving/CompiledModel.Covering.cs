@@ -32,7 +32,8 @@ public sealed partial class CompiledModel
         var covered = new bool[valid.Count];
         var remaining = valid.Count;
         var configurations = ImmutableArray.CreateBuilder<Selection>();
-        while (remaining > 0 && _engine.Exists(new Restriction(Domains.Length)))
+        // A model without configurations has no valid interactions, so the loop never starts.
+        while (remaining > 0)
         {
             var restriction = new Restriction(Domains.Length);
             var usable = _engine.UsableValues(restriction);

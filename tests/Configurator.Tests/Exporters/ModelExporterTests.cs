@@ -45,7 +45,7 @@ public class ModelExporterTests
     private static string Read(Selection configuration, Configurator.Modeling.ProductModel model, UvlExporter exporter)
     {
         bool On(string feature) => configuration.Choices.TryGetValue(feature, out var chosen) && chosen.Count > 0;
-        return string.Join(" ", model.Modules.Select(m => m.Id + "=" + string.Join("+", UvlExporter.IsYesNo(m)
+        return string.Join(" ", model.Modules.Select(m => m.Id + "=" + string.Join("+", m.IsYesNo
             ? On(exporter.Names[(m.Id, null)]) ? [m.Options[0].Id] : []
             : m.Options.Where(o => On(exporter.Names[(m.Id, o.Id)])).Select(o => o.Id).Order(StringComparer.Ordinal))));
     }

@@ -24,21 +24,10 @@ internal static class DimacsExporter
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"c {model.Model.Id}: {model.Domains.Length} modules as CNF; counting the clauses counts the configurations\n");
         var named = 0;
-        for (var m = 0; m < model.Domains.Length; m++)
+        foreach (var (variable, name) in NamedVariables(model, formula))
         {
-            var domain = model.Domains[m];
-            var literals = formula.ValueLiterals[m];
-            var yesNo = domain.ValueCount == 2 && domain.Module.Options.Count == 1;
-            for (var v = 0; v < literals.Length; v++)
-            {
-                // A two-valued module's variable is true for its second value; its first value is the negation.
-                if (literals[v] > 0)
-                {
-                    named++;
-                    var options = string.Join('+', domain.Values[v].Select(o => domain.Module.Options[o].Id));
-                    text.Append(CultureInfo.InvariantCulture, $"c {literals[v]} {domain.Module.Id}{(yesNo ? "" : "=" + options)}\n");
-                }
-            }
+            named++;
+            text.Append(CultureInfo.InvariantCulture, $"c {variable} {name}\n");
         }
 
         if (formula.VariableCount > named)
@@ -49,5 +38,28 @@ internal static class DimacsExporter
         using var writer = new StringWriter(text, CultureInfo.InvariantCulture);
         formula.WriteDimacs(writer);
         return new ExportResult(text.ToString(), ExportFormat.Dimacs, []);
+    }
+
+    /// <summary>
+    /// Each module value with a variable of its own (true for that value; a two-valued module's
+    /// first value is that variable's negation), named as a selection: <c>frame=arched</c>,
+    /// <c>extras=</c> for none, or the bare module id for a yes/no module, as FeatureIDE names features.
+    /// </summary>
+    internal static IEnumerable<(int Variable, string Name)> NamedVariables(CompiledModel model, CnfFormula formula)
+    {
+        for (var m = 0; m < model.Domains.Length; m++)
+        {
+            var domain = model.Domains[m];
+            var literals = formula.ValueLiterals[m];
+            for (var v = 0; v < literals.Length; v++)
+            {
+                if (literals[v] > 0)
+                {
+                    yield return (literals[v], domain.Module.IsYesNo
+                        ? domain.Module.Id
+                        : domain.Module.Id + "=" + string.Join('+', domain.Values[v].Select(o => domain.Module.Options[o].Id)));
+                }
+            }
+        }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class UvlExporter
         foreach (var module in model.Modules)
         {
             wanted.Add((module.Id, null, module.Id));
-            if (!IsYesNo(module))
+            if (!module.IsYesNo)
             {
                 wanted.AddRange(module.Options.Select(o => (module.Id, (string?)o.Id, $"{module.Id}_{o.Id}")));
             }
@@ -73,9 +73,6 @@ internal sealed class UvlExporter
         var text = exporter.Write();
         return (text, exporter._warnings, exporter);
     }
-
-    /// <summary>A module written as one plain feature: optional, with a single option.</summary>
-    public static bool IsYesNo(Module module) => module.Options.Count == 1 && module.Min == 0 && module.Max == 1;
 
     private string Write()
     {
@@ -134,7 +131,7 @@ internal sealed class UvlExporter
 
     private void WriteModule(StringBuilder output, Module module)
     {
-        if (IsYesNo(module))
+        if (module.IsYesNo)
         {
             output.Append("\t\t\t").Append(Quote(_names[(module.Id, null)])).Append(Attributes(module, module.Options[0])).Append('\n');
             return;
@@ -192,7 +189,7 @@ internal sealed class UvlExporter
 
     /// <summary>The condition that the option is selected.</summary>
     private string Selected(string module, string option) =>
-        IsYesNo(_modules[module]) ? Quote(_names[(module, null)]) : Quote(_names[(module, option)]);
+        _modules[module].IsYesNo ? Quote(_names[(module, null)]) : Quote(_names[(module, option)]);
 
     private string Table(TableConstraint table)
     {

@@ -158,17 +158,9 @@ internal static class XcspExporter
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteComment(" Variable xN is DIMACS variable N: 1 when true. Modules and their values, as in the DIMACS export: ");
-        for (var m = 0; m < model.Domains.Length; m++)
+        foreach (var (variable, name) in Dimacs.DimacsExporter.NamedVariables(model, formula))
         {
-            var domain = model.Domains[m];
-            var literals = formula.ValueLiterals[m];
-            for (var v = 0; v < literals.Length; v++)
-            {
-                if (literals[v] > 0)
-                {
-                    xml.WriteComment($" x{Invariant(literals[v])}: {Comment(domain.Module.Id)}={Comment(Describe(domain.Values[v].Select(o => domain.Module.Options[o].Id)))} ");
-                }
-            }
+            xml.WriteComment($" x{Invariant(variable)}: {Comment(name)} ");
         }
 
         xml.WriteStartElement("variables");

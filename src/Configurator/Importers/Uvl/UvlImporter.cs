@@ -27,6 +27,7 @@ internal sealed class UvlImporter
     private readonly List<FeatureEntry> _features = [];
     private readonly Dictionary<string, FeatureEntry> _byName = new(StringComparer.Ordinal);
     private readonly List<(UvlNode Node, string Prefix, string File)> _constraints = [];
+    /// <summary>Imported files by path, each parsed once however often it is imported.</summary>
     private readonly Dictionary<string, UvlFile> _files = new(StringComparer.Ordinal);
     private readonly string? _directory;
     private readonly HashSet<string> _ignoredAttributes = new(StringComparer.Ordinal);
@@ -189,12 +190,9 @@ internal sealed class UvlImporter
                 return;
             }
 
+            // Each place the tree names an imported root is a copy under its own prefix, with its own constraints.
             var (importedFile, alias, importedPath) = imported;
-            if (!_files.ContainsKey(importedPath))
-            {
-                _files[importedPath] = importedFile;
-                _constraints.AddRange(importedFile.Constraints.Select(c => (c, prefix + alias + ".", importedPath)));
-            }
+            _constraints.AddRange(importedFile.Constraints.Select(c => (c, prefix + alias + ".", importedPath)));
 
             stack.Add(importedPath);
             Collect(importedFile, importedFile.Root!, parent, group, prefix + alias + ".", importedPath, stack);
@@ -317,6 +315,8 @@ internal sealed class UvlImporter
                 Refuse(import.Line, import.Column, path, $"{relative} has no 'features' section, so it has no root to import.");
                 return null;
             }
+
+            _files[relative] = imported;
         }
 
         var rootName = name[(import.Alias.Length + 1)..];
