@@ -56,8 +56,15 @@ public class ModelExporterTests
     [MemberData(nameof(SampleModels))]
     public void SampleModels_KeepTheirCountsInEveryFormat(string file)
     {
-        var compiled = Compile(ProductModelJson.Load(File.ReadAllText(RepositoryPaths.SampleModel(file))).Model!);
+        var model = ProductModelJson.Load(File.ReadAllText(RepositoryPaths.SampleModel(file))).Model!;
+        var compiled = Compile(model);
         Assert.Equal(compiled.Count(), CountBack(ModelExporter.Export(compiled, ExportFormat.Uvl), ImportFormat.Uvl));
+
+        // The same set, not only as many: each UVL configuration read back is one of the model's.
+        var (text, _, exporter) = UvlExporter.Export(model);
+        var expected = compiled.Configurations().Select(c => SmallModels.Key(c, model)).ToHashSet(StringComparer.Ordinal);
+        var read = Compile(ModelImporter.Import(text, "back", ImportFormat.Uvl).GetModelOrThrow()).Configurations().Select(c => Read(c, model, exporter)).ToHashSet(StringComparer.Ordinal);
+        Assert.True(expected.SetEquals(read));
         Assert.Equal(compiled.Count(), CountBack(ModelExporter.Export(compiled, ExportFormat.Dimacs), ImportFormat.Dimacs));
         Assert.Equal(compiled.Count(), CountBack(ModelExporter.Export(compiled, ExportFormat.Xcsp), ImportFormat.Xcsp));
     }
