@@ -10,7 +10,7 @@ internal static class CommonOptions
 
     public static Option<string[]> Selections() => new("--select", "-s")
     {
-        Description = "A selection: module=option, module=a+b for a multi-select module, module= for none. Repeat for several modules.",
+        Description = "A selection: module=option, module=a+b for a multi-select module, module= for none; module+=option requires one option and module-=option rules one out, leaving the module's other options free. Repeat for several.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -21,10 +21,12 @@ internal static class CommonOptions
     {
         try
         {
-            var repeated = (items ?? []).Select(i => i.Split('=')[0].Trim()).GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            // module=... sets the whole module, so twice is a mistake; module+=... and module-=... add up.
+            var repeated = (items ?? []).Select(i => i.Split('=')[0].Trim()).Where(m => !m.EndsWith('+') && !m.EndsWith('-'))
+                .GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (repeated is not null)
             {
-                error.WriteLine($"configurator: module '{repeated.Key}' is selected {repeated.Count()} times; give it once (module=a+b selects several options).");
+                error.WriteLine($"configurator: module '{repeated.Key}' is set {repeated.Count()} times; give it once (module=a+b selects several options, module+=a adds one).");
                 return null;
             }
 

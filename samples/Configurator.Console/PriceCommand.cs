@@ -40,7 +40,7 @@ internal static class PriceCommand
             }
 
             var request = new PricingRequest { Quantity = parsed.GetValue(quantity), Personalization = fields.Select(f => new KeyValuePair<string, string>(f[0], f[1])).ToEquatableDictionary() };
-            var complete = compiled.Model.Modules.All(m => within.Choices.ContainsKey(m.Id));
+            var complete = within.IsExact && compiled.Model.Modules.All(m => within.Choices.ContainsKey(m.Id));
             try
             {
                 return complete ? Breakdown(compiled, within, request, parsed.GetValue(json), output, error) : Range(compiled, within, request, parsed.GetValue(json), output, error, cancellationToken);

@@ -61,9 +61,12 @@ public sealed partial class CompiledModel
             split.Add(module);
         }
 
-        var choices = (within ?? Selection.Empty).Choices.Entries;
-        return [.. cubes.Select(cube => new Selection(choices
-            .Concat(split.Select(m => new KeyValuePair<string, EquatableArray<string>>(Model.Modules[m].Id, [.. _optionIds[m][Array.IndexOf(cube.AllowedValues(m)!, true)]])))
-            .ToEquatableDictionary()))];
+        var selection = within ?? Selection.Empty;
+        return [.. cubes.Select(cube => selection with
+        {
+            Choices = selection.Choices.Entries
+                .Concat(split.Select(m => new KeyValuePair<string, EquatableArray<string>>(Model.Modules[m].Id, [.. _optionIds[m][Array.IndexOf(cube.AllowedValues(m)!, true)]])))
+                .ToEquatableDictionary(),
+        })];
     }
 }

@@ -190,7 +190,32 @@ public sealed partial class CompiledModel
             restriction.Fix(module, ValueOf(module, optionIds), Domains[module].ValueCount);
         }
 
+        RestrictOptions(restriction, within.Included, required: true);
+        RestrictOptions(restriction, within.Excluded, required: false);
         return restriction;
+    }
+
+    /// <summary>Keeps, in each named module, the values that select every named option (<paramref name="required"/>) or none of them.</summary>
+    private void RestrictOptions(Restriction restriction, EquatableDictionary<EquatableArray<string>> items, bool required)
+    {
+        foreach (var (moduleId, optionIds) in items)
+        {
+            var module = ModuleIndexOf(moduleId);
+            var domain = Domains[module];
+            var allowed = new bool[domain.ValueCount];
+            Array.Fill(allowed, true);
+            foreach (var id in optionIds)
+            {
+                var option = domain.OptionIndex(id) ?? throw new InvalidSelectionException(
+                    $"Module '{moduleId}' has no option '{id}'. Options: {string.Join(", ", domain.Module.Options.Select(o => o.Id))}.", moduleId, id);
+                for (var value = 0; value < allowed.Length; value++)
+                {
+                    allowed[value] &= domain.Contains(value, option) == required;
+                }
+            }
+
+            restriction.Restrict(module, allowed);
+        }
     }
 
     /// <summary>The value selecting exactly <paramref name="optionIds"/>, or -1 when the module does not permit that many.</summary>
