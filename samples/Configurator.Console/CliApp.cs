@@ -23,7 +23,11 @@ public static class CliApp
     /// <param name="error">Where problems go.</param>
     /// <param name="isTerminal">Whether a person watches a terminal (neither output redirected): long enumerations then show a progress bar.</param>
     /// <param name="cancellationToken">Cancels a long command (Ctrl+C); it then exits with 130.</param>
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool isTerminal = false, CancellationToken cancellationToken = default)
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool isTerminal = false, CancellationToken cancellationToken = default) =>
+        Run(args, input, output, error, isTerminal, null, cancellationToken);
+
+    /// <summary>Runs the command line; <paramref name="terminal"/> is where a person types <c>configure</c>'s answers, if anyone does.</summary>
+    internal static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool isTerminal, Spectre.Console.IAnsiConsole? terminal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(args);
@@ -53,7 +57,7 @@ public static class CliApp
             DomainsCommand.Create(output, error, cancellationToken),
             PriceCommand.Create(output, error, cancellationToken),
             StatsCommand.Create(output, error, cancellationToken),
-            ConfigureCommand.Create(input, output, error),
+            ConfigureCommand.Create(input, output, error, terminal, cancellationToken),
             ImportCommand.Create(output, error, cancellationToken),
             ExportCommand.Create(output, error, cancellationToken),
             SampleCommand.Create(output, error, cancellationToken),

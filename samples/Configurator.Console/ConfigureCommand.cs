@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Configurator.Modeling;
 using Configurator.Pricing;
 using Configurator.Sessions;
 using Configurator.Solving;
@@ -8,16 +7,22 @@ using Configurator.Strategies.Adaptive;
 using Configurator.Strategies.Collaborative;
 using Configurator.Strategies.Cosmetic;
 using Configurator.Strategies.Transparent;
+using Spectre.Console;
 
 namespace Configurator.Console;
 
 /// <summary>
 /// <c>configurator configure MODEL [--strategy ...] [--preset ID] [--profile FILE] [--answers FILE]</c>:
-/// an interactive session in the terminal; with piped input or an answers file it runs without one.
+/// an interactive session in the terminal (a table of modules and options with names, price
+/// differences, availability and reasons, Tab completion); with piped input or an answers file it
+/// runs without one, in plain text.
 /// </summary>
 internal static class ConfigureCommand
 {
-    public static Command Create(TextReader input, TextWriter output, TextWriter error)
+    /// <summary>The most reasons listed under the table; the rest are one <c>explain</c> away.</summary>
+    private const int MaxReasons = 12;
+
+    public static Command Create(TextReader input, TextWriter output, TextWriter error, IAnsiConsole? terminal, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
         var strategy = new Option<string>("--strategy") { Description = "free (default), adaptive, cosmetic, collaborative or transparent.", DefaultValueFactory = _ => "free" };
@@ -28,7 +33,7 @@ internal static class ConfigureCommand
         var command = new Command("configure", "Configure interactively: choices, undo, explanations and a live price, or through a customization strategy.") { model, strategy, preset, profile, answers };
         command.SetAction(parsed =>
         {
-            if (ModelFiles.Compile(parsed.GetValue(model)!, error) is not { } compiled)
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled)
             {
                 return ExitCodes.BadInput;
             }
@@ -41,15 +46,16 @@ internal static class ConfigureCommand
             }
 
             using var reader = answersPath is null ? null : new StreamReader(answersPath);
-            var lines = new Console(reader ?? input, output);
+            var screen = reader is null ? Screen.Create(terminal, input, output, cancellationToken) : Screen.Create(null, reader, output, cancellationToken);
             var presetId = parsed.GetValue(preset);
+            var pricing = new SessionOptions { Pricing = PricingPipeline.Default };
             return parsed.GetValue(strategy) switch
             {
-                "adaptive" => RequirePreset(presetId, error) is { } id ? Adaptive(compiled, id, lines) : ExitCodes.BadInput,
-                "cosmetic" => RequirePreset(presetId, error) is { } id ? Cosmetic(compiled, id, lines) : ExitCodes.BadInput,
-                "collaborative" => Collaborative(compiled, lines),
-                "transparent" => Transparent(compiled, parsed.GetValue(profile), lines, error),
-                _ => Free(presetId is null ? ConfigurationSession.Start(compiled, new SessionOptions { Pricing = PricingPipeline.Default }) : ConfigurationSession.StartFromPreset(compiled, presetId, new SessionOptions { Pricing = PricingPipeline.Default }), lines),
+                "adaptive" => RequirePreset(presetId, error) is { } id ? Adaptive(compiled, id, screen) : ExitCodes.BadInput,
+                "cosmetic" => RequirePreset(presetId, error) is { } id ? Cosmetic(compiled, id, screen) : ExitCodes.BadInput,
+                "collaborative" => Collaborative(compiled, screen),
+                "transparent" => Transparent(compiled, parsed.GetValue(profile), screen, error),
+                _ => Free(presetId is null ? ConfigurationSession.Start(compiled, pricing, cancellationToken) : ConfigurationSession.StartFromPreset(compiled, presetId, pricing), screen),
             };
         });
         return command;
@@ -65,86 +71,175 @@ internal static class ConfigureCommand
         return presetId;
     }
 
-    /// <summary>A free session: module=option, -module=option, undo, redo, explain module=option, reset, done.</summary>
-    private static int Free(ConfigurationSession session, Console console)
+    /// <summary>A free session: module=option, module+=option, module-=option, explain, undo, redo, reset, help, done.</summary>
+    private static int Free(ConfigurationSession session, Screen screen)
     {
-        console.Say("Commands: module=option (module=a+b, module= for none), -module=option to rule out, explain module=option, undo, redo, reset, done.");
-        Show(session, console);
-        while (console.Ask("> ") is { } line && line != "done")
+        screen.Say("[grey]Choose with module=option (module+=option adds one to a multi-select module, module-=option rules one out); 'help' lists every command.[/]");
+        Show(session.View(), screen);
+        var completions = Completions(session.Model, ["help", "undo", "redo", "reset", "done"], explain: true);
+        while (screen.Ask("> ", completions) is { } line && line != "done")
         {
+            bool changed;
             try
             {
-                if (!Step(session, line, console))
-                {
-                    continue;
-                }
+                changed = Step(session, line, screen);
             }
             catch (InvalidSelectionException e)
             {
-                console.Say(e.Message);
+                screen.SayText(e.Message);
                 continue;
             }
 
-            Show(session, console);
-        }
-
-        return Finish(session.State.Configuration, session.Model, console);
-    }
-
-    /// <summary>One command of the free session; false when there is nothing new to show.</summary>
-    private static bool Step(ConfigurationSession session, string line, Console console)
-    {
-        if (line is "undo" or "redo" or "reset")
-        {
-            _ = line == "undo" ? session.Undo() : line == "redo" ? session.Redo() : Reset(session);
-            return true;
-        }
-
-        if (line.StartsWith("explain ", StringComparison.Ordinal) && Split(line[8..]) is var (module, options) && options.Length == 1)
-        {
-            console.Say(session.Explain(module, options[0])?.ToString() ?? $"{module}={options[0]} is available.");
-            return false;
-        }
-
-        if (Split(line.TrimStart('-')) is not var (m, o))
-        {
-            console.Say($"Not understood: '{line}'.");
-            return false;
-        }
-
-        var result = line.StartsWith('-') ? session.Deselect(m, o.FirstOrDefault() ?? "") : session.SetModule(m, o);
-        if (result.IsConflict)
-        {
-            console.Say($"Conflict: {result.Explanation}");
-            if (result.Diagnoses.Count > 0)
+            if (changed)
             {
-                session.Resolve(result, result.Diagnoses[0]);
-                console.Say($"Applied by giving up {string.Join(", ", result.Diagnoses[0].Selections)} (undo to take it back).");
+                Show(session.View(), screen);
             }
         }
 
-        return true;
+        return Finish(session.State.Configuration, session.Model, screen);
     }
 
-    private static bool Reset(ConfigurationSession session)
+    /// <summary>One command of the free session; false when there is nothing new to show.</summary>
+    private static bool Step(ConfigurationSession session, string line, Screen screen)
     {
-        session.Reset();
+        switch (line)
+        {
+            case "":
+                return false;
+            case "help":
+                Help(screen);
+                return false;
+            case "undo" or "redo":
+                if (!(line == "undo" ? session.Undo() : session.Redo()))
+                {
+                    screen.SayText($"Nothing to {line}.");
+                    return false;
+                }
+
+                return true;
+            case "reset":
+                session.Reset();
+                return true;
+        }
+
+        if (line.StartsWith("explain ", StringComparison.Ordinal))
+        {
+            if (Parse(line[8..]) is { Options.Length: 1 } asked)
+            {
+                screen.SayText(session.Explain(asked.Module, asked.Options[0])?.Message ?? $"{asked.Module}={asked.Options[0]} is available.");
+            }
+            else
+            {
+                screen.SayText("Write explain module=option.");
+            }
+
+            return false;
+        }
+
+        // -module=option is the older spelling of module-=option.
+        var command = line.StartsWith('-') && !line.Contains("-=", StringComparison.Ordinal) ? Parse(line[1..]) is { } old ? old with { Kind = '-' } : null : Parse(line);
+        if (command is not { } parsed)
+        {
+            screen.SayText($"Not understood: '{line}'. Type 'help' for the commands.");
+            return false;
+        }
+
+        var (module, options, kind) = parsed;
+        if (kind != '=' && options.Length == 0)
+        {
+            screen.SayText($"Name the option: {module}{kind}=option.");
+            return false;
+        }
+
+        if (kind == '=')
+        {
+            return Settle(session, session.SetModule(module, options), screen);
+        }
+
+        var changed = false;
+        foreach (var option in options)
+        {
+            changed |= Settle(session, kind == '+' ? session.Select(module, option) : session.Deselect(module, option), screen);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Applied, or a conflict: lists the ways out and asks which to take (or none).</summary>
+    private static bool Settle(ConfigurationSession session, ChoiceResult result, Screen screen)
+    {
+        if (!result.IsConflict)
+        {
+            return true;
+        }
+
+        if (AskWayOut(screen, result) is not { } diagnosis)
+        {
+            return false;
+        }
+
+        session.Resolve(result, diagnosis);
+        screen.Say($"[green]Applied[/] by giving up {Screen.Safe(string.Join(", ", diagnosis.Selections))} (undo to take it back).");
         return true;
     }
 
-    private static int Adaptive(CompiledModel model, string presetId, Console console)
+    /// <summary>Shows a conflict and its diagnoses; the one the person picks, or null to keep their choices.</summary>
+    private static Diagnosis? AskWayOut(Screen screen, ChoiceResult conflict)
+    {
+        screen.Say($"[red]Conflict:[/] {Screen.Safe(conflict.Explanation?.Message ?? "the choice does not fit the others.")}");
+        if (conflict.Diagnoses.Count == 0)
+        {
+            screen.SayText("No earlier choice can be given up to make room for it; nothing changed.");
+            return null;
+        }
+
+        screen.SayText("Ways out:");
+        for (var i = 0; i < conflict.Diagnoses.Count; i++)
+        {
+            screen.Say($"  [bold]{i + 1}[/]. give up {Screen.Safe(string.Join(", ", conflict.Diagnoses[i].Selections))}");
+        }
+
+        screen.Say("  [bold]0[/]. keep my choices");
+        var numbers = Enumerable.Range(0, conflict.Diagnoses.Count + 1).Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList();
+        var answer = screen.Ask($"Which (0-{conflict.Diagnoses.Count})? ", _ => numbers);
+        if (int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var picked) && picked >= 1 && picked <= conflict.Diagnoses.Count)
+        {
+            return conflict.Diagnoses[picked - 1];
+        }
+
+        screen.SayText("Kept your choices; nothing changed.");
+        return null;
+    }
+
+    private static void Help(Screen screen)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("command").AddColumn("what it does");
+        table.AddRow("module=option", "Choose an option; module=a+b chooses several, module= none (optional modules).");
+        table.AddRow("module+=option", "Add one option to a multi-select module (in a single-select one it takes the place of the other).");
+        table.AddRow("module-=option", "Rule an option out.");
+        table.AddRow("explain module=option", "Why an option is unavailable.");
+        table.AddRow("undo, redo, reset", "Take back a step, do it again, start over.");
+        table.AddRow("done", "Finish and print the configuration and its price (Ctrl+D too; Ctrl+C leaves at once).");
+        table.AddRow("Tab", "Complete a module, option or command; twice lists the choices.");
+        table.AddRow("markers", "● selected, ○ available (with the price difference), ✗ unavailable (the reason below the table).");
+        screen.Show(table);
+    }
+
+    private static int Adaptive(CompiledModel model, string presetId, Screen screen)
     {
         var customization = new AdaptiveStrategy().Begin(model, presetId, PricingPipeline.Default);
-        console.Say($"Standard product '{presetId}'. You may change: {string.Join(", ", customization.AdjustableModules)}. Write module=option, undo, done.");
-        Show(customization.Session, console);
-        while (console.Ask("> ") is { } line && line != "done")
+        screen.Say($"Standard product [bold]{Screen.Safe(presetId)}[/]. You may change: {Screen.Safe(string.Join(", ", customization.AdjustableModules))}. Write module=option, undo, done.");
+        Show(customization.Session.View(), screen);
+        var completions = Completions(model, ["undo", "done"], explain: false, only: [.. customization.AdjustableModules]);
+        while (screen.Ask("> ", completions) is { } line && line != "done")
         {
             if (line == "undo")
             {
                 customization.Session.Undo();
             }
-            else if (Split(line) is var (module, options))
+            else if (Parse(line) is { Kind: '=' } asked)
             {
+                var (module, options, _) = asked;
                 AdaptiveChange change;
                 try
                 {
@@ -152,74 +247,98 @@ internal static class ConfigureCommand
                 }
                 catch (InvalidSelectionException e)
                 {
-                    console.Say(e.Message);
+                    screen.SayText(e.Message);
                     continue;
                 }
 
                 if (!change.Accepted)
                 {
-                    console.Say(change.Message ?? "Refused.");
-                    if (change.Result is { Diagnoses.Count: > 0 } conflict)
+                    screen.SayText(change.Message ?? "Refused.");
+                    if (change.Result is { Diagnoses.Count: > 0 } conflict && AskWayOut(screen, conflict) is { } diagnosis)
                     {
-                        customization.Resolve(change, conflict.Diagnoses[0]);
-                        console.Say($"Applied by changing {string.Join(", ", conflict.Diagnoses[0].ChoicesToDrop.Select(c => c.ModuleId))} too.");
+                        customization.Resolve(change, diagnosis);
+                        screen.SayText($"Applied by changing {string.Join(", ", diagnosis.ChoicesToDrop.Select(c => c.ModuleId))} too.");
+                    }
+                    else
+                    {
+                        continue;
                     }
                 }
             }
+            else
+            {
+                screen.SayText("Write module=option, undo or done.");
+                continue;
+            }
 
-            Show(customization.Session, console);
+            Show(customization.Session.View(), screen);
         }
 
-        return Finish(customization.Configuration, model, console);
+        return Finish(customization.Configuration, model, screen);
     }
 
-    private static int Cosmetic(CompiledModel model, string presetId, Console console)
+    private static int Cosmetic(CompiledModel model, string presetId, Screen screen)
     {
         var customization = new CosmeticStrategy().Begin(model, presetId);
-        console.Say($"Product: {customization.Configuration}. Fields: {string.Join(", ", model.Model.Personalization.Select(f => f.Required ? f.Id + " (required)" : f.Id))}. Write field=value, done.");
-        while (console.Ask("> ") is { } line && line != "done")
+        screen.Say($"Product: [bold]{Screen.Safe(customization.Configuration.ToString())}[/]");
+        var fields = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("name").AddColumn("required");
+        foreach (var field in model.Model.Personalization)
+        {
+            fields.AddRow(Screen.Safe(field.Id), Screen.Safe(field.Name ?? field.Id), field.Required ? "yes" : "no");
+        }
+
+        screen.Show(fields);
+        screen.Say("[grey]Write field=value, done.[/]");
+        var completions = model.Model.Personalization.Select(f => f.Id + "=").Append("done").ToList();
+        while (screen.Ask("> ", _ => completions) is { } line && line != "done")
         {
             var parts = line.Split('=', 2);
             try
             {
                 var problems = parts.Length == 2 ? customization.Set(parts[0], parts[1]) : ["Write field=value."];
-                console.Say(problems.IsEmpty ? $"ok; price {customization.Price().Total}" : string.Join(" ", problems));
+                if (problems.IsEmpty)
+                {
+                    screen.Say($"[green]ok[/]; price {Screen.Safe(customization.Price().Total.ToString())}");
+                }
+                else
+                {
+                    screen.SayText(string.Join(" ", problems));
+                }
             }
             catch (ArgumentException e)
             {
-                console.Say(e.Message);
+                screen.SayText(e.Message);
             }
         }
 
         if (!customization.IsComplete)
         {
-            console.Say("Required fields are missing.");
+            screen.SayText("Required fields are missing.");
             return ExitCodes.InvalidConfiguration;
         }
 
-        foreach (var line in customization.Price().Lines)
-        {
-            console.Say(string.Create(CultureInfo.InvariantCulture, $"  {line.Label,-30} {line.Amount,10:0.00}"));
-        }
-
-        console.Say($"Total {customization.Price().Total}");
+        ShowBreakdown(customization.Price(), screen);
+        screen.SayText($"Total {customization.Price().Total}");
         return ExitCodes.Success;
     }
 
-    private static int Collaborative(CompiledModel model, Console console)
+    private static int Collaborative(CompiledModel model, Screen screen)
     {
         var dialogue = new CollaborativeStrategy().Begin(model, PricingPipeline.Default);
         while (dialogue.Current is { } question)
         {
-            console.Say($"{question.ModuleId}?");
+            screen.Say($"[bold]{Screen.Safe(question.Name)}[/] [grey]({Screen.Safe(question.ModuleId)}?)[/]");
+            var offers = new Table().Border(TableBorder.Rounded).AddColumn("#").AddColumn("answer").AddColumn(new TableColumn("configurations left").RightAligned()).AddColumn(new TableColumn("price").RightAligned());
             for (var i = 0; i < question.Offers.Count; i++)
             {
                 var offer = question.Offers[i];
-                var price = offer.PriceDifference is { } d ? string.Create(CultureInfo.InvariantCulture, $", {d:+0.00;-0.00;+0.00}") : "";
-                console.Say($"  {i + 1}. {(offer.OptionIds.IsEmpty ? "none" : string.Join("+", offer.OptionIds))} ({offer.ConfigurationsKept} left{price})");
+                var answer = offer.OptionIds.IsEmpty ? "none" : string.Join(" + ", offer.Names);
+                offers.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Screen.Safe(answer) + (offer.OptionIds.IsEmpty ? "" : $" [grey]({Screen.Safe(string.Join("+", offer.OptionIds))})[/]"), offer.ConfigurationsKept.ToString("N0", CultureInfo.InvariantCulture), Wording.Difference(offer.PriceDifference));
             }
 
-            var line = console.Ask("> ");
+            screen.Show(offers);
+            var answers = Enumerable.Range(1, question.Offers.Count).Select(n => n.ToString(CultureInfo.InvariantCulture)).Concat(question.Offers.SelectMany(o => o.OptionIds)).Append("back").ToList();
+            var line = screen.Ask("> ", _ => answers);
             if (line is null)
             {
                 break;
@@ -241,15 +360,15 @@ internal static class ConfigureCommand
                 }
                 catch (ArgumentException e)
                 {
-                    console.Say(e.Message);
+                    screen.SayText(e.Message);
                 }
             }
         }
 
-        return Finish(dialogue.Configuration, model, console);
+        return Finish(dialogue.Configuration, model, screen);
     }
 
-    private static int Transparent(CompiledModel model, string? profilePath, Console console, TextWriter error)
+    private static int Transparent(CompiledModel model, string? profilePath, Screen screen, TextWriter error)
     {
         if (profilePath is null || !File.Exists(profilePath))
         {
@@ -270,46 +389,130 @@ internal static class ConfigureCommand
 
         if (new TransparentStrategy().Infer(model, profile) is not { } inference)
         {
-            console.Say("No valid configuration exists.");
+            screen.SayText("No valid configuration exists.");
             return ExitCodes.InvalidConfiguration;
         }
 
-        console.Say($"Inferred (score {inference.Score.ToString(CultureInfo.InvariantCulture)}):");
+        screen.SayText($"Inferred (score {inference.Score.ToString(CultureInfo.InvariantCulture)}):");
         foreach (var note in inference.Notes)
         {
-            console.Say($"  {note.ModuleId}={string.Join("+", note.OptionIds)}: {note.Reason}");
+            screen.SayText($"  {note.ModuleId}={string.Join("+", note.OptionIds)}: {note.Reason}");
         }
 
-        return Finish(inference.Configuration, model, console);
+        return Finish(inference.Configuration, model, screen);
     }
 
-    private static void Show(ConfigurationSession session, Console console)
+    /// <summary>The session as a table: each module's options with names, price differences and markers; reasons and the live price below.</summary>
+    internal static void Show(SessionState state, Screen screen)
     {
-        var state = session.State;
+        var table = new Table().Border(TableBorder.Rounded).Expand().AddColumn("module").AddColumn("options");
+        var reasons = new List<string>();
         foreach (var module in state.Modules)
         {
-            var selected = module.SelectedOptionIds.IsEmpty && module.Source is SelectionSource.None ? "?" : (module.SelectedOptionIds.IsEmpty ? "none" : string.Join("+", module.SelectedOptionIds)) + $" ({module.Source.ToString().ToLowerInvariant()})";
-            console.Say($"  {module.ModuleId}: {selected}   available: {string.Join(", ", module.AvailableOptionIds)}");
+            var cells = module.Options.Select(option => OptionCell(module, option));
+            var cardinality = module.Max > 1 ? $" [grey]({module.Min}..{module.Max})[/]" : "";
+            // A narrow terminal gets one option per line rather than options broken across lines.
+            table.AddRow(new Markup(Named(module.Name, module.ModuleId) + cardinality), new Markup(string.Join(screen.Console.Profile.Width < 120 ? "\n" : "   ", cells)));
+            reasons.AddRange(module.Options.Where(o => !o.IsAvailable && o.Reason is not null).Select(o => $"✗ {Screen.Safe(module.ModuleId)}={Screen.Safe(o.OptionId)}: {Screen.Safe(o.Reason!.Message)}"));
         }
 
-        var price = state.Price is { } range ? $", {range.Min} to {range.Max}" : "";
-        console.Say($"  {state.Completions} valid configurations{price}");
+        screen.Show(table);
+        foreach (var reason in reasons.Take(MaxReasons))
+        {
+            screen.Say($"[grey]{reason}[/]");
+        }
+
+        if (reasons.Count > MaxReasons)
+        {
+            screen.Say($"[grey]… and {Wording.Count(reasons.Count - MaxReasons, "more unavailable option")} (explain module=option).[/]");
+        }
+
+        // The price of what the customer gets now (defaults included) and, while other choices remain, the range over them.
+        var range = state.Price is { } r && r.Min != r.Max ? Screen.Safe(Wording.Range(r.Min, r.Max)) : null;
+        var price = state.Breakdown is { } breakdown
+            ? $" · now [bold]{Screen.Safe(breakdown.Total.ToString())}[/]{(range is null ? "" : $" [grey](from {range} with other choices)[/]")}"
+            : state.Price is { } whole ? $" · {Screen.Safe(Wording.Range(whole.Min, whole.Max))}" : "";
+        var done = state.IsComplete ? " · [green]complete[/] (done to finish)" : "";
+        screen.Say($"{Wording.Count(state.Completions, "valid configuration")}{price}{done}");
     }
 
-    private static int Finish(Selection? configuration, CompiledModel model, Console console)
+    private static string OptionCell(ModuleState module, OptionState option)
+    {
+        var name = Named(option.Name, option.OptionId);
+        if (option.IsSelected)
+        {
+            var why = option.Source switch
+            {
+                SelectionSource.Default => " [grey](default)[/]",
+                SelectionSource.Forced => " [grey](forced)[/]",
+                SelectionSource.Preset => " [grey](preset)[/]",
+                _ => "",
+            };
+            return $"[green bold]●[/] [green]{name}[/]{why}";
+        }
+
+        if (!option.IsAvailable)
+        {
+            return $"[grey]✗ {name}[/]";
+        }
+
+        var difference = Wording.Difference(option.PriceDifference);
+        return $"○ {name}{(difference.Length == 0 ? "" : $" [yellow]{difference}[/]")}";
+    }
+
+    /// <summary>"Arched (arched)" when the name says more than the id, else the id; as markup.</summary>
+    private static string Named(string name, string id) =>
+        string.Equals(name, id, StringComparison.OrdinalIgnoreCase) ? Screen.Safe(id) : $"{Screen.Safe(name)} [grey]({Screen.Safe(id)})[/]";
+
+    private static int Finish(Selection? configuration, CompiledModel model, Screen screen)
     {
         if (configuration is null)
         {
-            console.Say("The configuration is not complete.");
+            screen.SayText("The configuration is not complete.");
             return ExitCodes.InvalidConfiguration;
         }
 
-        console.Say($"Configuration: {configuration}");
-        console.Say($"Price: {PricingPipeline.Default.Price(model, configuration).Total}");
+        var breakdown = PricingPipeline.Default.Price(model, configuration);
+        screen.SayText($"Configuration: {configuration}");
+        ShowBreakdown(breakdown, screen);
+        screen.SayText($"Price: {breakdown.Total}");
         return ExitCodes.Success;
     }
 
-    private static (string Module, string[] Options)? Split(string text)
+    private static void ShowBreakdown(PriceBreakdown breakdown, Screen screen)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("line").AddColumn(new TableColumn("amount").RightAligned());
+        foreach (var line in breakdown.Lines)
+        {
+            table.AddRow(Screen.Safe(line.Label), line.Amount.ToString("0.00##", CultureInfo.InvariantCulture));
+        }
+
+        screen.Show(table);
+    }
+
+    /// <summary>What Tab completes to: every module=option (with += and -= on multi-select modules) and the commands.</summary>
+    private static Func<string, IEnumerable<string>> Completions(CompiledModel model, string[] commands, bool explain, IReadOnlyCollection<string>? only = null)
+    {
+        var choices = new List<string>();
+        foreach (var module in model.Model.Modules.Where(m => only is null || only.Contains(m.Id)))
+        {
+            foreach (var option in module.Options)
+            {
+                choices.Add($"{module.Id}={option.Id}");
+                if (explain)
+                {
+                    choices.Add($"{module.Id}+={option.Id}");
+                    choices.Add($"{module.Id}-={option.Id}");
+                }
+            }
+        }
+
+        var all = choices.Concat(commands).Concat(explain ? choices.Where(c => !c.Contains("+=", StringComparison.Ordinal) && !c.Contains("-=", StringComparison.Ordinal)).Select(c => "explain " + c) : []).ToList();
+        return _ => all;
+    }
+
+    /// <summary>module=a+b, module+=a or module-=a; null when it is none of those.</summary>
+    private static (string Module, string[] Options, char Kind)? Parse(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
@@ -317,22 +520,10 @@ internal static class ConfigureCommand
             return null;
         }
 
-        var options = text[(equals + 1)..];
-        return (text[..equals].Trim(), options.Length == 0 ? [] : options.Split('+'));
-    }
-
-    /// <summary>Prompts and reads a line; echoes what it read when the input is not a person at a terminal.</summary>
-    private sealed class Console(TextReader input, TextWriter output)
-    {
-        public string? Ask(string prompt)
-        {
-            output.Write(prompt);
-            output.Flush();
-            var line = input.ReadLine()?.Trim();
-            output.WriteLine(line ?? "");
-            return line;
-        }
-
-        public void Say(string text) => output.WriteLine(text);
+        var module = text[..equals].Trim();
+        var kind = module.EndsWith('+') ? '+' : module.EndsWith('-') ? '-' : '=';
+        module = kind == '=' ? module : module[..^1].TrimEnd();
+        var options = text[(equals + 1)..].Trim();
+        return module.Length == 0 ? null : (module, options.Length == 0 ? [] : options.Split('+'), kind);
     }
 }

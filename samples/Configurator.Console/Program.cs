@@ -46,7 +46,9 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 
 var terminal = !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected;
 var input = StandardInput.WasClosedAtStart() ? TextReader.Null : System.Console.In;
-var exitCode = CliApp.Run(args, input, output, System.Console.Error, terminal, cancellation.Token);
+// A person typing at a terminal gets configure's table in colour and a prompt that completes with Tab.
+var typing = terminal && !System.Console.IsInputRedirected ? Screen.ForTerminal(System.Console.Out, Screen.NoColorRequested()) : null;
+var exitCode = CliApp.Run(args, input, output, System.Console.Error, terminal, typing, cancellation.Token);
 output.Flush();
 finished.Set();
 return exitCode == ExitCodes.Cancelled && signalExitCode == ExitCodes.Terminated ? ExitCodes.Terminated : exitCode;

@@ -87,7 +87,7 @@ public class ExplorationCommandTests
     [Fact]
     public void Configure_Free_PipedChoicesUndoAndExplanations()
     {
-        var (exitCode, output, _) = Interactive("frame=arched\nexplain glass=clear\nglass=triple\nsize=l\nextras=blind\ncolour=natural\nundo\ndone\n", "configure", Model("window-rules.json"));
+        var (exitCode, output, _) = Interactive("frame=arched\nexplain glass=clear\nglass=triple\nsize=l\nextras=blind\ncolour=natural\n1\nundo\ndone\n", "configure", Model("window-rules.json"));
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("Clear (Glass) is not available with Frame: Arched.", output, StringComparison.Ordinal);
         Assert.Contains("Applied by giving up frame=arched", output, StringComparison.Ordinal);

@@ -25,6 +25,7 @@ public sealed class SignalTests : IDisposable
     [InlineData("price", "INT", ExitCodes.Cancelled)]
     [InlineData("stats", "TERM", ExitCodes.Terminated)]
     [InlineData("enumerate", "TERM", ExitCodes.Terminated)]
+    [InlineData("enumerate", "INT", ExitCodes.Cancelled)]
     public async Task SignalDuringALongCommand_EndsItWithinASecond(string command, string signal, int expected)
     {
         SkipUnlessLinux();
@@ -57,6 +58,49 @@ public sealed class SignalTests : IDisposable
         Assert.Equal(ExitCodes.Cancelled, exitCode);
         Assert.True(elapsed < WithinASecond, $"configure took {elapsed.TotalMilliseconds:F0} ms after SIGINT");
         Assert.Contains("cancelled", console.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", console.Output, StringComparison.Ordinal); // output redirected: no colours
+    }
+
+    [Fact]
+    public async Task CtrlCTypedAtATerminal_EndsConfigureWith130WithinASecond()
+    {
+        SkipUnlessLinux();
+        Assert.SkipUnless(File.Exists("/usr/bin/script"), "A pseudo-terminal needs util-linux's script.");
+        using var console = ConsoleProcess.Start("configure", RepositoryPaths.SampleModel("car.json"), inTerminal: true);
+        await console.WaitForOutput("valid configurations", TimeSpan.FromSeconds(30));
+        await Task.Delay(700, TestContext.Current.CancellationToken);
+        await console.Process.StandardInput.WriteAsync("body=");
+        await console.Process.StandardInput.FlushAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        await console.Process.StandardInput.WriteAsync('\u0003'); // Ctrl+C, as the keyboard sends it
+        await console.Process.StandardInput.FlushAsync(TestContext.Current.CancellationToken);
+        Assert.True(await console.WaitForExit(TimeSpan.FromSeconds(15)), "Ctrl+C did not end configure");
+        var elapsed = clock.Elapsed;
+        console.Process.WaitForExit();
+
+        Assert.Equal(ExitCodes.Cancelled, console.Process.ExitCode);
+        Assert.True(elapsed < WithinASecond, $"configure took {elapsed.TotalMilliseconds:F0} ms after Ctrl+C");
+        Assert.Matches("body=\r?\n+configurator: cancelled\\.", console.Output.Replace("\u001b[0m", "", StringComparison.Ordinal)); // on a line of its own
+        Assert.Contains("\u001b[", console.Output, StringComparison.Ordinal); // a terminal gets colours
+    }
+
+    [Fact]
+    public async Task NoColorAtATerminal_ShowsTheTableWithoutColours()
+    {
+        SkipUnlessLinux();
+        Assert.SkipUnless(File.Exists("/usr/bin/script"), "A pseudo-terminal needs util-linux's script.");
+        using var console = ConsoleProcess.Start("configure", RepositoryPaths.SampleModel("window-rules.json"), inTerminal: true, noColor: true);
+        await console.WaitForOutput("valid configurations", TimeSpan.FromSeconds(30));
+        await console.Process.StandardInput.WriteAsync("done\r");
+        await console.Process.StandardInput.FlushAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(await console.WaitForExit(TimeSpan.FromSeconds(15)), "done did not end configure");
+        console.Process.WaitForExit();
+        Assert.Equal(ExitCodes.Success, console.Process.ExitCode);
+        Assert.Contains("Rectangular (rect) (default)", console.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch("\u001b\\[[0-9;]*3[0-9]", console.Output); // no foreground colour
     }
 
     [Fact]
@@ -108,7 +152,7 @@ public sealed class SignalTests : IDisposable
             }
         }
 
-        public static ConsoleProcess Start(string command, string model, bool closeInput = false)
+        public static ConsoleProcess Start(string command, string model, bool closeInput = false, bool inTerminal = false, bool noColor = false)
         {
             var console = Path.Combine(AppContext.BaseDirectory, "Configurator.Console.dll");
 
@@ -122,10 +166,19 @@ public sealed class SignalTests : IDisposable
                 UseShellExecute = false,
             };
             start.ArgumentList.Add("-c");
-            start.ArgumentList.Add($"exec env --default-signal=INT dotnet \"$0\" \"$1\" \"$2\"{(closeInput ? " <&-" : "")}");
+            var run = $"exec env --default-signal=INT dotnet \"$0\" \"$1\" \"$2\"{(closeInput ? " <&-" : "")}";
+
+            // In a terminal: util-linux's script gives the console a pseudo-terminal, whose line
+            // discipline turns a typed Ctrl+C into SIGINT as a real terminal does (-e: its exit code).
+            start.ArgumentList.Add(inTerminal ? "exec script -qefc \"$3 '$0' '$1' '$2'\" /dev/null" : run);
             start.ArgumentList.Add(console);
             start.ArgumentList.Add(command);
             start.ArgumentList.Add(model);
+            start.ArgumentList.Add("exec env --default-signal=INT dotnet");
+            if (noColor)
+            {
+                start.Environment["NO_COLOR"] = "1";
+            }
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             var result = new ConsoleProcess(process);
             process.OutputDataReceived += (_, e) => Append(result._output, e.Data);

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Numerics;
+using Configurator.Pricing;
+
+namespace Configurator.Console;
+
+/// <summary>How the console words numbers, counts and prices, in one place so that every command reads the same.</summary>
+internal static class Wording
+{
+    /// <summary>"1 valid configuration", "1,800 valid configurations".</summary>
+    public static string Count(BigInteger count, string singular, string? plural = null) =>
+        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count.IsOne ? singular : plural ?? singular + "s")}";
+
+    /// <inheritdoc cref="Count(BigInteger, string, string?)"/>
+    public static string Count(long count, string singular, string? plural = null) => Count(new BigInteger(count), singular, plural);
+
+    /// <summary>A price range, one price when both ends are equal: "429.00 EUR", "310.00 to 580.00 EUR".</summary>
+    public static string Range(Money min, Money max) =>
+        min == max ? min.ToString() : $"{Amount(min)} to {max}";
+
+    /// <summary>The amount in the currency's minor unit without the currency: "429.00".</summary>
+    public static string Amount(Money money) => money.ToString().Split(' ')[0];
+
+    /// <summary>A price difference with its sign, empty for none: "+25.00", "-10.00".</summary>
+    public static string Difference(Money? difference) =>
+        difference is not { } d || d.Amount == 0 ? "" : (d.Amount > 0 ? "+" : "-") + Amount(d with { Amount = Math.Abs(d.Amount) });
+}
