@@ -48,8 +48,12 @@ public static class CliApp
             Recursive = true,
         };
 
-        var root = new RootCommand("Lint product models and explore their configuration spaces.")
+        // A plain command named as the tool is installed, so that help says "configurator" rather
+        // than the assembly's name (RootCommand takes the name of the running executable).
+        var root = new Command("configurator", "Lint product models and explore their configuration spaces.")
         {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
             LintCommand.Create(output, error),
             CountCommand.Create(output, error, cancellationToken),
             EnumerateCommand.Create(output, error, isTerminal, cancellationToken),
@@ -101,13 +105,20 @@ public static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (Exception e) when (ClosedPipe.Is(e))
+        {
+            // `enumerate | head -2`: the reader has what it wanted; stop at once and say nothing.
+            return ExitCodes.ClosedPipe;
+        }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !outer.IsCancellationRequested)
         {
+            Flush(output);
             error.WriteLine($"configurator: stopped at the time limit of {parsed.GetValue(timeout)} s (--timeout); give a larger one, or none to wait as long as it takes.");
             return ExitCodes.TimedOut;
         }
         catch (OperationCanceledException)
         {
+            Flush(output); // what was written before comes before the message
             error.WriteLine("configurator: cancelled.");
             return ExitCodes.Cancelled;
         }
@@ -129,4 +140,6 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
     }
+
+    private static void Flush(TextWriter output) => ClosedPipe.TryFlush(output);
 }

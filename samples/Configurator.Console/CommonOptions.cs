@@ -26,7 +26,7 @@ internal static class CommonOptions
                 .GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (repeated is not null)
             {
-                error.WriteLine($"configurator: module '{repeated.Key}' is set {repeated.Count()} times; give it once (module=a+b selects several options, module+=a adds one).");
+                error.WriteLine($"configurator: module '{repeated.Key}' is selected {repeated.Count()} times; give it once (module=a+b selects several options, module+=a adds one).");
                 return null;
             }
 

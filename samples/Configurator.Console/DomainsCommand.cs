@@ -23,9 +23,12 @@ internal static class DomainsCommand
             }
 
             var session = ConfigurationSession.Start(compiled, cancellationToken: cancellationToken);
-            foreach (var (moduleId, options) in within.Choices)
+            var steps = within.Choices.Select(c => (Func<ChoiceResult>)(() => session.SetModule(c.Key, [.. c.Value])))
+                .Concat(within.Included.SelectMany(c => c.Value.Select(o => (Func<ChoiceResult>)(() => session.Select(c.Key, o)))))
+                .Concat(within.Excluded.SelectMany(c => c.Value.Select(o => (Func<ChoiceResult>)(() => session.Deselect(c.Key, o)))));
+            foreach (var step in steps)
             {
-                var result = session.SetModule(moduleId, [.. options]);
+                var result = step();
                 if (result.IsConflict)
                 {
                     error.WriteLine($"configurator: the selections conflict ({string.Join(", ", result.Explanation?.Selections ?? default)}): {result.Explanation}");
@@ -53,7 +56,7 @@ internal static class DomainsCommand
                 }
             }
 
-            output.WriteLine($"{session.State.Completions} valid configurations");
+            output.WriteLine(Wording.Count(session.State.Completions, "valid configuration"));
             return ExitCodes.Success;
         });
         return command;

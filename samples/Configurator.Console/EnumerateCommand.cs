@@ -51,16 +51,28 @@ internal static class EnumerateCommand
             var clock = Stopwatch.StartNew();
             var writer = new ConfigurationWriter(compiled, parsed.GetValue(format)!, output);
             writer.WriteHeader();
-            var visited = isTerminal && writer.IsSilent
-                ? WithProgress(compiled, within, options, cancellationToken)
-                : compiled.Enumerate(writer.Write, within, options, cancellationToken);
+            ulong visited;
+            try
+            {
+                visited = isTerminal && writer.IsSilent
+                    ? WithProgress(compiled, within, options, writer, clock, cancellationToken)
+                    : compiled.Enumerate(writer.Write, within, options, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or --timeout: say how far it got (the caller then says why it stopped).
+                ClosedPipe.TryFlush(output);
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"configurator: {Wording.Count(writer.Written, "configuration")} {(writer.IsSilent ? "enumerated" : "written")} in {clock.Elapsed.TotalSeconds:0.###} s before stopping."));
+                throw;
+            }
+
             if (parsed.GetValue(json) && writer.IsSilent)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"enumerated\":{visited},\"seconds\":{clock.Elapsed.TotalSeconds:0.######}}}"));
             }
             else if (writer.IsSilent)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{visited} configurations in {clock.Elapsed.TotalSeconds:0.###} s"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Wording.Count(visited, "configuration")} in {clock.Elapsed.TotalSeconds:0.###} s"));
             }
 
             return ExitCodes.Success;
@@ -68,31 +80,52 @@ internal static class EnumerateCommand
         return command;
     }
 
-    /// <summary>Enumerates while a progress bar (on standard error) shows how far it got; only for a person at a terminal.</summary>
-    private static ulong WithProgress(CompiledModel model, Selection within, EnumerateOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enumerates while a progress bar (on standard error) shows the count so far, the rate, and the
+    /// share done when the total is small enough for a share to move; only for a person at a terminal.
+    /// </summary>
+    private static ulong WithProgress(CompiledModel model, Selection within, EnumerateOptions options, ConfigurationWriter writer, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var total = (double)System.Numerics.BigInteger.Min(model.Count(within, cancellationToken), options.Limit ?? ulong.MaxValue);
+        var total = model.Count(within, cancellationToken);
+        if (options.Limit is { } limit)
+        {
+            total = System.Numerics.BigInteger.Min(total, limit);
+        }
+
         if (options.ShardCount > 1)
         {
             total /= options.ShardCount;
         }
 
-        long seen = 0;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
         ulong visited = 0;
-        console.Progress().Start(context =>
-        {
-            var task = context.AddTask("enumerating", maxValue: Math.Max(1, total));
-            var run = Task.Run(() => visited = model.Enumerate(_ => seen++, within, options, cancellationToken), cancellationToken);
-            while (!run.Wait(200, cancellationToken))
+        console.Progress()
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
             {
-                task.Value = Interlocked.Read(ref seen);
-            }
+                var task = context.AddTask(Describe(0, clock, total), maxValue: Math.Max(1, (double)total));
+                var run = Task.Run(() => visited = model.Enumerate(writer.Write, within, options, cancellationToken), cancellationToken);
+                try
+                {
+                    while (!run.Wait(200, cancellationToken))
+                    {
+                        task.Value = writer.Written;
+                        task.Description = Describe(writer.Written, clock, total);
+                    }
+                }
+                finally
+                {
+                    task.Description = Describe(writer.Written, clock, total);
+                    task.StopTask();
+                }
 
-            task.Value = task.MaxValue;
-        });
+                task.Value = task.MaxValue;
+            });
         return visited;
     }
+
+    private static string Describe(ulong written, Stopwatch clock, System.Numerics.BigInteger total) =>
+        string.Create(CultureInfo.InvariantCulture, $"{written:N0} of {(total < new System.Numerics.BigInteger(1e15) ? total.ToString("N0", CultureInfo.InvariantCulture) : ((double)total).ToString("0.##E+0", CultureInfo.InvariantCulture))} configurations, {written / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s");
 
     private static (int Index, int Count)? ParseShard(string? text, TextWriter error)
     {
@@ -120,7 +153,12 @@ internal static class EnumerateCommand
         private readonly bool[] _multi = [.. model.Model.Modules.Select(m => m.IsMultiSelect)];
         private readonly int[] _widths = [.. model.Model.Modules.Select(m => Math.Max(m.Id.Length, m.Options.Max(o => o.Id.Length) * Math.Max(1, Math.Min(m.Max, 3))))];
 
+        private ulong _written;
+
         public bool IsSilent => format == "none";
+
+        /// <summary>How many configurations have been written (or seen, when silent); read from another thread by the progress bar.</summary>
+        public ulong Written => Volatile.Read(ref _written);
 
         public void WriteHeader()
         {
@@ -139,6 +177,7 @@ internal static class EnumerateCommand
         {
             if (IsSilent)
             {
+                Volatile.Write(ref _written, _written + 1);
                 return;
             }
 
@@ -164,6 +203,7 @@ internal static class EnumerateCommand
             }
 
             output.WriteLine(format == "jsonl" ? _line.Append('}').ToString() : _line.ToString().TrimEnd());
+            Volatile.Write(ref _written, _written + 1);
         }
 
         private static string Csv(string value) =>

@@ -20,4 +20,7 @@ public static class ExitCodes
 
     /// <summary>Stopped by SIGTERM.</summary>
     public const int Terminated = 143;
+
+    /// <summary>The reader of the output went away (<c>enumerate | head -2</c>): ended quietly, as a process ended by SIGPIPE (128 + 13).</summary>
+    public const int ClosedPipe = 141;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Configurator.Modeling;
 using Configurator.Pricing;
+using Configurator.Pricing.QuantityTiers;
 using Configurator.Solving;
 
 namespace Configurator.Console;
@@ -15,9 +16,10 @@ internal static class PriceCommand
         var model = CommonOptions.Model();
         var selections = CommonOptions.Selections();
         var json = CommonOptions.Json();
-        var quantity = new Option<int>("--quantity") { Description = "How many units are ordered.", DefaultValueFactory = _ => 1 };
+        var quantity = new Option<int>("--quantity") { Description = "How many units are ordered: the total is for all of them (the lines are per unit).", DefaultValueFactory = _ => 1 };
+        var tiers = new Option<string[]>("--tier") { Description = "A quantity discount: MIN:PERCENT, e.g. 10:5 for 5% off from 10 units. Repeat for several." };
         var personalize = new Option<string[]>("--personalize", "-p") { Description = "A personalization field: field=value. Repeat for several." };
-        var command = new Command("price", "Price a complete configuration line by line, or give the exact price range of a partial one.") { model, selections, quantity, personalize, json };
+        var command = new Command("price", "Price a complete configuration line by line, or give the exact price range of a partial one.") { model, selections, quantity, tiers, personalize, json };
         command.SetAction(parsed =>
         {
             if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled
@@ -39,11 +41,16 @@ internal static class PriceCommand
                 return ExitCodes.BadInput;
             }
 
+            if (Pipeline(parsed.GetValue(tiers) ?? [], error) is not { } pipeline)
+            {
+                return ExitCodes.BadInput;
+            }
+
             var request = new PricingRequest { Quantity = parsed.GetValue(quantity), Personalization = fields.Select(f => new KeyValuePair<string, string>(f[0], f[1])).ToEquatableDictionary() };
             var complete = within.IsExact && compiled.Model.Modules.All(m => within.Choices.ContainsKey(m.Id));
             try
             {
-                return complete ? Breakdown(compiled, within, request, parsed.GetValue(json), output, error) : Range(compiled, within, request, parsed.GetValue(json), output, error, cancellationToken);
+                return complete ? Breakdown(compiled, pipeline, within, request, parsed.GetValue(json), output, error) : Range(compiled, pipeline, within, request, parsed.GetValue(json), output, error, cancellationToken);
             }
             catch (ConfiguratorException e) when (e is not InvalidSelectionException)
             {
@@ -54,7 +61,37 @@ internal static class PriceCommand
         return command;
     }
 
-    private static int Breakdown(CompiledModel model, Selection configuration, PricingRequest request, bool json, TextWriter output, TextWriter error)
+    /// <summary>
+    /// The model's prices, then the order's quantity (always: the total is for every unit ordered)
+    /// with the discount tiers given; null after saying why a tier is malformed.
+    /// </summary>
+    private static PricingPipeline? Pipeline(string[] tierItems, TextWriter error)
+    {
+        var tiers = new List<QuantityTier>();
+        foreach (var item in tierItems)
+        {
+            var parts = item.Split(':');
+            if (parts.Length != 2
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var min) || min < 1
+                || !decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || percent > 100)
+            {
+                error.WriteLine($"configurator: --tier takes MIN:PERCENT with MIN at least 1 and PERCENT from 0 to 100, such as 10:5; '{item}' is not that.");
+                return null;
+            }
+
+            tiers.Add(new QuantityTier(min, percent));
+        }
+
+        if (tiers.GroupBy(t => t.MinQuantity).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            error.WriteLine($"configurator: --tier names {twice.Key} units twice; give each quantity once.");
+            return null;
+        }
+
+        return new PricingPipelineBuilder().AddQuantityTiers(new QuantityTierPricingOptions { Tiers = tiers }).Build();
+    }
+
+    private static int Breakdown(CompiledModel model, PricingPipeline pipeline, Selection configuration, PricingRequest request, bool json, TextWriter output, TextWriter error)
     {
         var report = model.Validate(configuration);
         if (!report.IsValid)
@@ -63,13 +100,14 @@ internal static class PriceCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        var breakdown = PricingPipeline.Default.Price(model, configuration, request);
+        var breakdown = pipeline.Price(model, configuration, request);
         if (json)
         {
             JsonOutput.Write(output, writer =>
             {
                 writer.WriteString("total", Amount(breakdown.Total));
                 writer.WriteString("currency", breakdown.Total.Currency);
+                writer.WriteNumber("quantity", request.Quantity);
                 writer.WriteStartArray("lines");
                 foreach (var line in breakdown.Lines)
                 {
@@ -92,13 +130,15 @@ internal static class PriceCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line.Label.PadRight(width)}  {line.Amount,12:0.00##}"));
         }
 
-        output.WriteLine($"{"Total".PadRight(width)}  {breakdown.Total.ToString().PadLeft(12 + breakdown.Total.Currency.Length + 1)}");
+        var total = request.Quantity == 1 ? "Total" : $"Total for {Wording.Count(request.Quantity, "unit")}";
+        width = Math.Max(width, total.Length);
+        output.WriteLine($"{total.PadRight(width)}  {breakdown.Total.ToString().PadLeft(12 + breakdown.Total.Currency.Length + 1)}");
         return ExitCodes.Success;
     }
 
-    private static int Range(CompiledModel model, Selection within, PricingRequest request, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Range(CompiledModel model, PricingPipeline pipeline, Selection within, PricingRequest request, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (PricingPipeline.Default.Range(model, within, request, cancellationToken) is not { } range)
+        if (pipeline.Range(model, within, request, cancellationToken) is not { } range)
         {
             error.WriteLine("configurator: no valid configuration extends these selections.");
             return ExitCodes.InvalidConfiguration;
@@ -111,13 +151,22 @@ internal static class PriceCommand
                 writer.WriteString("min", Amount(range.Min));
                 writer.WriteString("max", Amount(range.Max));
                 writer.WriteString("currency", range.Min.Currency);
+                writer.WriteNumber("quantity", request.Quantity);
                 writer.WriteString("cheapest", range.Cheapest.ToString());
                 writer.WriteString("dearest", range.Dearest.ToString());
             });
             return ExitCodes.Success;
         }
 
-        output.WriteLine($"from {range.Min} to {range.Max}");
+        var units = request.Quantity == 1 ? "" : $" for {Wording.Count(request.Quantity, "unit")}";
+        if (range.Min == range.Max)
+        {
+            output.WriteLine($"{range.Min}{units}, whichever way it is completed");
+            output.WriteLine($"for example: {range.Cheapest}");
+            return ExitCodes.Success;
+        }
+
+        output.WriteLine($"{Wording.Range(range.Min, range.Max)}{units}");
         output.WriteLine($"cheapest: {range.Cheapest}");
         output.WriteLine($"dearest:  {range.Dearest}");
         return ExitCodes.Success;

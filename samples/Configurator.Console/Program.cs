@@ -2,8 +2,13 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Configurator.Console;
 
-// Buffered standard output: enumeration can print millions of lines.
-using var output = new StreamWriter(System.Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+// Buffered standard output: enumeration can print millions of lines. On Unix a FileStream over
+// descriptor 1 rather than the console stream, which drops writes to a closed pipe in silence (so
+// `enumerate | head -2` ran until killed); this one fails, and the command ends at once.
+var standardOutput = OperatingSystem.IsWindows()
+    ? System.Console.OpenStandardOutput()
+    : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+var output = new StreamWriter(standardOutput, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
 using var cancellation = new CancellationTokenSource();
 using var finished = new ManualResetEventSlim();
 var signalExitCode = 0;
@@ -49,6 +54,10 @@ var input = StandardInput.WasClosedAtStart() ? TextReader.Null : System.Console.
 // A person typing at a terminal gets configure's table in colour and a prompt that completes with Tab.
 var typing = terminal && !System.Console.IsInputRedirected ? Screen.ForTerminal(System.Console.Out, Screen.NoColorRequested()) : null;
 var exitCode = CliApp.Run(args, input, output, System.Console.Error, terminal, typing, cancellation.Token);
-output.Flush();
+if (!ClosedPipe.TryFlush(output))
+{
+    exitCode = ExitCodes.ClosedPipe;
+}
+
 finished.Set();
 return exitCode == ExitCodes.Cancelled && signalExitCode == ExitCodes.Terminated ? ExitCodes.Terminated : exitCode;

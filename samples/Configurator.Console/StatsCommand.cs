@@ -50,12 +50,12 @@ internal static class StatsCommand
                 return ExitCodes.Success;
             }
 
-            output.WriteLine($"{compiled.Model.Modules.Count} modules, {counts.Count} options, {total} valid configurations ({compiled.Engine.ToString().ToLowerInvariant()} engine)");
+            output.WriteLine($"{Wording.Count(compiled.Model.Modules.Count, "module")}, {Wording.Count(counts.Count, "option")}, {Wording.Count(total, "valid configuration")} ({compiled.Engine.ToString().ToLowerInvariant()} engine)");
             var width = counts.Max(c => c.ModuleId.Length + c.OptionId.Length + 1);
             foreach (var count in counts)
             {
                 var share = Share(count.Count);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(count.ModuleId + "=" + count.OptionId).PadRight(width)}  {count.Count,14}  {share,7:P1}{(share < RareShare ? "  rare" : "")}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(count.ModuleId + "=" + count.OptionId).PadRight(width)}  {count.Count,14:N0}  {share,7:P1}  {Wording.Bar(share)}{(share < RareShare ? "  rare" : "")}").TrimEnd());
             }
 
             return ExitCodes.Success;

@@ -24,4 +24,13 @@ internal static class Wording
     /// <summary>A price difference with its sign, empty for none: "+25.00", "-10.00".</summary>
     public static string Difference(Money? difference) =>
         difference is not { } d || d.Amount == 0 ? "" : (d.Amount > 0 ? "+" : "-") + Amount(d with { Amount = Math.Abs(d.Amount) });
+
+    /// <summary>A bar of <paramref name="width"/> characters filled to <paramref name="share"/> (0 to 1), to eighths of a character.</summary>
+    public static string Bar(double share, int width = 20)
+    {
+        const string Eighths = " ▏▎▍▌▋▊▉";
+        var eighths = (int)Math.Round(Math.Clamp(share, 0, 1) * width * 8);
+        var bar = new string('█', eighths / 8) + (eighths % 8 == 0 ? "" : Eighths[eighths % 8].ToString());
+        return bar.PadRight(width);
+    }
 }

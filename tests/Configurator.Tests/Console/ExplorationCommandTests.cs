@@ -55,7 +55,7 @@ public class ExplorationCommandTests
     {
         var (exitCode, output, _) = CliRunner.Run("price", Model("window-rules.json"), "-s", "frame=arched", "--json");
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Equal("""{"min":"219.40","max":"474.00","currency":"EUR","cheapest":"frame=arched glass=laminated strength=3 size=s colour=white extras=","dearest":"frame=arched glass=triple strength=3 size=l colour=anthracite extras=lock+blind"}""", output.Trim());
+        Assert.Equal("""{"min":"219.40","max":"474.00","currency":"EUR","quantity":1,"cheapest":"frame=arched glass=laminated strength=3 size=s colour=white extras=","dearest":"frame=arched glass=triple strength=3 size=l colour=anthracite extras=lock+blind"}""", output.Trim());
     }
 
     [Theory]

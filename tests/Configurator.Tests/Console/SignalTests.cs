@@ -104,6 +104,90 @@ public sealed class SignalTests : IDisposable
     }
 
     [Fact]
+    public async Task ClosedOutputPipe_EndsEnumerateWithinASecondAndQuietly()
+    {
+        SkipUnlessLinux();
+        var model = BigModel();
+
+        // As `configurator enumerate big.json --format jsonl | head -2`: read two lines, then close the pipe.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Configurator.Console.dll"), "enumerate", model, "--format", "jsonl" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("{\"m0\":\"o0\"", await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.NotNull(await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken));
+        var clock = Stopwatch.StartNew();
+        process.StandardOutput.Dispose();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            Assert.Fail("a closed output pipe did not end enumerate (10^36 configurations)");
+        }
+
+        Assert.True(clock.Elapsed < WithinASecond, $"enumerate took {clock.Elapsed.TotalMilliseconds:F0} ms after the pipe closed");
+        Assert.Equal(ExitCodes.ClosedPipe, process.ExitCode);
+        Assert.Equal("", await errors);
+    }
+
+    [Fact]
+    public async Task SigintDuringATableEnumeration_WritesTheRowsThenHowManyThenCancelled()
+    {
+        SkipUnlessLinux();
+        using var console = ConsoleProcess.Start(["enumerate", BigModel(), "--format", "csv"], errorIntoOutput: true);
+        await console.WaitForOutput("o0,o0,o0", TimeSpan.FromSeconds(30));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var (exitCode, _) = await console.SignalAndWait("INT");
+
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        var lines = console.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal("configurator: cancelled.", lines[^1]);
+        var said = System.Text.RegularExpressions.Regex.Match(lines[^2], "^configurator: ([0-9,]+) configurations written in [0-9.]+ s before stopping\\.$");
+        Assert.True(said.Success, lines[^2]);
+
+        // Every row written comes before the two messages, and the count is the rows' (the header aside).
+        Assert.Equal(long.Parse(said.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), lines.Length - 3);
+    }
+
+    [Fact]
+    public async Task ProgressBarAtATerminal_ShowsTheCountAndRate_AndACancelledRunSaysHowMany()
+    {
+        SkipUnlessLinux();
+        Assert.SkipUnless(File.Exists("/usr/bin/script"), "A pseudo-terminal needs util-linux's script.");
+        using var console = ConsoleProcess.Start(["enumerate", BigModel(), "--format", "none"], inTerminal: true);
+        await console.WaitForOutput("configurations, ", TimeSpan.FromSeconds(30));
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await console.Process.StandardInput.WriteAsync('\u0003');
+        await console.Process.StandardInput.FlushAsync(TestContext.Current.CancellationToken);
+        Assert.True(await console.WaitForExit(TimeSpan.FromSeconds(15)), "Ctrl+C did not end enumerate");
+        console.Process.WaitForExit();
+
+        Assert.Equal(ExitCodes.Cancelled, console.Process.ExitCode);
+        Assert.Matches("[0-9,]+ of 1E\\+36 configurations, [0-9,]+/s", console.Output);
+        Assert.Matches("configurator: [0-9,]+ configurations enumerated in [0-9.]+ s before stopping\\.", console.Output);
+        Assert.Contains("configurator: cancelled.", console.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>36 modules of 10 options and no rules: 10^36 configurations, more than any run lists.</summary>
+    private string BigModel()
+    {
+        var path = Path.Combine(_folder.FullName, "big.json");
+        var modules = string.Join(",", Enumerable.Range(0, 36).Select(m => $"{{\"id\":\"m{m}\",\"options\":[{string.Join(",", Enumerable.Range(0, 10).Select(o => $"{{\"id\":\"o{o}\"}}"))}]}}"));
+        File.WriteAllText(path, $"{{\"formatVersion\":1,\"id\":\"big\",\"modules\":[{modules}]}}");
+        return path;
+    }
+
+    [Fact]
     public async Task ConfigureWithStandardInputClosed_EndsLikeEndOfInput()
     {
         SkipUnlessLinux();
@@ -152,7 +236,10 @@ public sealed class SignalTests : IDisposable
             }
         }
 
-        public static ConsoleProcess Start(string command, string model, bool closeInput = false, bool inTerminal = false, bool noColor = false)
+        public static ConsoleProcess Start(string command, string model, bool closeInput = false, bool inTerminal = false, bool noColor = false) =>
+            Start([command, model], closeInput, inTerminal, noColor);
+
+        public static ConsoleProcess Start(string[] args, bool closeInput = false, bool inTerminal = false, bool noColor = false, bool errorIntoOutput = false)
         {
             var console = Path.Combine(AppContext.BaseDirectory, "Configurator.Console.dll");
 
@@ -165,20 +252,18 @@ public sealed class SignalTests : IDisposable
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            var run = "exec env --default-signal=INT dotnet " + string.Join(" ", new[] { console }.Concat(args).Select(a => $"'{a}'"));
             start.ArgumentList.Add("-c");
-            var run = $"exec env --default-signal=INT dotnet \"$0\" \"$1\" \"$2\"{(closeInput ? " <&-" : "")}";
 
             // In a terminal: util-linux's script gives the console a pseudo-terminal, whose line
             // discipline turns a typed Ctrl+C into SIGINT as a real terminal does (-e: its exit code).
-            start.ArgumentList.Add(inTerminal ? "exec script -qefc \"$3 '$0' '$1' '$2'\" /dev/null" : run);
-            start.ArgumentList.Add(console);
-            start.ArgumentList.Add(command);
-            start.ArgumentList.Add(model);
-            start.ArgumentList.Add("exec env --default-signal=INT dotnet");
+            start.ArgumentList.Add(inTerminal ? "exec script -qefc \"$0\" /dev/null" : $"{run}{(closeInput ? " <&-" : "")}{(errorIntoOutput ? " 2>&1" : "")}");
+            start.ArgumentList.Add(run);
             if (noColor)
             {
                 start.Environment["NO_COLOR"] = "1";
             }
+
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             var result = new ConsoleProcess(process);
             process.OutputDataReceived += (_, e) => Append(result._output, e.Data);

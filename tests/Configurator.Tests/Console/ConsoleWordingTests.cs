@@ -1,0 +1,105 @@
+using System.Globalization;
+using Configurator.Console;
+
+namespace Configurator.Tests.Console;
+
+/// <summary>Grammar and formatting: singular and plural, one price for a range with equal ends, the tool's name, what a quantity means.</summary>
+public class ConsoleWordingTests
+{
+    private static readonly string Window = RepositoryPaths.SampleModel("window-rules.json");
+    private static readonly string[] Complete = ["-s", "frame=rect", "-s", "glass=clear", "-s", "strength=1", "-s", "size=m", "-s", "colour=white", "-s", "extras="];
+
+    [Fact]
+    public void Help_NamesTheCommandAsItIsInstalled()
+    {
+        var (exitCode, output, _) = CliRunner.Run("--help");
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("configurator [command] [options]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Configurator.Console", output, StringComparison.Ordinal);
+        Assert.Contains("configurator count <model>", CliRunner.Run("count", "--help").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Domains_OneConfigurationLeft_IsSingular()
+    {
+        var (_, output, _) = CliRunner.Run(["domains", Window, .. Complete]);
+        Assert.EndsWith("\n1 valid configuration", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stats_CountsWithSeparatorsAndABarPerOption()
+    {
+        var (_, output, _) = CliRunner.Run("stats", Window);
+        Assert.StartsWith("6 modules, 21 options, 936 valid configurations", output, StringComparison.Ordinal);
+        Assert.Contains("frame=rect                    576   61.5 %  ████████████▎", output, StringComparison.Ordinal);
+        Assert.Matches(@"frame=round\s+48\s+5\.1 %  █\s*$", output.Split('\n').Single(l => l.Contains("frame=round", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(0.0, "")]
+    [InlineData(1.0, "████████████████████")]
+    [InlineData(0.5, "██████████")]
+    [InlineData(0.0125, "▎")]
+    public void Bar_FillsToTheShareInEighths(double share, string expected) =>
+        Assert.Equal(expected.PadRight(20), Wording.Bar(share));
+
+    [Fact]
+    public void Price_Quantity_IsTheTotalForEveryUnitAndSaysSo()
+    {
+        var unit = Total(CliRunner.Run(["price", Window, .. Complete]).Output);
+        var (exitCode, output, _) = CliRunner.Run(["price", Window, .. Complete, "--quantity", "3"]);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("3 units", output, StringComparison.Ordinal);
+        Assert.Equal(unit * 3, Total(output));
+        Assert.Contains("Total for 3 units", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Price_QuantityTier_DiscountsTheOrder()
+    {
+        var unit = Total(CliRunner.Run(["price", Window, .. Complete]).Output);
+        var (_, output, _) = CliRunner.Run(["price", Window, .. Complete, "--quantity", "12", "--tier", "10:5", "--tier", "50:8"]);
+        Assert.Contains("Quantity discount from 10 units (-5%)", output, StringComparison.Ordinal);
+        Assert.Equal(Math.Round(unit * 12 * 0.95m, 2), Total(output));
+    }
+
+    [Theory]
+    [InlineData("10")]
+    [InlineData("0:5")]
+    [InlineData("10:105")]
+    [InlineData("ten:5")]
+    public void Price_MalformedTier_SaysHowToWriteIt(string tier)
+    {
+        var (exitCode, _, error) = CliRunner.Run(["price", Window, .. Complete, "--tier", tier]);
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("--tier takes MIN:PERCENT", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Price_RangeWithEqualEnds_IsOnePrice()
+    {
+        var (_, output, _) = CliRunner.Run("price", Window, "-s", "frame=rect", "-s", "glass=clear", "-s", "strength=1", "-s", "size=m", "-s", "colour=white", "-s", "extras+=lock", "-s", "extras-=screen", "-s", "extras-=blind");
+        Assert.StartsWith("137.40 EUR, whichever way it is completed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" to ", output.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Price_Range_NamesTheCurrencyOnce()
+    {
+        var (_, output, _) = CliRunner.Run("price", Window, "-s", "frame=arched");
+        Assert.StartsWith("219.40 to 474.00 EUR\n", output.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Price_UnknownPersonalizationField_IsOneLineWithoutParameterNames()
+    {
+        var (exitCode, _, error) = CliRunner.Run(["price", Window, .. Complete, "-p", "foo=bar"]);
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.StartsWith("configurator: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", error, StringComparison.Ordinal);
+    }
+
+    private static decimal Total(string output) =>
+        decimal.Parse(output.Split('\n').Single(l => l.StartsWith("Total", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2], CultureInfo.InvariantCulture);
+}
