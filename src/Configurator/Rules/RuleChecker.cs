@@ -84,7 +84,7 @@ internal sealed class RuleChecker
         }
 
         var known = string.Join(", ", module.Options.Take(8).Select(o => $"'{o.Id}'"));
-        Report(RuleErrorCodes.UnknownOption, offset, $"Module '{module.Id}' has no option '{optionId}'. Options: {known}{(module.Options.Count > 8 ? ", ..." : "")}.");
+        Report(RuleErrorCodes.UnknownOption, offset, $"Module '{module.Id}' has no option '{optionId}'. Options: {known}{(module.Options.Count > 8 ? ", ..." : "")}.", module.Id);
         return false;
     }
 
@@ -112,7 +112,7 @@ internal sealed class RuleChecker
 
         if (numeric.Count == 0 && text.Count == 0)
         {
-            Report(RuleErrorCodes.UnknownProperty, reference.PropertyOffset, $"No option of module '{module.Id}' has a property '{reference.Property}'.");
+            Report(RuleErrorCodes.UnknownProperty, reference.PropertyOffset, $"No option of module '{module.Id}' has a property '{reference.Property}'.", module.Id);
             return RuleType.Error;
         }
 
@@ -303,7 +303,7 @@ internal sealed class RuleChecker
         _ => null,
     };
 
-    private void Report(string code, int offset, string message) => _diagnostics.Add(new RuleDiagnostic(code, offset, message));
+    private void Report(string code, int offset, string message, string? moduleId = null) => _diagnostics.Add(new RuleDiagnostic(code, offset, message) { ModuleId = moduleId });
 
     private static string List(List<string> optionIds) =>
         (optionIds.Count == 1 ? "option " : "options ") + string.Join(", ", optionIds.Take(5).Select(id => $"'{id}'")) + (optionIds.Count > 5 ? ", ..." : "");

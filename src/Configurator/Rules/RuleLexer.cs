@@ -64,7 +64,7 @@ internal static class RuleLexer
                 var close = text.IndexOf(c, i + 1);
                 if (close < 0)
                 {
-                    return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"This text has no closing {c}."));
+                    return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"This text has no closing {c}; end it with {c}, as in {c}{Shorten(text[(i + 1)..].TrimEnd())}{c}."));
                 }
 
                 tokens.Add(new RuleToken(RuleTokenKind.String, start, close + 1 - start, text[(i + 1)..close]));
@@ -78,13 +78,25 @@ internal static class RuleLexer
                 var shown = System.Text.Rune.TryGetRuneAt(text, i, out var rune) && !System.Text.Rune.IsControl(rune)
                     ? $"'{rune}' (U+{rune.Value:X4})"
                     : $"U+{(int)c:X4}";
-                return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"Unexpected character {shown}."));
+                return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"Unexpected character {shown}.{Hint(c)}"));
             }
 
             tokens.Add(new RuleToken(kind, start, length, text.Substring(start, length)));
             i += length;
         }
     }
+
+    /// <summary>The likely fix for a character the rule language does not have, as a sentence, or nothing.</summary>
+    private static string Hint(char c) => c switch
+    {
+        '=' => " Did you mean '==' (a comparison)?",
+        '&' => " Did you mean 'and'?",
+        '|' => " Did you mean 'or'?",
+        '\u2018' or '\u2019' or '\u201C' or '\u201D' => " Use straight quotes ' or \" around texts.",
+        _ => "",
+    };
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..17] + "...";
 
     private static RuleTokenKind KeywordKind(string word) => word switch
     {

@@ -262,7 +262,8 @@ internal sealed class RuleParser
                 // The column is counted only on failure: counting it for every '(' made long rules quadratic.
                 if (Current.Kind != RuleTokenKind.CloseParen)
                 {
-                    throw Unexpected("')' to close the '(' at column " + new RuleDiagnostic("", token.Offset, "").ColumnIn(_text));
+                    throw Unexpected("')' to close the '(' at column " + new RuleDiagnostic("", token.Offset, "").ColumnIn(_text),
+                        Current.Kind == RuleTokenKind.End ? " Add ')' at the end, or remove the '('." : "");
                 }
 
                 Advance();
@@ -360,7 +361,7 @@ internal sealed class RuleParser
     private RuleToken Expect(RuleTokenKind kind, string what) =>
         Current.Kind == kind ? Advance() : throw Unexpected(what);
 
-    private ParseFailure Unexpected(string expected)
+    private ParseFailure Unexpected(string expected, string hint = "")
     {
         var token = Current;
         var found = token.Kind switch
@@ -369,7 +370,12 @@ internal sealed class RuleParser
             RuleTokenKind.String => $"the text '{Shorten(token.Text)}'",
             _ => $"'{Shorten(token.Text)}'",
         };
-        return new ParseFailure(new RuleDiagnostic(RuleErrorCodes.Syntax, token.Offset, $"Expected {expected}, found {found}."));
+        if (hint.Length == 0 && token.Kind == RuleTokenKind.CloseParen)
+        {
+            hint = " It closes no '('; remove it, or add the '(' it belongs to.";
+        }
+
+        return new ParseFailure(new RuleDiagnostic(RuleErrorCodes.Syntax, token.Offset, $"Expected {expected}, found {found}.{hint}"));
     }
 
     private static string Shorten(string text) => text.Length <= 30 ? text : text[..27] + "...";

@@ -100,8 +100,10 @@ public static class ProductModelJson
             var structural = reader.Errors;
 
             // Validate the best-effort model as well, so that one pass reports everything, but leave
-            // out what only repeats a structural error at the same place.
-            var errors = structural.Concat(model.Validate().Errors.Where(e => !structural.Any(s => Covers(s.Path, e.Path)))).ToImmutableArray();
+            // out what only repeats a structural error at the same place, or only follows from one
+            // (FollowUpErrors: "max": "4" read as the default 1 makes presets that select more look wrong).
+            var validation = model.Validate().Errors.Where(e => !structural.Any(s => Covers(s.Path, e.Path))).ToList();
+            var errors = structural.Concat(FollowUpErrors.Without(structural, validation, model)).ToImmutableArray();
             return errors.IsEmpty ? new ModelLoadResult(model, []) : new ModelLoadResult(null, errors);
         }
     }

@@ -75,7 +75,7 @@ internal sealed class ConstraintValidator : AbstractValidator<Constraint>
             {
                 if (row[c] is { } cell && cell != TableConstraint.Any && columns[c] is { } module && module.FindOption(cell) is null)
                 {
-                    context.Fail(JsonPaths.Index(rowPath, c), ModelErrorCodes.TableUnknownOption, $"Module '{module.Id}' has no option '{cell}'.");
+                    context.Fail(JsonPaths.Index(rowPath, c), ModelErrorCodes.TableUnknownOption, $"Module '{module.Id}' has no option '{cell}'.", moduleId: module.Id);
                 }
             }
         }

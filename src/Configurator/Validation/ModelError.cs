@@ -18,6 +18,9 @@ public sealed record ModelError(string Code, string Path, string Message)
     /// <summary>The 1-based line in the JSON text, for malformed JSON.</summary>
     public long? Line { get; init; }
 
+    /// <summary>The module whose options or properties the error is about, if one (to leave out errors that follow from that module being malformed).</summary>
+    internal string? ModuleId { get; init; }
+
     /// <summary>The 1-based byte position within <see cref="Line"/>, for malformed JSON.</summary>
     public long? BytePosition { get; init; }
 

@@ -22,6 +22,7 @@ internal sealed partial class ModuleValidator : AbstractValidator<Module>
         RuleFor(m => m.Options)
             .Must(options => options.Count > 0)
             .WithErrorCode(ModelErrorCodes.NoOptions)
+            .WithState(m => new FailureState(null, m.Id))
             .WithMessage(m => $"Module '{m.Id}' has no options; give it at least one.");
         RuleForEach(m => m.Options).SetValidator(new OptionValidator());
         RuleFor(m => m.Options).Custom((options, context) =>
@@ -32,6 +33,7 @@ internal sealed partial class ModuleValidator : AbstractValidator<Module>
             .WithName("Max")
             .OverridePropertyName("Max")
             .WithErrorCode(ModelErrorCodes.InvalidCardinality)
+            .WithState(m => new FailureState(null, m.Id))
             .WithMessage(m => $"Module '{m.Id}' selects min {m.Min} to max {m.Max} of its {m.Options.Count} options; it needs 0 <= min <= max <= {m.Options.Count} and max >= 1.");
 
         RuleFor(m => m).Custom(CheckDefaults);
@@ -47,7 +49,7 @@ internal sealed partial class ModuleValidator : AbstractValidator<Module>
             var at = module.Defaults.Count == 1 && !module.IsMultiSelect ? path : JsonPaths.Index(path, i);
             if (module.FindOption(id) is null)
             {
-                context.Fail(at, ModelErrorCodes.UnknownDefault, $"Module '{module.Id}' has no option '{id}' to preselect.");
+                context.Fail(at, ModelErrorCodes.UnknownDefault, $"Module '{module.Id}' has no option '{id}' to preselect.", moduleId: module.Id);
             }
             else if (!seen.Add(id))
             {
@@ -57,7 +59,7 @@ internal sealed partial class ModuleValidator : AbstractValidator<Module>
 
         if (module.Defaults.Count > module.Max && module.Max >= 1)
         {
-            context.Fail(path, ModelErrorCodes.TooManyDefaults, $"Module '{module.Id}' names {module.Defaults.Count} defaults but selects at most {module.Max}.");
+            context.Fail(path, ModelErrorCodes.TooManyDefaults, $"Module '{module.Id}' names {module.Defaults.Count} defaults but selects at most {module.Max}.", moduleId: module.Id);
         }
     }
 

@@ -33,18 +33,18 @@ internal sealed class PresetValidator : AbstractValidator<Preset>
 
             foreach (var optionId in optionIds.Where(id => module.FindOption(id) is null))
             {
-                context.Fail(at, ModelErrorCodes.PresetUnknownOption, $"Module '{moduleId}' has no option '{optionId}'.");
+                context.Fail(at, ModelErrorCodes.PresetUnknownOption, $"Module '{moduleId}' has no option '{optionId}'.", moduleId: moduleId);
             }
 
             if (optionIds.Count < module.Min || optionIds.Count > module.Max || optionIds.Distinct(StringComparer.Ordinal).Count() != optionIds.Count)
             {
-                context.Fail(at, ModelErrorCodes.PresetSelectionCount, $"The preset selects {optionIds.Count} option(s) in module '{moduleId}', which takes {module.Min} to {module.Max} different ones.");
+                context.Fail(at, ModelErrorCodes.PresetSelectionCount, $"The preset selects {optionIds.Count} option(s) in module '{moduleId}', which takes {module.Min} to {module.Max} different ones.", moduleId: moduleId);
             }
         }
 
         foreach (var module in model.Modules.Where(m => m.Min > 0 && !selections.ContainsKey(m.Id)))
         {
-            context.Fail(path, ModelErrorCodes.PresetIncomplete, $"The preset selects nothing in module '{module.Id}', which needs at least {module.Min} option(s); a preset is a complete product.");
+            context.Fail(path, ModelErrorCodes.PresetIncomplete, $"The preset selects nothing in module '{module.Id}', which needs at least {module.Min} option(s); a preset is a complete product.", moduleId: module.Id);
         }
     }
 }

@@ -24,8 +24,9 @@ public static class ProductModelValidation
             : Validator.Validate(model)).Errors;
         var errors = failures.Select(f => new ModelError(f.ErrorCode, JsonPaths.FromPropertyPath(f.PropertyName), f.ErrorMessage)
         {
-            Column = f.CustomState as int?,
+            Column = (f.CustomState as FailureState)?.Column,
+            ModuleId = (f.CustomState as FailureState)?.ModuleId,
         });
-        return new ModelValidationResult([.. errors]);
+        return new ModelValidationResult(FollowUpErrors.Without([], [.. errors], model));
     }
 }

@@ -19,7 +19,7 @@ internal static class RuleTextValidation
         // The parser returns a node whenever it reports no error.
         foreach (var diagnostic in RuleChecker.Check(node!, model, expected))
         {
-            context.Fail(jsonPath, diagnostic.Code, diagnostic.Message, diagnostic.ColumnIn(text));
+            context.Fail(jsonPath, diagnostic.Code, diagnostic.Message, diagnostic.ColumnIn(text), diagnostic.ModuleId);
         }
     }
 }

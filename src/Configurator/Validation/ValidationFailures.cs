@@ -6,8 +6,14 @@ namespace Configurator.Validation;
 /// <summary>Adds failures with an explicit JSON path, code and optional rule-text column.</summary>
 internal static class ValidationFailures
 {
-    public static void Fail<T>(this ValidationContext<T> context, string jsonPath, string code, string message, int? column = null) =>
-        context.AddFailure(new ValidationFailure(jsonPath, message) { ErrorCode = code, CustomState = column });
+    /// <param name="context">The validation context.</param>
+    /// <param name="jsonPath">Where the problem is.</param>
+    /// <param name="code">Its code.</param>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="column">The column in rule text, for rule errors.</param>
+    /// <param name="moduleId">The module whose options or properties the problem is about, if one: an error that only follows from that module being malformed in the file is then left out.</param>
+    public static void Fail<T>(this ValidationContext<T> context, string jsonPath, string code, string message, int? column = null, string? moduleId = null) =>
+        context.AddFailure(new ValidationFailure(jsonPath, message) { ErrorCode = code, CustomState = new FailureState(column, moduleId) });
 
     /// <summary>The JSON path of the value the context is validating.</summary>
     public static string JsonPath<T>(this ValidationContext<T> context) => JsonPaths.FromPropertyPath(context.PropertyPath);
@@ -30,3 +36,8 @@ internal static class ValidationFailures
     /// <summary>Whether an id is non-empty and free of control characters.</summary>
     public static bool IsPlainId(string? id) => !string.IsNullOrEmpty(id) && !id.Any(char.IsControl);
 }
+
+/// <summary>What a failure carries beyond FluentValidation's own fields.</summary>
+/// <param name="Column">The 1-based column in rule text.</param>
+/// <param name="ModuleId">The module the failure is about.</param>
+internal sealed record FailureState(int? Column, string? ModuleId);
