@@ -13,8 +13,8 @@ namespace Configurator.Validation;
 /// </summary>
 internal static class FollowUpErrors
 {
-    private static readonly FrozenSet<string> OptionFollowUps = FrozenSet.Create(StringComparer.Ordinal, ModelErrorCodes.UnknownDefault, ModelErrorCodes.TableUnknownOption, ModelErrorCodes.PresetUnknownOption, Rules.RuleErrorCodes.UnknownOption, Rules.RuleErrorCodes.UnknownProperty);
-    private static readonly FrozenSet<string> CardinalityFollowUps = FrozenSet.Create(StringComparer.Ordinal, ModelErrorCodes.PresetSelectionCount, ModelErrorCodes.PresetIncomplete, ModelErrorCodes.TooManyDefaults);
+    private static readonly FrozenSet<string> OptionFollowUps = new[] { ModelErrorCodes.UnknownDefault, ModelErrorCodes.TableUnknownOption, ModelErrorCodes.PresetUnknownOption, Rules.RuleErrorCodes.UnknownOption, Rules.RuleErrorCodes.UnknownProperty }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> CardinalityFollowUps = new[] { ModelErrorCodes.PresetSelectionCount, ModelErrorCodes.PresetIncomplete, ModelErrorCodes.TooManyDefaults }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The validation errors without those that follow from a structural error or from another validation error.</summary>
     public static ImmutableArray<ModelError> Without(IReadOnlyList<ModelError> structural, IReadOnlyList<ModelError> validation, ProductModel model)
