@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Configurator.Internal;
 using Configurator.Modeling;
 using Configurator.Solving;
@@ -64,17 +65,94 @@ internal sealed class PriceRangeSolver
         return range is { } result ? (score, result.Min, result.Cheapest) : null;
     }
 
+    /// <summary>
+    /// Each model price (before personalization and policies) with how many valid configurations
+    /// have it; empty when nothing is valid. A state keeps the count of prefixes per subtotal, so the
+    /// states' subtotals times their final percentage are every total.
+    /// </summary>
+    public List<KeyValuePair<decimal, BigInteger>> Distribution(Restriction restriction)
+    {
+        if (DiagramPriceRange.Applies(_pricing))
+        {
+            return DiagramPriceDistribution.Solve(_pricing, restriction);
+        }
+
+        var entries = 0L;
+        var budget = 16L * _pricing.Model.PriceRangeStateBudget;
+        var terminals = Sweep(restriction, new Dictionary<decimal, BigInteger> { [_pricing.Model.Model.BasePrice] = BigInteger.One }, () => [], (child, parent, module, value, added) =>
+        {
+            foreach (var (subtotal, count) in parent)
+            {
+                var total = subtotal + added;
+                if (child.TryGetValue(total, out var known))
+                {
+                    child[total] = known + count;
+                    continue;
+                }
+
+                if (++entries > budget)
+                {
+                    throw new ConfiguratorException(ConfiguratorErrorCodes.LimitExceeded,
+                        $"The exact price distribution needs more than {budget:N0} subtotals at module '{_pricing.Model.Model.Modules[module].Id}' " +
+                        "(price rules over many modules spread the totals wide); raise CompilerOptions.PriceRangeStateBudget, or ask for the price range instead.");
+                }
+
+                child[total] = count;
+            }
+        });
+
+        var result = new List<KeyValuePair<decimal, BigInteger>>();
+        foreach (var (key, subtotals) in terminals)
+        {
+            var factor = 1 + (key.Percent / 100);
+            try
+            {
+                result.AddRange(subtotals.Select(s => KeyValuePair.Create(s.Key * factor, s.Value)));
+            }
+            catch (OverflowException e)
+            {
+                throw PriceOverflow.For($"the percentage rules ({key.Percent} % in all)", e);
+            }
+        }
+
+        return result;
+    }
+
     private ((decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Range, decimal Score) Solve(Restriction restriction, decimal[][]? scores)
     {
+        var states = Sweep(
+            restriction,
+            new State(_pricing.Model.Model.BasePrice) { Score = 0 },
+            () => new State(decimal.MaxValue) { Max = decimal.MinValue },
+            (child, parent, module, value, added) => child.Offer(parent, value, added, scores?[module][value] ?? 0));
+
+        var best = 0m;
+        if (scores is not null && states.Count > 0)
+        {
+            // Only the best-scoring terminals compete on price.
+            best = states.Values.Max(s => s.Score);
+            states = states.Where(s => s.Value.Score == best).ToDictionary(s => s.Key, s => s.Value);
+        }
+
+        return (Finish(states), best);
+    }
+
+    /// <summary>
+    /// The forward pass over the frontier order: from the root state, each allowed value that keeps
+    /// the constraints checked at its level leads to the state of the frontier's values and the
+    /// percentage so far, created on first reach and offered the parent with the value's added price.
+    /// </summary>
+    private Dictionary<StateKey, T> Sweep<T>(Restriction restriction, T root, Func<T> create, Action<T, T, int, int, decimal> offer)
+    {
         var domains = _pricing.Model.Domains;
-        var states = new Dictionary<StateKey, State> { [new StateKey([], 0)] = new State(_pricing.Model.Model.BasePrice) { Score = 0 } };
+        var states = new Dictionary<StateKey, T> { [new StateKey([], 0)] = root };
         var values = new int[domains.Length];
         for (var level = 0; level < _plan.LevelCount; level++)
         {
             var module = _plan.Order[level];
             var before = _plan.FrontierBefore(level);
             var after = _plan.FrontierAfter[level];
-            var next = new Dictionary<StateKey, State>();
+            var next = new Dictionary<StateKey, T>();
             var scratch = new int[after.Length];
             foreach (var (key, state) in states)
             {
@@ -118,13 +196,12 @@ internal sealed class PriceRangeSolver
                                 "(percentage rules that read many modules multiply them); raise CompilerOptions.PriceRangeStateBudget, or price complete configurations instead.");
                         }
 
-                        next[new StateKey((int[])scratch.Clone(), key.Percent + percent)] = child = new State(decimal.MaxValue);
-                        child.Max = decimal.MinValue;
+                        next[new StateKey((int[])scratch.Clone(), key.Percent + percent)] = child = create();
                     }
 
                     try
                     {
-                        child.Offer(state, value, added, scores?[module][value] ?? 0);
+                        offer(child, state, module, value, added);
                     }
                     catch (OverflowException e)
                     {
@@ -136,15 +213,7 @@ internal sealed class PriceRangeSolver
             states = next;
         }
 
-        var best = 0m;
-        if (scores is not null && states.Count > 0)
-        {
-            // Only the best-scoring terminals compete on price.
-            best = states.Values.Max(s => s.Score);
-            states = states.Where(s => s.Value.Score == best).ToDictionary(s => s.Key, s => s.Value);
-        }
-
-        return (Finish(states), best);
+        return states;
     }
 
     private (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Finish(Dictionary<StateKey, State> terminals)

@@ -76,6 +76,40 @@ public sealed class PricingPipeline
         return range;
     }
 
+    /// <summary>
+    /// The exact distribution of totals over every valid completion of a partial configuration:
+    /// each total that occurs with how many configurations have it. Computed without enumerating
+    /// (one pass up the decision diagram, or the price range's frontier program when the model has
+    /// price rules), so it answers for 10^47 configurations. Null when no valid completion exists.
+    /// </summary>
+    /// <param name="model">The compiled model.</param>
+    /// <param name="within">The partial configuration; null for the whole model.</param>
+    /// <param name="request">Quantity, personalization and customer; defaults when null. Each model total goes through them as <see cref="Price"/> would take it.</param>
+    /// <param name="cancellationToken">Stops a long computation; honoured within milliseconds.</param>
+    /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    /// <exception cref="ConfiguratorException">A price is beyond decimal's range (<see cref="ConfiguratorErrorCodes.PriceOverflow"/>), the personalization is invalid, or the totals are spread over more counters than <see cref="CompilerOptions.PriceRangeStateBudget"/> allows (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the pipeline and the model stay usable.</exception>
+    public PriceDistribution? Distribution(CompiledModel model, Selection? within = null, PricingRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(model);
+        request ??= PricingRequest.Default;
+        var restriction = model.ToRestriction(within);
+        using var scope = Interruption.Enter(cancellationToken);
+        using var telemetry = Diagnostics.Telemetry.Start("configurator.price_distribution", Diagnostics.Telemetry.PricingDuration, null, "operation", "distribution", model.Model.Id);
+        var (pricing, solver) = Compiled(model);
+        var totals = solver.Distribution(restriction);
+        try
+        {
+            var distribution = PriceDistribution.Of(totals.Select(t => KeyValuePair.Create(Final(pricing, request, t.Key), t.Value)).ToList(), pricing.Currency);
+            telemetry?.End("priced");
+            return distribution;
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("the totals after personalization and policies", e);
+        }
+    }
+
     internal PriceRange? RangeOf(CompiledModel model, Restriction restriction, PricingRequest request)
     {
         var (pricing, solver) = Compiled(model);
