@@ -61,6 +61,7 @@ public static class CliApp
             DomainsCommand.Create(output, error, cancellationToken),
             PriceCommand.Create(output, error, cancellationToken),
             StatsCommand.Create(output, error, cancellationToken),
+            ReportCommand.Create(output, error, cancellationToken),
             ConfigureCommand.Create(input, output, error, terminal, cancellationToken),
             ImportCommand.Create(output, error, cancellationToken),
             ExportCommand.Create(output, error, cancellationToken),

@@ -8,9 +8,6 @@ namespace Configurator.Console;
 /// <summary><c>configurator stats MODEL</c>: modules, options, the count, and how many configurations use each option.</summary>
 internal static class StatsCommand
 {
-    /// <summary>Options used by fewer configurations than this share are flagged as rare.</summary>
-    private const double RareShare = 0.05;
-
     public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
@@ -25,7 +22,7 @@ internal static class StatsCommand
 
             var total = compiled.Count(cancellationToken: cancellationToken);
             var counts = compiled.CountPerOption(cancellationToken: cancellationToken);
-            double Share(BigInteger count) => total.IsZero ? 0 : (double)(count * 1_000_000 / total) / 1_000_000;
+            double Share(BigInteger count) => Wording.Share(count, total);
             if (parsed.GetValue(json))
             {
                 JsonOutput.Write(output, writer =>
@@ -41,7 +38,7 @@ internal static class StatsCommand
                         writer.WriteString("option", count.OptionId);
                         writer.WriteString("count", count.Count.ToString(CultureInfo.InvariantCulture));
                         writer.WriteNumber("share", Share(count.Count));
-                        writer.WriteBoolean("rare", Share(count.Count) < RareShare);
+                        writer.WriteBoolean("rare", Share(count.Count) < Wording.RareShare);
                         writer.WriteEndObject();
                     }
 
@@ -55,7 +52,7 @@ internal static class StatsCommand
             foreach (var count in counts)
             {
                 var share = Share(count.Count);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(count.ModuleId + "=" + count.OptionId).PadRight(width)}  {count.Count,14:N0}  {share,7:P1}  {Wording.Bar(share)}{(share < RareShare ? "  rare" : "")}").TrimEnd());
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(count.ModuleId + "=" + count.OptionId).PadRight(width)}  {count.Count,14:N0}  {share,7:P1}  {Wording.Bar(share)}{(share < Wording.RareShare ? "  rare" : "")}").TrimEnd());
             }
 
             return ExitCodes.Success;

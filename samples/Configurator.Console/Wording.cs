@@ -7,6 +7,9 @@ namespace Configurator.Console;
 /// <summary>How the console words numbers, counts and prices, in one place so that every command reads the same.</summary>
 internal static class Wording
 {
+    /// <summary>Options taken by fewer of the valid configurations than this share are called rare.</summary>
+    public const double RareShare = 0.05;
+
     /// <summary>"1 valid configuration", "1,800 valid configurations".</summary>
     public static string Count(BigInteger count, string singular, string? plural = null) =>
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count.IsOne ? singular : plural ?? singular + "s")}";
@@ -24,6 +27,10 @@ internal static class Wording
     /// <summary>A price difference with its sign, empty for none: "+25.00", "-10.00".</summary>
     public static string Difference(Money? difference) =>
         difference is not { } d || d.Amount == 0 ? "" : (d.Amount > 0 ? "+" : "-") + Amount(d with { Amount = Math.Abs(d.Amount) });
+
+    /// <summary>A part's share of a whole, 0 to 1 (0 for an empty whole), exact to a millionth however big the counts.</summary>
+    public static double Share(BigInteger part, BigInteger whole) =>
+        whole.IsZero ? 0 : (double)(part * 1_000_000 / whole) / 1_000_000;
 
     /// <summary>A bar of <paramref name="width"/> characters filled to <paramref name="share"/> (0 to 1), to eighths of a character.</summary>
     public static string Bar(double share, int width = 20)
