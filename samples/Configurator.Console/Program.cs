@@ -2,12 +2,29 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Configurator.Console;
 
-// Buffered standard output: enumeration can print millions of lines. On Unix a FileStream over
-// descriptor 1 rather than the console stream, which drops writes to a closed pipe in silence (so
-// `enumerate | head -2` ran until killed); this one fails, and the command ends at once.
-var standardOutput = OperatingSystem.IsWindows()
-    ? System.Console.OpenStandardOutput()
-    : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+// Buffered standard output: enumeration can print millions of lines. On Unix a pipe or terminal
+// gets a FileStream over descriptor 1 rather than the console stream, which drops writes to a
+// closed pipe in silence (so `enumerate | head -2` ran until killed); this one fails, and the
+// command ends at once. A file keeps the console stream: a FileStream writes a file at its own
+// position, from 0, over what `(a; b) > file` wrote before it.
+static Stream OpenStandardOutput()
+{
+    if (OperatingSystem.IsWindows())
+    {
+        return System.Console.OpenStandardOutput();
+    }
+
+    var descriptor = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+    if (!descriptor.CanSeek)
+    {
+        return descriptor;
+    }
+
+    descriptor.Dispose();
+    return System.Console.OpenStandardOutput();
+}
+
+var standardOutput = OpenStandardOutput();
 var output = new StreamWriter(standardOutput, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
 using var cancellation = new CancellationTokenSource();
 using var finished = new ManualResetEventSlim();

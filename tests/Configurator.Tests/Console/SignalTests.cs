@@ -141,6 +141,30 @@ public sealed class SignalTests : IDisposable
     }
 
     [Fact]
+    public async Task OutputRedirectedToAFile_FollowsWhatTheShellWroteBefore()
+    {
+        SkipUnlessLinux();
+        var folder = Directory.CreateTempSubdirectory("configurator-redirect-");
+        try
+        {
+            // As `(configurator count a; echo ---; configurator count b) > file`: each writes after the last.
+            var console = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "Configurator.Console.dll")}'";
+            var file = Path.Combine(folder.FullName, "out.txt");
+            var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"({console} count '{RepositoryPaths.SampleModel("window.json")}'; echo ---; {console} count '{RepositoryPaths.SampleModel("window-rules.json")}') > '{file}'");
+            using var process = Process.Start(start)!;
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal("1800\n---\n936\n", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task SigintDuringATableEnumeration_WritesTheRowsThenHowManyThenCancelled()
     {
         SkipUnlessLinux();
