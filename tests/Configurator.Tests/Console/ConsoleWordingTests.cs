@@ -50,8 +50,9 @@ public class ConsoleWordingTests
         var (exitCode, output, _) = CliRunner.Run(["price", Window, .. Complete, "--quantity", "3"]);
 
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Contains("3 units", output, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"2 more units at {unit:F2} EUR"), output, StringComparison.Ordinal);
         Assert.Equal(unit * 3, Total(output));
+        Assert.Contains("1 more unit at ", CliRunner.Run(["price", Window, .. Complete, "--quantity", "2"]).Output, StringComparison.Ordinal);
         Assert.Contains("Total for 3 units", output, StringComparison.Ordinal);
     }
 

@@ -16,7 +16,8 @@ internal sealed class QuantityTierPricingPolicy(QuantityTierPricingOptions optio
         var unit = context.Total;
         if (quantity > 1)
         {
-            context.AddLine("quantity", string.Create(CultureInfo.InvariantCulture, $"{quantity} units"), unit * (quantity - 1));
+            // "9 more units at 262.40 EUR": the line is what the other units add, so it must not read as the total for all of them.
+            context.AddLine("quantity", string.Create(CultureInfo.InvariantCulture, $"{quantity - 1} more unit{(quantity == 2 ? "" : "s")} at {new Money(unit, context.Currency)}"), unit * (quantity - 1));
         }
 
         if (options.Tiers.LastOrDefault(t => t.MinQuantity <= quantity) is { DiscountPercent: > 0 } tier)
