@@ -87,6 +87,9 @@ public class ReadmeExampleTests
         PriceRange? range = PricingPipeline.Default.Range(windows, Selection.Parse("frame=arched"));
         output.WriteLine($"from {range!.Min} to {range.Max}");
         Assert.Equal("from 219.40 EUR to 474.00 EUR", $"from {range.Min} to {range.Max}");
+        PriceDistribution? spread = PricingPipeline.Default.Distribution(windows);
+        Assert.Equal(all, spread!.Count);
+        Assert.Equal(all, spread.Histogram(20).Aggregate(BigInteger.Zero, (sum, bar) => sum + bar.Count));
         PricingPipeline wholesale = new PricingPipelineBuilder()
             .AddQuantityTiers(new QuantityTierPricingOptions { Tiers = [new(10, 5), new(50, 12)] })
             .AddRepeatPurchaseDiscount(new RepeatPurchasePricingOptions { MinPastOrders = 3, DiscountPercent = 5 })
