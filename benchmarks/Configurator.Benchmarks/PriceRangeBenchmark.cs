@@ -5,7 +5,7 @@ using Configurator.Solving;
 
 namespace Configurator.Benchmarks;
 
-/// <summary>The exact lowest and highest price over every valid completion, with the cheapest and dearest configurations.</summary>
+/// <summary>The exact lowest and highest price over every valid completion, with the cheapest and dearest configurations, and the exact distribution of prices.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class PriceRangeBenchmark
@@ -33,4 +33,8 @@ public class PriceRangeBenchmark
     /// <summary>Within a partial selection.</summary>
     [Benchmark]
     public PriceRange? RangeWithin() => PricingPipeline.Default.Range(_model, _partial);
+
+    /// <summary>The exact number of configurations at every price (the report's histogram), over the whole model.</summary>
+    [Benchmark]
+    public PriceDistribution? Distribution() => PricingPipeline.Default.Distribution(_model);
 }
