@@ -34,6 +34,10 @@ public class PriceRangeBenchmark
     [Benchmark]
     public PriceRange? RangeWithin() => PricingPipeline.Default.Range(_model, _partial);
 
+    /// <summary>The exact lowest and highest total weight (window-rules' frames and glass and the ring's options weigh something; the car is skipped).</summary>
+    [Benchmark]
+    public AttributeRange? WeightRange() => Model == "car" ? null : _model.AttributeRange("weightKg");
+
     /// <summary>The exact number of configurations at every price (the report's histogram), over the whole model.</summary>
     [Benchmark]
     public PriceDistribution? Distribution() => PricingPipeline.Default.Distribution(_model);

@@ -39,6 +39,9 @@ public static class ConfiguratorErrorCodes
     /// <summary>A price or price range exceeds what a decimal holds (±7.9 × 10^28); it is refused rather than rounded off or saturated.</summary>
     public const string PriceOverflow = "PriceOverflow";
 
+    /// <summary>An attribute range names a property no option has, or one that is text.</summary>
+    public const string UnknownProperty = "UnknownProperty";
+
     /// <summary>
     /// A computation reached one of the limits that keep it within bounded time and memory; the
     /// message names the limit (a <see cref="Solving.CompilerOptions"/> property) and how to raise it.

@@ -122,6 +122,27 @@ public sealed partial class CompiledModel
         return counts;
     }
 
+    /// <summary>
+    /// The exact lowest and highest value of a numeric option property over every valid completion
+    /// of a partial configuration (a window's weight 11.2 to 14.9 kg, the longest lead time), with a
+    /// completion reaching each end; computed without enumerating, on every engine. Null when no
+    /// valid completion exists.
+    /// </summary>
+    /// <param name="property">The numeric property, as in the options' <c>properties</c>; an option without it counts 0.</param>
+    /// <param name="aggregation">Summed over the selected options (the default) or their largest value.</param>
+    /// <param name="within">A partial selection; null for all.</param>
+    /// <param name="cancellationToken">Stops the computation; honoured within milliseconds.</param>
+    /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    /// <exception cref="ConfiguratorException">No option has the property or it is text (<see cref="ConfiguratorErrorCodes.UnknownProperty"/>), or the frontier program of a model without a diagram needs more than <see cref="CompilerOptions.PriceRangeStateBudget"/> states (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
+    public AttributeRange? AttributeRange(string property, AttributeAggregation aggregation = AttributeAggregation.Sum, Selection? within = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(property);
+        var restriction = ToRestriction(within);
+        using var scope = Interruption.Enter(cancellationToken);
+        return AttributeRanges.Solve(this, property, aggregation, restriction);
+    }
+
     internal BigInteger CountOf(Restriction restriction) => _engine.Count(restriction);
 
     internal bool Exists(Restriction restriction) => _engine.Exists(restriction);

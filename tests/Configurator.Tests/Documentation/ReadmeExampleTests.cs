@@ -90,6 +90,9 @@ public class ReadmeExampleTests
         PriceDistribution? spread = PricingPipeline.Default.Distribution(windows);
         Assert.Equal(all, spread!.Count);
         Assert.Equal(all, spread.Histogram(20).Aggregate(BigInteger.Zero, (sum, bar) => sum + bar.Count));
+        AttributeRange? weight = windows.AttributeRange("weightKg", within: Selection.Parse("frame=arched"));
+        Assert.Equal((19m, 29m), (weight!.Min, weight.Max));
+        Assert.Equal((0.6m, 1.0m), windows.AttributeRange("uValue", AttributeAggregation.Max, Selection.Parse("frame=arched")) is { } u ? (u.Min, u.Max) : default);
         PricingPipeline wholesale = new PricingPipelineBuilder()
             .AddQuantityTiers(new QuantityTierPricingOptions { Tiers = [new(10, 5), new(50, 12)] })
             .AddRepeatPurchaseDiscount(new RepeatPurchasePricingOptions { MinPastOrders = 3, DiscountPercent = 5 })

@@ -1,0 +1,121 @@
+using Configurator.Pricing;
+
+namespace Configurator.Solving;
+
+/// <summary>
+/// Exact ranges of a numeric property over the valid configurations within a restriction, on every
+/// engine and without enumerating. A sum is additive per module value, so its highest value is the
+/// best-scoring configuration of the price range's optimizer (a longest path over the decision
+/// diagram, or the frontier program) and its lowest the best with the weights negated. A maximum's
+/// highest value is the largest weight of a value some valid configuration takes; its lowest is the
+/// smallest threshold under which a valid configuration still exists (a binary search over the
+/// distinct weights, each step an existence check).
+/// </summary>
+internal static class AttributeRanges
+{
+    public static AttributeRange? Solve(CompiledModel model, string property, AttributeAggregation aggregation, Restriction restriction)
+    {
+        var weights = Weights(model, property, aggregation);
+        return aggregation == AttributeAggregation.Sum
+            ? SumRange(model, property, weights, restriction)
+            : MaxRange(model, property, weights, restriction);
+    }
+
+    private static AttributeRange? SumRange(CompiledModel model, string property, decimal[][] weights, Restriction restriction)
+    {
+        if (PricingPipeline.Default.Optimize(model, restriction, weights) is not { } highest)
+        {
+            return null;
+        }
+
+        var negated = weights.Select(values => values.Select(w => -w).ToArray()).ToArray();
+        // The ! is safe: the same restriction has a valid configuration.
+        var lowest = PricingPipeline.Default.Optimize(model, restriction, negated)!.Value;
+        return new AttributeRange(property, AttributeAggregation.Sum, -lowest.Score, highest.Score, lowest.Configuration, highest.Configuration);
+    }
+
+    private static AttributeRange? MaxRange(CompiledModel model, string property, decimal[][] weights, Restriction restriction)
+    {
+        if (!model.Exists(restriction))
+        {
+            return null;
+        }
+
+        // Highest: the largest weight of a value that some valid configuration takes.
+        var usable = model.UsableValues(restriction);
+        var (top, topModule, topValue) = (decimal.MinValue, -1, -1);
+        for (var m = 0; m < weights.Length; m++)
+        {
+            for (var v = 0; v < weights[m].Length; v++)
+            {
+                if (usable[m][v] && restriction.Allows(m, v) && weights[m][v] > top)
+                {
+                    (top, topModule, topValue) = (weights[m][v], m, v);
+                }
+            }
+        }
+
+        var highest = restriction.Copy();
+        highest.Fix(topModule, topValue, weights[topModule].Length);
+
+        // Lowest: the smallest threshold t with a valid configuration whose every value weighs at most t.
+        var thresholds = weights.SelectMany(values => values).Distinct().Order().ToArray();
+        var (low, high) = (0, thresholds.Length - 1);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (model.Exists(Under(restriction, weights, thresholds[middle])))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return new AttributeRange(property, AttributeAggregation.Max, thresholds[low], top, AnyOf(model, Under(restriction, weights, thresholds[low])), AnyOf(model, highest));
+    }
+
+    /// <summary>The restriction narrowed to the values weighing at most <paramref name="threshold"/>.</summary>
+    private static Restriction Under(Restriction restriction, decimal[][] weights, decimal threshold)
+    {
+        var under = restriction.Copy();
+        for (var m = 0; m < weights.Length; m++)
+        {
+            under.Restrict(m, [.. weights[m].Select(w => w <= threshold)]);
+        }
+
+        return under;
+    }
+
+    /// <summary>A valid configuration within a restriction that has one.</summary>
+    private static Selection AnyOf(CompiledModel model, Restriction restriction) =>
+        // The ! is safe: callers pass restrictions with a valid configuration.
+        PricingPipeline.Default.Optimize(model, restriction, [.. model.Domains.Select(d => new decimal[d.ValueCount])])!.Value.Configuration;
+
+    /// <summary>[module][value]: the value's sum or maximum of the property over its options (missing counts 0).</summary>
+    /// <exception cref="ConfiguratorException">No option has the property, or it is text (<see cref="ConfiguratorErrorCodes.UnknownProperty"/>).</exception>
+    private static decimal[][] Weights(CompiledModel model, string property, AttributeAggregation aggregation)
+    {
+        var options = model.Model.Modules.SelectMany(m => m.Options).ToList();
+        if (!options.Any(o => o.Properties.ContainsKey(property)))
+        {
+            var known = options.SelectMany(o => o.Properties).Where(p => p.Value.Kind == Modeling.PropertyKind.Number).Select(p => p.Key).Distinct().Order(StringComparer.Ordinal);
+            throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownProperty,
+                $"No option of model '{model.Model.Id}' has a property '{property}'. Numeric properties: {string.Join(", ", known)}.");
+        }
+
+        if (options.FirstOrDefault(o => o.Properties.TryGetValue(property, out var value) && value.Kind == Modeling.PropertyKind.Text) is { } text)
+        {
+            throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownProperty,
+                $"Property '{property}' is text on option '{text.Id}' ('{text.Properties[property].Text}'); a range needs a number on every option that has it.");
+        }
+
+        return [.. model.Domains.Select(domain => domain.Values.Select(value =>
+        {
+            var numbers = value.Select(o => domain.Module.Options[o].Properties.TryGetValue(property, out var p) ? p.Number : 0m).ToList();
+            return numbers.Count == 0 ? 0m : aggregation == AttributeAggregation.Sum ? numbers.Sum() : numbers.Max();
+        }).ToArray())];
+    }
+}
