@@ -434,6 +434,10 @@ internal static class ConfigureCommand
             : state.Price is { } whole ? $" · {Screen.Safe(Wording.Range(whole.Min, whole.Max))}" : "";
         var done = state.IsComplete ? " · [green]complete[/] (done to finish)" : "";
         screen.Say($"{Wording.Count(state.Completions, "valid configuration")}{price}{done}");
+        if (!state.Attributes.IsEmpty)
+        {
+            screen.Say(string.Join(" · ", state.Attributes.Select(a => Screen.Safe($"{a.Name} {Wording.Attribute(a)}"))));
+        }
     }
 
     private static string OptionCell(ModuleState module, OptionState option)

@@ -32,6 +32,20 @@ internal static class Wording
     public static double Share(BigInteger part, BigInteger whole) =>
         whole.IsZero ? 0 : (double)(part * 1_000_000 / whole) / 1_000_000;
 
+    /// <summary>
+    /// An attribute as the session shows it: "24 kg" for the configuration the customer gets now,
+    /// with "(19 to 29 kg with other choices)" while choices remain open; "19 to 29 kg" before.
+    /// </summary>
+    public static string Attribute(Sessions.AttributeState attribute)
+    {
+        string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+        var unit = attribute.Unit is null ? "" : " " + attribute.Unit;
+        var range = attribute.Min == attribute.Max ? null : $"{Number(attribute.Min)} to {Number(attribute.Max)}{unit}";
+        return attribute.Value is { } value
+            ? $"{Number(value)}{unit}{(range is null ? "" : $" ({range} with other choices)")}"
+            : range ?? Number(attribute.Min) + unit;
+    }
+
     /// <summary>A bar of <paramref name="width"/> characters filled to <paramref name="share"/> (0 to 1), to eighths of a character.</summary>
     public static string Bar(double share, int width = 20)
     {

@@ -37,6 +37,9 @@ public sealed record SessionView(
     bool CanRedo,
     IReadOnlyList<FieldView> Personalization)
 {
+    /// <summary>The model's attributes (weight, power, lead time) as exact ranges over the completions of the choices.</summary>
+    public IReadOnlyList<AttributeView> Attributes { get; init; } = [];
+
     /// <summary>Choices a resumed session could not keep (only on <c>POST /api/sessions/resume</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DroppedView>? Dropped { get; init; }
@@ -49,6 +52,22 @@ public sealed record PriceView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Total,
     string Currency,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PriceLineView>? Lines);
+
+/// <summary>An attribute: its exact range over the completions of the choices, and its value when complete.</summary>
+public sealed record AttributeView(
+    string Id,
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Unit,
+    decimal Min,
+    decimal Max,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Value)
+{
+    /// <summary>As a page shows it: "19–29 kg" while open, "24 kg" when one value is left.</summary>
+    [JsonIgnore]
+    public string Text => (Value ?? (Min == Max ? Min : null)) is { } one
+        ? $"{one.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}"
+        : $"{Min.ToString(System.Globalization.CultureInfo.InvariantCulture)}–{Max.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}";
+}
 
 /// <summary>One line of a breakdown.</summary>
 public sealed record PriceLineView(string Kind, string Id, string Label, string Amount);

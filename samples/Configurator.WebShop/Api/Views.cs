@@ -30,7 +30,10 @@ internal static class Views
             session.CanUndo,
             session.CanRedo,
             [.. model.Personalization.Select(f => new FieldView(f.Id, f.Name ?? f.Id, f.Type == Modeling.PersonalizationType.Choice ? "choice" : "text",
-                session.Personalization.TryGetValue(f.Id, out var value) ? value : null, f.Required, f.MaxLength, [.. f.Choices], f.Price))]);
+                session.Personalization.TryGetValue(f.Id, out var value) ? value : null, f.Required, f.MaxLength, [.. f.Choices], f.Price))])
+        {
+            Attributes = [.. state.Attributes.Select(a => new AttributeView(a.AttributeId, a.Name, a.Unit, a.Min, a.Max, a.Value))],
+        };
     }
 
     /// <summary>A refused choice: its explanation, the ways out, and the unchanged view.</summary>

@@ -48,6 +48,9 @@ public sealed record ProductModel(string Id, EquatableArray<Module> Modules)
     /// <summary>Fields for cosmetic customization.</summary>
     public EquatableArray<PersonalizationField> Personalization { get; init; }
 
+    /// <summary>The numeric attributes a session shows as exact ranges while the customer chooses (weight, power, lead time).</summary>
+    public EquatableArray<AttributeDefinition> Attributes { get; init; }
+
     /// <summary>Finds a module by id.</summary>
     /// <param name="moduleId">The module id (case-sensitive).</param>
     /// <returns>The module, or <see langword="null"/> when the model has none with that id.</returns>

@@ -26,6 +26,7 @@ public sealed class ProductModelBuilder
     private readonly List<PriceRule> _priceRules = [];
     private readonly List<Preset> _presets = [];
     private readonly List<PersonalizationField> _personalization = [];
+    private readonly List<AttributeDefinition> _attributes = [];
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
     private string? _name;
     private string? _version;
@@ -147,6 +148,14 @@ public sealed class ProductModelBuilder
         return Set(() => _personalization.Add(field));
     }
 
+    /// <summary>Adds an attribute that sessions show as an exact range while the customer chooses.</summary>
+    /// <param name="attribute">The attribute: which numeric option property, its name and unit, summed or the largest.</param>
+    public ProductModelBuilder AddAttribute(AttributeDefinition attribute)
+    {
+        Guard.NotNull(attribute);
+        return Set(() => _attributes.Add(attribute));
+    }
+
     /// <summary>Returns the model.</summary>
     /// <exception cref="InvalidOperationException">The builder was already built.</exception>
     public ProductModel Build()
@@ -164,6 +173,7 @@ public sealed class ProductModelBuilder
             PriceRules = [.. _priceRules],
             Presets = [.. _presets],
             Personalization = [.. _personalization],
+            Attributes = [.. _attributes],
         };
     }
 

@@ -16,7 +16,8 @@ internal sealed record ModelDocument(
     List<ConstraintDocument>? Constraints,
     List<PriceRuleDocument>? PriceRules,
     List<PresetDocument>? Presets,
-    List<PersonalizationDocument>? Personalization);
+    List<PersonalizationDocument>? Personalization,
+    List<AttributeDocument>? Attributes);
 
 internal sealed record ModuleDocument(
     string Id,
@@ -72,6 +73,14 @@ internal sealed record PersonalizationDocument(
     bool? Required,
     decimal? Price,
     List<string>? Choices);
+
+internal sealed record AttributeDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    string Property,
+    string? Unit,
+    string? Aggregate);
 
 /// <summary>A number, or a text when <see cref="Text"/> is set: an option property, or a price rule's <c>add</c> (an expression).</summary>
 [JsonConverter(typeof(NumberOrTextConverter))]

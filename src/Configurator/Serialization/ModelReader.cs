@@ -26,7 +26,7 @@ internal sealed class ModelReader
     public ProductModel Read(JsonElement root)
     {
         var scope = Scope(root, JsonPaths.Root,
-            "formatVersion", "id", "name", "labels", "version", "currency", "basePrice", "modules", "constraints", "priceRules", "presets", "personalization");
+            "formatVersion", "id", "name", "labels", "version", "currency", "basePrice", "modules", "constraints", "priceRules", "presets", "personalization", "attributes");
         var formatVersion = scope.Get("formatVersion", required: true) is { } version ? scope.ReadInt(version, scope.At("formatVersion")) : null;
 
         var modules = scope.Array("modules", required: true).Select(item => ReadModule(item.Element, item.Path)).ToImmutableArray();
@@ -43,6 +43,7 @@ internal sealed class ModelReader
             PriceRules = [.. scope.Array("priceRules").Select(item => ReadPriceRule(item.Element, item.Path))],
             Presets = [.. scope.Array("presets").Select(item => ReadPreset(item.Element, item.Path))],
             Personalization = [.. scope.Array("personalization").Select(item => ReadPersonalization(item.Element, item.Path))],
+            Attributes = [.. scope.Array("attributes").Select(item => ReadAttribute(item.Element, item.Path))],
         };
     }
 
@@ -212,6 +213,25 @@ internal sealed class ModelReader
             Required = scope.Bool("required") ?? false,
             Price = scope.Decimal("price") ?? 0,
             Choices = [.. scope.Array("choices").Select(item => scope.ReadString(item.Element, item.Path) ?? "")],
+        };
+    }
+
+    private AttributeDefinition ReadAttribute(JsonElement element, string path)
+    {
+        var scope = Scope(element, path, "id", "name", "labels", "property", "unit", "aggregate");
+        var aggregateText = scope.String("aggregate");
+        var aggregation = aggregateText switch
+        {
+            "sum" or null => Solving.AttributeAggregation.Sum,
+            "max" => Solving.AttributeAggregation.Max,
+            _ => Report<Solving.AttributeAggregation>(new ModelError(ModelErrorCodes.WrongType, scope.At("aggregate"), $"\"aggregate\" is \"sum\" or \"max\", not \"{aggregateText}\".")) ?? Solving.AttributeAggregation.Sum,
+        };
+        return new AttributeDefinition(scope.String("id", required: true) ?? "", scope.String("property", required: true) ?? "")
+        {
+            Name = scope.String("name"),
+            Labels = ReadLabels(scope),
+            Unit = scope.String("unit"),
+            Aggregation = aggregation,
         };
     }
 

@@ -17,7 +17,8 @@ internal static class ModelWriter
         NonEmpty(model.Constraints.Select(ToDocument)),
         NonEmpty(model.PriceRules.Select(ToDocument)),
         NonEmpty(model.Presets.Select(p => ToDocument(p, model))),
-        NonEmpty(model.Personalization.Select(ToDocument)));
+        NonEmpty(model.Personalization.Select(ToDocument)),
+        NonEmpty(model.Attributes.Select(ToDocument)));
 
     private static ModuleDocument ToDocument(Module module) => new(
         module.Id,
@@ -77,6 +78,14 @@ internal static class ModelWriter
         field.Required ? true : null,
         NonZero(field.Price),
         field.Choices.IsEmpty ? null : [.. field.Choices]);
+
+    private static AttributeDocument ToDocument(AttributeDefinition attribute) => new(
+        attribute.Id,
+        attribute.Name,
+        Labels(attribute.Labels),
+        attribute.Property,
+        attribute.Unit,
+        attribute.Aggregation == Solving.AttributeAggregation.Max ? "max" : null);
 
     private static Dictionary<string, string>? Labels(EquatableDictionary<string> labels) =>
         labels.IsEmpty ? null : labels.Entries.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);

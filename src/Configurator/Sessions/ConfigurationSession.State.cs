@@ -87,7 +87,21 @@ public sealed partial class ConfigurationSession
         {
             PresetId = PresetId,
         };
+        if (!Model.Model.Attributes.IsEmpty && !completions.IsZero)
+        {
+            result = result with { Attributes = [.. Model.Model.Attributes.Select(a => Measured(a, restriction, proposal, configuration is not null))] };
+        }
+
         return _pricing is null ? result : Priced(result, restriction, _pricing);
+    }
+
+    /// <summary>An attribute's exact range over the completions of the choices, and the complete configuration's own value.</summary>
+    private AttributeState Measured(AttributeDefinition attribute, Restriction restriction, int[] configuration, bool complete)
+    {
+        // The ! is safe: the caller checked that the choices have completions, and the model validated the property.
+        var range = AttributeRanges.Solve(Model, attribute.Property, attribute.Aggregation, restriction)!;
+        decimal? value = complete ? AttributeRanges.ValueOf(Model, attribute.Property, attribute.Aggregation, configuration) : null;
+        return new AttributeState(attribute.Id, attribute.Name ?? attribute.Id, attribute.Unit, range.Min, range.Max, value);
     }
 
     /// <summary>Applies each default that fits, in model order; marks per module which options a default selected.</summary>

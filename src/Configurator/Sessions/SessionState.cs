@@ -115,6 +115,10 @@ public sealed record SessionState(
     /// <summary>With pricing, when complete: the price of <see cref="Configuration"/> line by line.</summary>
     public PriceBreakdown? Breakdown { get; init; }
 
+    /// <summary>The model's attributes (weight, power, lead time) as exact ranges over every completion of the customer's choices, in model order; empty when the model declares none.</summary>
+    [JsonConverter(typeof(EquatableArrayJsonConverter<AttributeState>))]
+    public EquatableArray<AttributeState> Attributes { get; init; }
+
     /// <summary>Whether the configuration the customer gets now is complete and valid (every module decided or left empty where it may be).</summary>
     [JsonPropertyName("complete")]
     public bool IsComplete => Configuration is not null;

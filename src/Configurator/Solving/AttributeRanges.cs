@@ -21,6 +21,14 @@ internal static class AttributeRanges
             : MaxRange(model, property, weights, restriction);
     }
 
+    /// <summary>The property's value for one complete configuration (a value per module).</summary>
+    public static decimal ValueOf(CompiledModel model, string property, AttributeAggregation aggregation, int[] values)
+    {
+        var weights = Weights(model, property, aggregation);
+        var chosen = values.Select((value, m) => weights[m][value]);
+        return aggregation == AttributeAggregation.Sum ? chosen.Sum() : chosen.Max();
+    }
+
     private static AttributeRange? SumRange(CompiledModel model, string property, decimal[][] weights, Restriction restriction)
     {
         if (PricingPipeline.Default.Optimize(model, restriction, weights) is not { } highest)

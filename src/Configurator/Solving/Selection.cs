@@ -34,7 +34,7 @@ public sealed record Selection(EquatableDictionary<EquatableArray<string>> Choic
     /// <param name="moduleId">The module id.</param>
     /// <param name="optionIds">The option ids; none for an optional module left empty.</param>
     public Selection With(string moduleId, params string[] optionIds) =>
-        new(Choices.SetItem(Guard.NotNullOrEmpty(moduleId), [.. Guard.NotNull(optionIds)]));
+        this with { Choices = Choices.SetItem(Guard.NotNullOrEmpty(moduleId), [.. Guard.NotNull(optionIds)]) };
 
     /// <summary>Returns a selection that also requires <paramref name="optionIds"/> in <paramref name="moduleId"/>, leaving its other options free (<c>module+=option</c>).</summary>
     /// <param name="moduleId">The module id.</param>

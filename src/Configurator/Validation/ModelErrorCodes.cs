@@ -168,4 +168,10 @@ public static class ModelErrorCodes
 
     /// <summary>A choice field has no choices, or a text field has some.</summary>
     public const string InvalidChoices = "InvalidChoices";
+
+    /// <summary>Two attributes share an id.</summary>
+    public const string DuplicateAttributeId = "DuplicateAttributeId";
+
+    /// <summary>An attribute names a property that no option has, or one that is text on some option.</summary>
+    public const string AttributeNotNumeric = "AttributeNotNumeric";
 }

@@ -7,7 +7,7 @@ namespace Configurator.Validation;
 /// <summary>
 /// Validates a whole <see cref="ProductModel"/> and reports every problem at once: structure, ids
 /// and their uniqueness, module cardinalities and defaults, tables, rule text (syntax, names and
-/// types), price rules, presets and personalization fields. Stateless and thread-safe; one instance
+/// types), price rules, presets, personalization fields and attributes. Stateless and thread-safe; one instance
 /// may serve every thread.
 /// </summary>
 /// <remarks>
@@ -59,5 +59,9 @@ public sealed class ProductModelValidator : AbstractValidator<ProductModel>
         RuleForEach(m => m.Personalization).SetValidator(new PersonalizationFieldValidator());
         RuleFor(m => m.Personalization).Custom((fields, context) =>
             context.FailDuplicates(fields, f => f.Id, ModelErrorCodes.DuplicatePersonalizationId, "Personalization field"));
+
+        RuleForEach(m => m.Attributes).SetValidator((model, _) => new AttributeDefinitionValidator(model));
+        RuleFor(m => m.Attributes).Custom((attributes, context) =>
+            context.FailDuplicates(attributes, a => a.Id, ModelErrorCodes.DuplicateAttributeId, "Attribute"));
     }
 }

@@ -34,7 +34,11 @@ internal static class RandomModels
         var priceRules = Enumerable.Range(0, random.Next(0, 4)).Select(i => PriceRule(random, model, "p" + i)).ToImmutableArray();
         var presets = Enumerable.Range(0, random.Next(0, 3)).Select(i => Preset(random, model, "preset" + i)).ToImmutableArray();
         var fields = Enumerable.Range(0, random.Next(0, 3)).Select(i => Field(random, "field" + i)).ToImmutableArray();
-        return model with { Constraints = constraints, PriceRules = priceRules, Presets = presets, Personalization = fields };
+        // Drawn last, so that everything above is what it was before models had attributes.
+        var attributes = modules.Any(m => m.Options.Any(o => o.Properties.ContainsKey("w"))) && random.Next(2) == 0
+            ? [new AttributeDefinition("weight", "w") { Name = random.Next(2) == 0 ? null : "Weight", Unit = "kg", Aggregation = random.Next(3) == 0 ? Configurator.Solving.AttributeAggregation.Max : Configurator.Solving.AttributeAggregation.Sum }]
+            : ImmutableArray<AttributeDefinition>.Empty;
+        return model with { Constraints = constraints, PriceRules = priceRules, Presets = presets, Personalization = fields, Attributes = [.. attributes] };
     }
 
     private static Module CreateModule(Random random, string id)

@@ -75,6 +75,15 @@ public class OptionSelectionPropertyTests
             Assert.Equal(prices.Max(), range.Max.Amount);
         }, iter: 800, threads: 1);
 
+    [Fact]
+    public void With_KeepsWhatOtherModulesIncludeAndExclude()
+    {
+        var selection = Selection.Parse("extras+=handle", "extras-=lock").With("frame", "arched");
+
+        Assert.Equal("frame=arched extras+=handle extras-=lock", selection.ToString());
+        Assert.Equal(Selection.Parse("frame=arched", "extras+=handle", "extras-=lock"), selection);
+    }
+
     [Theory]
     [InlineData("extras+=", "require")]
     [InlineData("extras-=", "rule out")]

@@ -28,7 +28,8 @@ public class ModelErrorCodeTests
           "presets": [ { "id": "standard", "selections": { "frame": "rect", "glass": "clear", "extras": ["handle"] } } ],
           "personalization": [
             { "id": "engraving", "type": "text", "maxLength": 20, "pattern": "^[A-Z]*$", "price": 5 },
-            { "id": "box", "type": "choice", "choices": ["gift", "plain"] } ]
+            { "id": "box", "type": "choice", "choices": ["gift", "plain"] } ],
+          "attributes": [ { "id": "weight", "property": "w", "unit": "kg" }, { "id": "heaviest", "property": "w", "aggregate": "max" } ]
         }
         """;
 
@@ -69,7 +70,7 @@ public class ModelErrorCodeTests
         { ModelErrorCodes.RuleUnknownOption, "$.constraints[0].rule@10", "$.constraints[0].rule = \"frame == 'round' -> glass == 'triple'\"" },
         { ModelErrorCodes.RuleUnknownProperty, "$.constraints[0].rule@7", "$.constraints[0].rule = \"glass.weight < 20\"" },
         { ModelErrorCodes.RuleNumericPropertyMissing, "$.constraints[0].rule@8", "$.constraints[0].rule = \"extras.w < 20\"; $.modules[2].options[0].properties = {\"w\": 1}" },
-        { ModelErrorCodes.RuleMixedPropertyTypes, "$.constraints[0].rule@7", "$.constraints[0].rule = \"glass.w < 20\"; $.modules[1].options[0].properties = {\"w\": \"heavy\"}; $.priceRules[0].add = 3" },
+        { ModelErrorCodes.RuleMixedPropertyTypes, "$.constraints[0].rule@7", "$.constraints[0].rule = \"glass.w < 20\"; $.modules[1].options[0].properties = {\"w\": \"heavy\"}; $.priceRules[0].add = 3; $.attributes = []" },
         { ModelErrorCodes.RuleTypeMismatch, "$.constraints[0].rule@1", "$.constraints[0].rule = \"frame + 1 > 2\"" },
         { ModelErrorCodes.RuleMultiSelectComparison, "$.constraints[0].rule@8", "$.constraints[0].rule = \"extras == 'lock'\"" },
         { ModelErrorCodes.RuleInvalidDivisor, "$.constraints[0].rule@11", "$.constraints[0].rule = \"glass.w / frame.w > 2\"" },
@@ -85,6 +86,11 @@ public class ModelErrorCodeTests
         { ModelErrorCodes.InvalidMaxLength, "$.personalization[0].maxLength", "$.personalization[0].maxLength = 0" },
         { ModelErrorCodes.InvalidPattern, "$.personalization[0].pattern", "$.personalization[0].pattern = \"[A-Z\"" },
         { ModelErrorCodes.InvalidChoices, "$.personalization[1].choices", "$.personalization[1].choices = []" },
+        { ModelErrorCodes.DuplicateAttributeId, "$.attributes[1].id", "$.attributes[1].id = \"weight\"" },
+        { ModelErrorCodes.AttributeNotNumeric, "$.attributes[0].property", "$.attributes[0].property = \"mass\"" },
+        { ModelErrorCodes.AttributeNotNumeric, "$.attributes[0].property", "$.modules[1].options[0].properties.w = \"heavy\"; $.priceRules = []; $.attributes = [ { \"id\": \"weight\", \"property\": \"w\" } ]" },
+        { ModelErrorCodes.WrongType, "$.attributes[1].aggregate", "$.attributes[1].aggregate = \"average\"" },
+        { ModelErrorCodes.MissingProperty, "$.attributes[0].property", "$.attributes[0].property = <remove>" },
     };
 
     [Fact]

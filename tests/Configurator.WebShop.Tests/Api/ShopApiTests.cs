@@ -94,6 +94,18 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
     }
 
     [Fact]
+    public async Task Choose_NarrowsTheAttributeRanges()
+    {
+        var id = (string)(await _client.StartSession("window-rules"))["id"]!;
+        var (_, view) = await _client.PostJson($"/api/sessions/{id}/choices", new { module = "frame", option = "round", action = "select" });
+
+        // Round frames weigh 4.5 kg and take laminated (14 kg) or triple (24 kg) glazing.
+        var weight = view["attributes"]!.AsArray().Single(a => (string?)a!["id"] == "weight")!;
+        Assert.Equal(("Weight", "kg", 18.5m, 28.5m), ((string?)weight["name"], (string?)weight["unit"], (decimal)weight["min"]!, (decimal)weight["max"]!));
+        Assert.Null(weight["value"]);
+    }
+
+    [Fact]
     public async Task Choose_Conflict_Is409WithDiagnosesAndChangesNothing()
     {
         var id = (string)(await _client.StartSession("window-rules"))["id"]!;

@@ -18,6 +18,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
 
         // A round frame rules out clear glass; the reason is on the page, not only in a tooltip.
         await Choose(page, "frame", "round");
+        await Assertions.Expect(page.Locator("#attributes [data-attribute='weight']")).ToHaveTextAsync("18.5–28.5 kg");
         var clear = Option(page, "glass", "clear");
         await Assertions.Expect(clear).ToHaveClassAsync(new Regex("unavailable"));
         await Assertions.Expect(clear.Locator(".reason")).ToContainTextAsync("Round");

@@ -21,4 +21,5 @@ namespace Configurator.Sessions;
 [JsonSerializable(typeof(Money))]
 [JsonSerializable(typeof(Selection))]
 [JsonSerializable(typeof(PresetDistance))]
+[JsonSerializable(typeof(AttributeState))]
 internal sealed partial class ConfiguratorJsonContext : JsonSerializerContext;
