@@ -62,6 +62,7 @@ public static class CliApp
             PriceCommand.Create(output, error, cancellationToken),
             StatsCommand.Create(output, error, cancellationToken),
             ReportCommand.Create(output, error, cancellationToken),
+            BomCommand.Create(output, error, cancellationToken),
             ConfigureCommand.Create(input, output, error, terminal, cancellationToken),
             ImportCommand.Create(output, error, cancellationToken),
             ExportCommand.Create(output, error, cancellationToken),

@@ -16,4 +16,7 @@ public sealed record Option(string Id)
 
     /// <summary>Numeric and text properties, read by rules as <c>module.property</c>.</summary>
     public EquatableDictionary<PropertyValue> Properties { get; init; }
+
+    /// <summary>The parts the option takes when selected, by part id, with their quantities (more than 0).</summary>
+    public EquatableDictionary<decimal> Parts { get; init; }
 }

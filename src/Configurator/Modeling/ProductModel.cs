@@ -51,6 +51,12 @@ public sealed record ProductModel(string Id, EquatableArray<Module> Modules)
     /// <summary>The numeric attributes a session shows as exact ranges while the customer chooses (weight, power, lead time).</summary>
     public EquatableArray<AttributeDefinition> Attributes { get; init; }
 
+    /// <summary>The parts the options and BOM rules name, for the bill of materials.</summary>
+    public EquatableArray<Part> Parts { get; init; }
+
+    /// <summary>Parts a configuration needs when a condition holds, beyond its options' own.</summary>
+    public EquatableArray<BomRule> BomRules { get; init; }
+
     /// <summary>Finds a module by id.</summary>
     /// <param name="moduleId">The module id (case-sensitive).</param>
     /// <returns>The module, or <see langword="null"/> when the model has none with that id.</returns>

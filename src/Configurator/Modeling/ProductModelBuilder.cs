@@ -27,6 +27,8 @@ public sealed class ProductModelBuilder
     private readonly List<Preset> _presets = [];
     private readonly List<PersonalizationField> _personalization = [];
     private readonly List<AttributeDefinition> _attributes = [];
+    private readonly List<Part> _parts = [];
+    private readonly List<BomRule> _bomRules = [];
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
     private string? _name;
     private string? _version;
@@ -156,6 +158,22 @@ public sealed class ProductModelBuilder
         return Set(() => _attributes.Add(attribute));
     }
 
+    /// <summary>Adds a part to the catalogue that options and BOM rules name.</summary>
+    /// <param name="part">The part: its number, name and unit.</param>
+    public ProductModelBuilder AddPart(Part part)
+    {
+        Guard.NotNull(part);
+        return Set(() => _parts.Add(part));
+    }
+
+    /// <summary>Adds a BOM rule: parts a configuration needs when a condition holds.</summary>
+    /// <param name="rule">The rule.</param>
+    public ProductModelBuilder AddBomRule(BomRule rule)
+    {
+        Guard.NotNull(rule);
+        return Set(() => _bomRules.Add(rule));
+    }
+
     /// <summary>Returns the model.</summary>
     /// <exception cref="InvalidOperationException">The builder was already built.</exception>
     public ProductModel Build()
@@ -174,6 +192,8 @@ public sealed class ProductModelBuilder
             Presets = [.. _presets],
             Personalization = [.. _personalization],
             Attributes = [.. _attributes],
+            Parts = [.. _parts],
+            BomRules = [.. _bomRules],
         };
     }
 

@@ -17,7 +17,9 @@ internal sealed record ModelDocument(
     List<PriceRuleDocument>? PriceRules,
     List<PresetDocument>? Presets,
     List<PersonalizationDocument>? Personalization,
-    List<AttributeDocument>? Attributes);
+    List<AttributeDocument>? Attributes,
+    List<PartDocument>? Parts,
+    List<BomRuleDocument>? BomRules);
 
 internal sealed record ModuleDocument(
     string Id,
@@ -34,7 +36,8 @@ internal sealed record OptionDocument(
     string? Name,
     Dictionary<string, string>? Labels,
     decimal? Price,
-    Dictionary<string, NumberOrText>? Properties);
+    Dictionary<string, NumberOrText>? Properties,
+    Dictionary<string, decimal>? Parts);
 
 internal sealed record ConstraintDocument(
     string Id,
@@ -81,6 +84,19 @@ internal sealed record AttributeDocument(
     string Property,
     string? Unit,
     string? Aggregate);
+
+internal sealed record PartDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    string? Unit);
+
+internal sealed record BomRuleDocument(
+    string Id,
+    string? Name,
+    Dictionary<string, string>? Labels,
+    string? When,
+    Dictionary<string, NumberOrText> Parts);
 
 /// <summary>A number, or a text when <see cref="Text"/> is set: an option property, or a price rule's <c>add</c> (an expression).</summary>
 [JsonConverter(typeof(NumberOrTextConverter))]

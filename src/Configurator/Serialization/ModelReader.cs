@@ -26,7 +26,7 @@ internal sealed class ModelReader
     public ProductModel Read(JsonElement root)
     {
         var scope = Scope(root, JsonPaths.Root,
-            "formatVersion", "id", "name", "labels", "version", "currency", "basePrice", "modules", "constraints", "priceRules", "presets", "personalization", "attributes");
+            "formatVersion", "id", "name", "labels", "version", "currency", "basePrice", "modules", "constraints", "priceRules", "presets", "personalization", "attributes", "parts", "bomRules");
         var formatVersion = scope.Get("formatVersion", required: true) is { } version ? scope.ReadInt(version, scope.At("formatVersion")) : null;
 
         var modules = scope.Array("modules", required: true).Select(item => ReadModule(item.Element, item.Path)).ToImmutableArray();
@@ -44,6 +44,8 @@ internal sealed class ModelReader
             Presets = [.. scope.Array("presets").Select(item => ReadPreset(item.Element, item.Path))],
             Personalization = [.. scope.Array("personalization").Select(item => ReadPersonalization(item.Element, item.Path))],
             Attributes = [.. scope.Array("attributes").Select(item => ReadAttribute(item.Element, item.Path))],
+            Parts = [.. scope.Array("parts").Select(item => ReadPart(item.Element, item.Path))],
+            BomRules = [.. scope.Array("bomRules").Select(item => ReadBomRule(item.Element, item.Path))],
         };
     }
 
@@ -64,7 +66,7 @@ internal sealed class ModelReader
 
     private Option ReadOption(JsonElement element, string path)
     {
-        var scope = Scope(element, path, "id", "name", "labels", "price", "properties");
+        var scope = Scope(element, path, "id", "name", "labels", "price", "properties", "parts");
         var properties = new List<KeyValuePair<string, PropertyValue>>();
         if (scope.Get("properties") is { } value)
         {
@@ -98,7 +100,65 @@ internal sealed class ModelReader
             Labels = ReadLabels(scope),
             Price = scope.Decimal("price") ?? 0,
             Properties = properties.ToEquatableDictionary(),
+            Parts = ReadPartQuantities(scope, numbersOnly: true).Select(p => new KeyValuePair<string, decimal>(p.Key, p.Value.Number)).ToEquatableDictionary(),
         };
+    }
+
+    private Part ReadPart(JsonElement element, string path)
+    {
+        var scope = Scope(element, path, "id", "name", "labels", "unit");
+        return new Part(scope.String("id", required: true) ?? "")
+        {
+            Name = scope.String("name"),
+            Labels = ReadLabels(scope),
+            Unit = scope.String("unit"),
+        };
+    }
+
+    private BomRule ReadBomRule(JsonElement element, string path)
+    {
+        var scope = Scope(element, path, "id", "name", "labels", "when", "parts");
+        return new BomRule(scope.String("id", required: true) ?? "")
+        {
+            Name = scope.String("name"),
+            Labels = ReadLabels(scope),
+            When = scope.String("when"),
+            Parts = ReadPartQuantities(scope, numbersOnly: false).ToEquatableDictionary(),
+        };
+    }
+
+    /// <summary>A <c>"parts"</c> object: part id to quantity (a number; in a BOM rule also a numeric expression in quotes).</summary>
+    private List<KeyValuePair<string, PropertyValue>> ReadPartQuantities(JsonObjectScope scope, bool numbersOnly)
+    {
+        var parts = new List<KeyValuePair<string, PropertyValue>>();
+        if (scope.Get("parts") is not { } value)
+        {
+            return parts;
+        }
+
+        var partsPath = scope.At("parts");
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            _errors.Add(JsonObjectScope.WrongType(partsPath, "an object of part ids and quantities", value));
+            return parts;
+        }
+
+        foreach (var part in value.EnumerateObject())
+        {
+            var at = JsonPaths.Key(partsPath, part.Name);
+            PropertyValue? read = part.Value.ValueKind switch
+            {
+                JsonValueKind.Number => scope.ReadDecimal(part.Value, at) is { } number ? PropertyValue.FromNumber(number) : (PropertyValue?)null,
+                JsonValueKind.String when !numbersOnly => PropertyValue.FromText(part.Value.GetString() ?? ""),
+                _ => Report<PropertyValue>(JsonObjectScope.WrongType(at, numbersOnly ? "a quantity (a number)" : "a quantity (a number or a numeric expression in quotes)", part.Value)),
+            };
+            if (read is { } quantity)
+            {
+                parts.Add(new(part.Name, quantity));
+            }
+        }
+
+        return parts;
     }
 
     private Constraint ReadConstraint(JsonElement element, string path, int index)

@@ -18,7 +18,10 @@ internal static class ModelWriter
         NonEmpty(model.PriceRules.Select(ToDocument)),
         NonEmpty(model.Presets.Select(p => ToDocument(p, model))),
         NonEmpty(model.Personalization.Select(ToDocument)),
-        NonEmpty(model.Attributes.Select(ToDocument)));
+        NonEmpty(model.Attributes.Select(ToDocument)),
+        NonEmpty(model.Parts.Select(p => new PartDocument(p.Id, p.Name, Labels(p.Labels), p.Unit))),
+        NonEmpty(model.BomRules.Select(r => new BomRuleDocument(r.Id, r.Name, Labels(r.Labels), r.When,
+            r.Parts.Entries.ToDictionary(p => p.Key, p => new NumberOrText(p.Value.Number, p.Value.Text), StringComparer.Ordinal)))));
 
     private static ModuleDocument ToDocument(Module module) => new(
         module.Id,
@@ -35,7 +38,8 @@ internal static class ModelWriter
         option.Name,
         Labels(option.Labels),
         NonZero(option.Price),
-        option.Properties.IsEmpty ? null : option.Properties.Entries.ToDictionary(p => p.Key, p => new NumberOrText(p.Value.Number, p.Value.Text), StringComparer.Ordinal));
+        option.Properties.IsEmpty ? null : option.Properties.Entries.ToDictionary(p => p.Key, p => new NumberOrText(p.Value.Number, p.Value.Text), StringComparer.Ordinal),
+        option.Parts.IsEmpty ? null : option.Parts.Entries.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
     private static ConstraintDocument ToDocument(Constraint constraint) => new(
         constraint.Id,

@@ -174,4 +174,16 @@ public static class ModelErrorCodes
 
     /// <summary>An attribute names a property that no option has, or one that is text on some option.</summary>
     public const string AttributeNotNumeric = "AttributeNotNumeric";
+
+    /// <summary>Two parts share an id.</summary>
+    public const string DuplicatePartId = "DuplicatePartId";
+
+    /// <summary>An option or a BOM rule names a part the model's <c>parts</c> does not list.</summary>
+    public const string UnknownPart = "UnknownPart";
+
+    /// <summary>A part's quantity is 0 or less, or a BOM rule names no part.</summary>
+    public const string InvalidQuantity = "InvalidQuantity";
+
+    /// <summary>Two BOM rules share an id.</summary>
+    public const string DuplicateBomRuleId = "DuplicateBomRuleId";
 }

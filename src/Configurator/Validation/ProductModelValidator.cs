@@ -7,7 +7,7 @@ namespace Configurator.Validation;
 /// <summary>
 /// Validates a whole <see cref="ProductModel"/> and reports every problem at once: structure, ids
 /// and their uniqueness, module cardinalities and defaults, tables, rule text (syntax, names and
-/// types), price rules, presets, personalization fields and attributes. Stateless and thread-safe; one instance
+/// types), price rules, presets, personalization fields, attributes, parts and BOM rules. Stateless and thread-safe; one instance
 /// may serve every thread.
 /// </summary>
 /// <remarks>
@@ -63,5 +63,13 @@ public sealed class ProductModelValidator : AbstractValidator<ProductModel>
         RuleForEach(m => m.Attributes).SetValidator((model, _) => new AttributeDefinitionValidator(model));
         RuleFor(m => m.Attributes).Custom((attributes, context) =>
             context.FailDuplicates(attributes, a => a.Id, ModelErrorCodes.DuplicateAttributeId, "Attribute"));
+
+        RuleForEach(m => m.Parts).SetValidator(new PartValidator());
+        RuleFor(m => m.Parts).Custom((parts, context) =>
+            context.FailDuplicates(parts, p => p.Id, ModelErrorCodes.DuplicatePartId, "Part"));
+        RuleFor(m => m).Custom((model, context) => BillOfMaterialsValidation.CheckOptionParts(context, model));
+        RuleForEach(m => m.BomRules).SetValidator((model, _) => new BomRuleValidator(model));
+        RuleFor(m => m.BomRules).Custom((rules, context) =>
+            context.FailDuplicates(rules, r => r.Id, ModelErrorCodes.DuplicateBomRuleId, "BOM rule"));
     }
 }

@@ -38,7 +38,30 @@ internal static class RandomModels
         var attributes = modules.Any(m => m.Options.Any(o => o.Properties.ContainsKey("w"))) && random.Next(2) == 0
             ? [new AttributeDefinition("weight", "w") { Name = random.Next(2) == 0 ? null : "Weight", Unit = "kg", Aggregation = random.Next(3) == 0 ? Configurator.Solving.AttributeAggregation.Max : Configurator.Solving.AttributeAggregation.Sum }]
             : ImmutableArray<AttributeDefinition>.Empty;
-        return model with { Constraints = constraints, PriceRules = priceRules, Presets = presets, Personalization = fields, Attributes = [.. attributes] };
+        model = model with { Constraints = constraints, PriceRules = priceRules, Presets = presets, Personalization = fields, Attributes = [.. attributes] };
+        return random.Next(2) == 0 ? model : WithParts(random, model);
+    }
+
+    /// <summary>A parts catalogue, parts on some options, and BOM rules with conditions and fixed or computed quantities.</summary>
+    private static ProductModel WithParts(Random random, ProductModel model)
+    {
+        string[] parts = ["P1", "P2", "P3"];
+        var modules = model.Modules.Select(module => module with
+        {
+            Options = [.. module.Options.Select(option => random.Next(3) > 0 ? option : option with
+            {
+                Parts = parts.Where(_ => random.Next(2) == 0).Select(p => new KeyValuePair<string, decimal>(p, random.Next(1, 50) / 2m)).ToEquatableDictionary(),
+            })],
+        }).ToImmutableArray();
+        model = model with { Modules = [.. modules], Parts = [new Part("P1") { Name = "Pane", Unit = "m2" }, new Part("P2"), new Part("P3") { Unit = "m" }] };
+        var rules = Enumerable.Range(0, random.Next(0, 3)).Select(i => new BomRule("b" + i)
+        {
+            When = random.Next(4) == 0 ? null : RulePrinter.Print(RandomRules.Condition(random, model, random.Next(0, 3))),
+            Parts = new[] { parts[random.Next(parts.Length)] }.Select(p => new KeyValuePair<string, PropertyValue>(p, random.Next(2) == 0
+                ? PropertyValue.FromNumber(random.Next(1, 9))
+                : PropertyValue.FromText(RulePrinter.Print(RandomRules.Number(random, model, random.Next(0, 3)))))).ToEquatableDictionary(),
+        });
+        return model with { BomRules = [.. rules] };
     }
 
     private static Module CreateModule(Random random, string id)

@@ -13,7 +13,7 @@ public class ModelErrorCodeTests
           "formatVersion": 1, "id": "w", "currency": "EUR", "basePrice": 80,
           "modules": [
             { "id": "frame", "default": "rect", "options": [
-              { "id": "rect", "properties": { "w": 4, "material": "pvc" } },
+              { "id": "rect", "properties": { "w": 4, "material": "pvc" }, "parts": { "P1": 1 } },
               { "id": "arched", "price": 40, "properties": { "w": 5, "material": "wood" } } ] },
             { "id": "glass", "options": [
               { "id": "clear", "properties": { "w": 10 } },
@@ -29,7 +29,9 @@ public class ModelErrorCodeTests
           "personalization": [
             { "id": "engraving", "type": "text", "maxLength": 20, "pattern": "^[A-Z]*$", "price": 5 },
             { "id": "box", "type": "choice", "choices": ["gift", "plain"] } ],
-          "attributes": [ { "id": "weight", "property": "w", "unit": "kg" }, { "id": "heaviest", "property": "w", "aggregate": "max" } ]
+          "attributes": [ { "id": "weight", "property": "w", "unit": "kg" }, { "id": "heaviest", "property": "w", "aggregate": "max" } ],
+          "parts": [ { "id": "P1", "name": "Frame", "unit": "pcs" }, { "id": "P2", "unit": "m2" } ],
+          "bomRules": [ { "id": "pane", "parts": { "P2": "1.5 * 2" } } ]
         }
         """;
 
@@ -91,6 +93,14 @@ public class ModelErrorCodeTests
         { ModelErrorCodes.AttributeNotNumeric, "$.attributes[0].property", "$.modules[1].options[0].properties.w = \"heavy\"; $.priceRules = []; $.attributes = [ { \"id\": \"weight\", \"property\": \"w\" } ]" },
         { ModelErrorCodes.WrongType, "$.attributes[1].aggregate", "$.attributes[1].aggregate = \"average\"" },
         { ModelErrorCodes.MissingProperty, "$.attributes[0].property", "$.attributes[0].property = <remove>" },
+        { ModelErrorCodes.DuplicatePartId, "$.parts[2].id", "$.parts = [{\"id\": \"P1\"}, {\"id\": \"P2\"}, {\"id\": \"P2\"}]" },
+        { ModelErrorCodes.UnknownPart, "$.modules[0].options[0].parts.P9", "$.modules[0].options[0].parts = {\"P9\": 1}" },
+        { ModelErrorCodes.UnknownPart, "$.bomRules[0].parts.P9", "$.bomRules[0].parts = {\"P9\": 1}" },
+        { ModelErrorCodes.InvalidQuantity, "$.modules[0].options[0].parts.P1", "$.modules[0].options[0].parts = {\"P1\": 0}" },
+        { ModelErrorCodes.InvalidQuantity, "$.bomRules[0].parts", "$.bomRules[0].parts = {}" },
+        { ModelErrorCodes.DuplicateBomRuleId, "$.bomRules[1].id", "$.bomRules = [{\"id\": \"b\", \"parts\": {\"P1\": 1}}, {\"id\": \"b\", \"parts\": {\"P2\": 1}}]" },
+        { ModelErrorCodes.RuleUnknownModule, "$.bomRules[0].parts.P2@1", "$.bomRules[0].parts = {\"P2\": \"glas.w\"}" },
+        { ModelErrorCodes.WrongType, "$.modules[0].options[0].parts.P1", "$.modules[0].options[0].parts = {\"P1\": \"2\"}" },
     };
 
     [Fact]
