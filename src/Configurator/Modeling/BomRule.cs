@@ -22,4 +22,10 @@ public sealed record BomRule(string Id)
     /// <c>size.areaM2</c>) evaluated on the configuration.
     /// </summary>
     public EquatableDictionary<PropertyValue> Parts { get; init; }
+
+    /// <summary>The first day it is in effect; always in effect before <see cref="ValidTo"/> when null.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>The last day it is in effect; in effect for ever after <see cref="ValidFrom"/> when null.</summary>
+    public DateOnly? ValidTo { get; init; }
 }

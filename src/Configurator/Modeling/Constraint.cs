@@ -28,4 +28,10 @@ public sealed record Constraint(string Id)
     /// <param name="id">The constraint id.</param>
     /// <param name="table">The table.</param>
     public static Constraint FromTable(string id, TableConstraint table) => new(id) { Table = table };
+
+    /// <summary>The first day it is in effect; always in effect before <see cref="ValidTo"/> when null.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>The last day it is in effect; in effect for ever after <see cref="ValidFrom"/> when null.</summary>
+    public DateOnly? ValidTo { get; init; }
 }

@@ -19,4 +19,10 @@ public sealed record Option(string Id)
 
     /// <summary>The parts the option takes when selected, by part id, with their quantities (more than 0).</summary>
     public EquatableDictionary<decimal> Parts { get; init; }
+
+    /// <summary>The first day it is in effect; always in effect before <see cref="ValidTo"/> when null.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>The last day it is in effect; in effect for ever after <see cref="ValidFrom"/> when null.</summary>
+    public DateOnly? ValidTo { get; init; }
 }

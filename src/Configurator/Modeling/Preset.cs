@@ -10,4 +10,10 @@ public sealed record Preset(string Id, EquatableDictionary<EquatableArray<string
 
     /// <summary>Translations of the display text, by culture name.</summary>
     public EquatableDictionary<string> Labels { get; init; }
+
+    /// <summary>The first day it is in effect; always in effect before <see cref="ValidTo"/> when null.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>The last day it is in effect; in effect for ever after <see cref="ValidFrom"/> when null.</summary>
+    public DateOnly? ValidTo { get; init; }
 }

@@ -25,4 +25,10 @@ public sealed record PriceRule(string Id)
 
     /// <summary>A percentage of the subtotal (negative for a discount).</summary>
     public decimal? Percent { get; init; }
+
+    /// <summary>The first day it is in effect; always in effect before <see cref="ValidTo"/> when null.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>The last day it is in effect; in effect for ever after <see cref="ValidFrom"/> when null.</summary>
+    public DateOnly? ValidTo { get; init; }
 }

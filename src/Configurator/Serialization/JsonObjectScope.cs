@@ -63,6 +63,23 @@ internal sealed class JsonObjectScope
 
     public decimal? Decimal(string name) => Get(name) is { } value ? ReadDecimal(value, At(name)) : null;
 
+    /// <summary>A day written yyyy-MM-dd, as in "validFrom": "2027-01-01".</summary>
+    public DateOnly? Date(string name)
+    {
+        if (Get(name) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        _errors.Add(WrongType(At(name), "a day written \"yyyy-MM-dd\"", value));
+        return null;
+    }
+
     public int? Int(string name) => Get(name) is { } value ? ReadInt(value, At(name)) : null;
 
     public bool? Bool(string name)

@@ -37,7 +37,9 @@ internal sealed record OptionDocument(
     Dictionary<string, string>? Labels,
     decimal? Price,
     Dictionary<string, NumberOrText>? Properties,
-    Dictionary<string, decimal>? Parts);
+    Dictionary<string, decimal>? Parts,
+    string? ValidFrom,
+    string? ValidTo);
 
 internal sealed record ConstraintDocument(
     string Id,
@@ -45,7 +47,9 @@ internal sealed record ConstraintDocument(
     Dictionary<string, string>? Labels,
     string? Message,
     string? Rule,
-    TableDocument? Table);
+    TableDocument? Table,
+    string? ValidFrom,
+    string? ValidTo);
 
 internal sealed record TableDocument(
     List<string> Modules,
@@ -58,13 +62,17 @@ internal sealed record PriceRuleDocument(
     Dictionary<string, string>? Labels,
     string? When,
     NumberOrText? Add,
-    decimal? Percent);
+    decimal? Percent,
+    string? ValidFrom,
+    string? ValidTo);
 
 internal sealed record PresetDocument(
     string Id,
     string? Name,
     Dictionary<string, string>? Labels,
-    Dictionary<string, SelectionDocument> Selections);
+    Dictionary<string, SelectionDocument> Selections,
+    string? ValidFrom,
+    string? ValidTo);
 
 internal sealed record PersonalizationDocument(
     string Id,
@@ -96,7 +104,9 @@ internal sealed record BomRuleDocument(
     string? Name,
     Dictionary<string, string>? Labels,
     string? When,
-    Dictionary<string, NumberOrText> Parts);
+    Dictionary<string, NumberOrText> Parts,
+    string? ValidFrom,
+    string? ValidTo);
 
 /// <summary>A number, or a text when <see cref="Text"/> is set: an option property, or a price rule's <c>add</c> (an expression).</summary>
 [JsonConverter(typeof(NumberOrTextConverter))]

@@ -66,7 +66,7 @@ internal sealed class ModelReader
 
     private Option ReadOption(JsonElement element, string path)
     {
-        var scope = Scope(element, path, "id", "name", "labels", "price", "properties", "parts");
+        var scope = Scope(element, path, "id", "name", "labels", "price", "properties", "parts", "validFrom", "validTo");
         var properties = new List<KeyValuePair<string, PropertyValue>>();
         if (scope.Get("properties") is { } value)
         {
@@ -101,6 +101,8 @@ internal sealed class ModelReader
             Price = scope.Decimal("price") ?? 0,
             Properties = properties.ToEquatableDictionary(),
             Parts = ReadPartQuantities(scope, numbersOnly: true).Select(p => new KeyValuePair<string, decimal>(p.Key, p.Value.Number)).ToEquatableDictionary(),
+            ValidFrom = scope.Date("validFrom"),
+            ValidTo = scope.Date("validTo"),
         };
     }
 
@@ -117,13 +119,15 @@ internal sealed class ModelReader
 
     private BomRule ReadBomRule(JsonElement element, string path)
     {
-        var scope = Scope(element, path, "id", "name", "labels", "when", "parts");
+        var scope = Scope(element, path, "id", "name", "labels", "when", "parts", "validFrom", "validTo");
         return new BomRule(scope.String("id", required: true) ?? "")
         {
             Name = scope.String("name"),
             Labels = ReadLabels(scope),
             When = scope.String("when"),
             Parts = ReadPartQuantities(scope, numbersOnly: false).ToEquatableDictionary(),
+            ValidFrom = scope.Date("validFrom"),
+            ValidTo = scope.Date("validTo"),
         };
     }
 
@@ -163,7 +167,7 @@ internal sealed class ModelReader
 
     private Constraint ReadConstraint(JsonElement element, string path, int index)
     {
-        var scope = Scope(element, path, "id", "name", "labels", "message", "rule", "table");
+        var scope = Scope(element, path, "id", "name", "labels", "message", "rule", "table", "validFrom", "validTo");
         var id = scope.String("id") ?? "c" + (index + 1).ToString(CultureInfo.InvariantCulture);
         return new Constraint(id)
         {
@@ -172,6 +176,8 @@ internal sealed class ModelReader
             Message = scope.String("message"),
             Rule = scope.String("rule"),
             Table = scope.Get("table") is { } table ? ReadTable(table, scope.At("table")) : null,
+            ValidFrom = scope.Date("validFrom"),
+            ValidTo = scope.Date("validTo"),
         };
     }
 
@@ -200,7 +206,7 @@ internal sealed class ModelReader
 
     private PriceRule ReadPriceRule(JsonElement element, string path)
     {
-        var scope = Scope(element, path, "id", "name", "labels", "when", "add", "percent");
+        var scope = Scope(element, path, "id", "name", "labels", "when", "add", "percent", "validFrom", "validTo");
         decimal? add = null;
         string? expression = null;
         if (scope.Get("add") is { } amount)
@@ -227,12 +233,14 @@ internal sealed class ModelReader
             Add = add,
             AddExpression = expression,
             Percent = scope.Decimal("percent"),
+            ValidFrom = scope.Date("validFrom"),
+            ValidTo = scope.Date("validTo"),
         };
     }
 
     private Preset ReadPreset(JsonElement element, string path)
     {
-        var scope = Scope(element, path, "id", "name", "labels", "selections");
+        var scope = Scope(element, path, "id", "name", "labels", "selections", "validFrom", "validTo");
         var selections = new List<KeyValuePair<string, EquatableArray<string>>>();
         if (scope.Get("selections", required: true) is { } value)
         {
@@ -251,6 +259,8 @@ internal sealed class ModelReader
         {
             Name = scope.String("name"),
             Labels = ReadLabels(scope),
+            ValidFrom = scope.Date("validFrom"),
+            ValidTo = scope.Date("validTo"),
         };
     }
 

@@ -21,7 +21,7 @@ internal static class ModelWriter
         NonEmpty(model.Attributes.Select(ToDocument)),
         NonEmpty(model.Parts.Select(p => new PartDocument(p.Id, p.Name, Labels(p.Labels), p.Unit))),
         NonEmpty(model.BomRules.Select(r => new BomRuleDocument(r.Id, r.Name, Labels(r.Labels), r.When,
-            r.Parts.Entries.ToDictionary(p => p.Key, p => new NumberOrText(p.Value.Number, p.Value.Text), StringComparer.Ordinal)))));
+            r.Parts.Entries.ToDictionary(p => p.Key, p => new NumberOrText(p.Value.Number, p.Value.Text), StringComparer.Ordinal), Day(r.ValidFrom), Day(r.ValidTo)))));
 
     private static ModuleDocument ToDocument(Module module) => new(
         module.Id,
@@ -39,7 +39,9 @@ internal static class ModelWriter
         Labels(option.Labels),
         NonZero(option.Price),
         option.Properties.IsEmpty ? null : option.Properties.Entries.ToDictionary(p => p.Key, p => new NumberOrText(p.Value.Number, p.Value.Text), StringComparer.Ordinal),
-        option.Parts.IsEmpty ? null : option.Parts.Entries.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        option.Parts.IsEmpty ? null : option.Parts.Entries.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        Day(option.ValidFrom),
+        Day(option.ValidTo));
 
     private static ConstraintDocument ToDocument(Constraint constraint) => new(
         constraint.Id,
@@ -47,7 +49,9 @@ internal static class ModelWriter
         Labels(constraint.Labels),
         constraint.Message,
         constraint.Rule,
-        constraint.Table is { } table ? ToDocument(table) : null);
+        constraint.Table is { } table ? ToDocument(table) : null,
+        Day(constraint.ValidFrom),
+        Day(constraint.ValidTo));
 
     private static TableDocument ToDocument(TableConstraint table)
     {
@@ -61,7 +65,9 @@ internal static class ModelWriter
         Labels(rule.Labels),
         rule.When,
         rule.AddExpression is { } expression ? new NumberOrText(0, expression) : rule.Add is { } add ? new NumberOrText(add, null) : null,
-        rule.Percent);
+        rule.Percent,
+        Day(rule.ValidFrom),
+        Day(rule.ValidTo));
 
     private static PresetDocument ToDocument(Preset preset, ProductModel model) => new(
         preset.Id,
@@ -70,7 +76,9 @@ internal static class ModelWriter
         preset.Selections.Entries.ToDictionary(
             s => s.Key,
             s => new SelectionDocument(s.Value, model.FindModule(s.Key)?.IsMultiSelect ?? s.Value.Count != 1),
-            StringComparer.Ordinal));
+            StringComparer.Ordinal),
+        Day(preset.ValidFrom),
+        Day(preset.ValidTo));
 
     private static PersonalizationDocument ToDocument(PersonalizationField field) => new(
         field.Id,
@@ -93,6 +101,8 @@ internal static class ModelWriter
 
     private static Dictionary<string, string>? Labels(EquatableDictionary<string> labels) =>
         labels.IsEmpty ? null : labels.Entries.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static decimal? NonZero(decimal value) => value == 0 ? null : value;
 

@@ -42,6 +42,9 @@ public sealed partial class CompiledModel
 
     private readonly Lazy<Explanations.ConsistencyChecker> _checker;
 
+    /// <summary>The day the model was compiled for (<see cref="CompilerOptions.AsOf"/>): what is not in effect then is left out.</summary>
+    public DateOnly AsOf { get; internal init; }
+
     /// <summary>The model this was compiled from.</summary>
     public ProductModel Model { get; }
 

@@ -36,6 +36,14 @@ public sealed class CompilerOptions
     /// <value>Defaults to 1,000,000 (about 200 MB at the peak).</value>
     public int PriceRangeStateBudget { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// The day the compiled model is for: options, constraints, price rules, BOM rules and presets
+    /// whose <c>validFrom</c>/<c>validTo</c> leave it out are not in effect (an option not in effect
+    /// cannot be selected, and the reason says from or until when it is offered).
+    /// </summary>
+    /// <value>Defaults to null: today, in UTC, when compiling.</value>
+    public DateOnly? AsOf { get; set; }
+
     /// <summary>Skips the diagram, for testing the search engine on models small enough for both.</summary>
     internal bool ForceSearchEngine { get; set; }
 

@@ -67,6 +67,11 @@ public static class ModelCompiler
             return new CompilationResult(null, validation.Errors);
         }
 
+        // From here on the model as of the day: what is not in effect is left out (presets' errors name their place in the file).
+        var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var file = model;
+        model = Effectivity.AsOf(model, asOf);
+
         var errors = ImmutableArray.CreateBuilder<ModelError>();
         var domains = new List<ModuleDomain>();
         for (var i = 0; i < model.Modules.Count; i++)
@@ -115,7 +120,7 @@ public static class ModelCompiler
         ISolverEngine engine = diagram is not null ? diagram
             : formula.Value is { } clauses ? new Boolean.BooleanEngine(clauses, domains, search, plan.Order, options.CircuitEdgeBudget)
             : search.Value;
-        var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram) { PriceRangeStateBudget = options.PriceRangeStateBudget };
+        var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram) { PriceRangeStateBudget = options.PriceRangeStateBudget, AsOf = asOf };
 
         for (var i = 0; i < model.Presets.Count; i++)
         {
@@ -123,7 +128,8 @@ public static class ModelCompiler
             if (!report.IsValid)
             {
                 var broken = string.Join(", ", report.Violations.Select(v => v.ConstraintId ?? v.ModuleId));
-                errors.Add(new ModelError(ModelErrorCodes.PresetViolatesConstraints, $"$.presets[{i}]",
+                var at = file.Presets.AsImmutableArray().IndexOf(model.Presets[i]);
+                errors.Add(new ModelError(ModelErrorCodes.PresetViolatesConstraints, $"$.presets[{at}]",
                     $"Preset '{model.Presets[i].Id}' is not a valid configuration: it breaks {broken}. {report.Violations[0].Message}"));
             }
         }

@@ -19,6 +19,8 @@ internal sealed class BomRuleValidator : AbstractValidator<BomRule>
 {
     public BomRuleValidator(ProductModel model)
     {
+        this.MustBeInEffectSomeDay(r => r.ValidFrom, r => r.ValidTo, r => $"BOM rule '{r.Id}'");
+
         RuleFor(r => r.Id)
             .Must(ValidationFailures.IsPlainId)
             .WithErrorCode(ModelErrorCodes.InvalidId)

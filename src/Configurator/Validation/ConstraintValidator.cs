@@ -9,6 +9,8 @@ internal sealed class ConstraintValidator : AbstractValidator<Constraint>
 {
     public ConstraintValidator(ProductModel model)
     {
+        this.MustBeInEffectSomeDay(c => c.ValidFrom, c => c.ValidTo, c => $"Constraint '{c.Id}'");
+
         RuleFor(c => c.Id)
             .Must(ValidationFailures.IsPlainId)
             .WithErrorCode(ModelErrorCodes.InvalidId)

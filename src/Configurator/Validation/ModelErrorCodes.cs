@@ -186,4 +186,7 @@ public static class ModelErrorCodes
 
     /// <summary>Two BOM rules share an id.</summary>
     public const string DuplicateBomRuleId = "DuplicateBomRuleId";
+
+    /// <summary>An element's <c>validTo</c> is before its <c>validFrom</c>, so it is never in effect.</summary>
+    public const string InvalidEffectivity = "InvalidEffectivity";
 }

@@ -8,6 +8,8 @@ internal sealed class OptionValidator : AbstractValidator<Option>
 {
     public OptionValidator()
     {
+        this.MustBeInEffectSomeDay(o => o.ValidFrom, o => o.ValidTo, o => $"Option '{o.Id}'");
+
         RuleFor(o => o.Id)
             .Must(ValidationFailures.IsPlainId)
             .WithErrorCode(ModelErrorCodes.InvalidOptionId)

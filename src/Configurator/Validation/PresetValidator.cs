@@ -11,6 +11,8 @@ internal sealed class PresetValidator : AbstractValidator<Preset>
 {
     public PresetValidator(ProductModel model)
     {
+        this.MustBeInEffectSomeDay(p => p.ValidFrom, p => p.ValidTo, p => $"Preset '{p.Id}'");
+
         RuleFor(p => p.Id)
             .Must(ValidationFailures.IsPlainId)
             .WithErrorCode(ModelErrorCodes.InvalidId)

@@ -9,6 +9,8 @@ internal sealed class PriceRuleValidator : AbstractValidator<PriceRule>
 {
     public PriceRuleValidator(ProductModel model)
     {
+        this.MustBeInEffectSomeDay(p => p.ValidFrom, p => p.ValidTo, p => $"Price rule '{p.Id}'");
+
         RuleFor(p => p.Id)
             .Must(ValidationFailures.IsPlainId)
             .WithErrorCode(ModelErrorCodes.InvalidId)
