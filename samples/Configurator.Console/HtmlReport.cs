@@ -10,8 +10,8 @@ namespace Configurator.Console;
 /// <summary>
 /// The report a product manager reads in a browser: one self-contained HTML page (inline styles
 /// and SVG, no script, nothing fetched at view time) with the model's modules and options, the
-/// number of configurations, each option's share of them, the exact distribution of prices and
-/// the presets with their prices. Everything is counted exactly on the compiled model, never by
+/// number of configurations, the exact distribution of prices, the model's attributes' ranges, each
+/// option's share of the configurations, and the presets with their prices. Everything is counted exactly on the compiled model, never by
 /// enumerating, so it works on 10^47 configurations.
 /// </summary>
 internal static class HtmlReport
@@ -69,7 +69,9 @@ internal static class HtmlReport
             Histogram(html, distribution);
         }
 
-        html.Append("</section>\n<section id=\"options\">\n<h2>Options</h2>\n");
+        html.Append("</section>\n");
+        Attributes(html, compiled, within, cancellationToken);
+        html.Append("<section id=\"options\">\n<h2>Options</h2>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">The share of the {E(Wording.Count(total, "valid configuration"))} that take each option. Options below {Wording.RareShare:P0} are marked <span class=\"rare\">rare</span>: variety that costs more than it sells.</p>\n");
         foreach (var module in model.Modules)
         {
@@ -156,6 +158,30 @@ internal static class HtmlReport
         }
 
         html.Append("</tbody>\n</table>\n</details>\n");
+    }
+
+    /// <summary>The model's attributes (weight, lead time) as their exact lowest and highest values over the valid configurations.</summary>
+    private static void Attributes(StringBuilder html, CompiledModel compiled, Selection within, CancellationToken cancellationToken)
+    {
+        var attributes = compiled.Model.Attributes;
+        if (attributes.IsEmpty)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"attributes\">\n<h2>Attributes</h2>\n<table class=\"attributes\">\n<thead><tr><th>Attribute</th><th class=\"num\">Lowest</th><th class=\"num\">Highest</th></tr></thead>\n<tbody>\n");
+        foreach (var attribute in attributes)
+        {
+            if (compiled.AttributeRange(attribute.Property, attribute.Aggregation, within, cancellationToken) is not { } range)
+            {
+                continue;
+            }
+
+            var unit = attribute.Unit is null ? "" : " " + attribute.Unit;
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-attribute=\"{E(attribute.Id)}\"><td>{Named(attribute.Name, attribute.Id)}</td><td class=\"num\">{range.Min:0.###}{E(unit)}</td><td class=\"num\">{range.Max:0.###}{E(unit)}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Presets(StringBuilder html, CompiledModel compiled)

@@ -33,6 +33,9 @@ public partial class ReportCommandTests
             Assert.Contains($"{PricingPipeline.Default.Price(compiled, new Selection(preset.Selections)).Total}</td></tr>", html, StringComparison.Ordinal);
         }
 
+        // The attributes the model declares, as their exact ends.
+        Assert.Contains("<tr data-attribute=\"weight\"><td>Weight <span class=\"id\">weight</span></td><td class=\"num\">14 kg</td><td class=\"num\">29 kg</td></tr>", html, StringComparison.Ordinal);
+
         // Rare options are marked: frame=round is taken by 48 of 936 (5.1 %), so the rarer ones are.
         Assert.Contains("<span class=\"rare\">rare</span>", html, StringComparison.Ordinal);
     }
