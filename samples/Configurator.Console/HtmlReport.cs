@@ -119,8 +119,9 @@ internal static class HtmlReport
             ? [.. distribution.Points.Select(p => new PriceBin(p.Price, p.Price, p.Count))]
             : distribution.Histogram(Bars);
         var highest = bins.Max(b => b.Count);
+        var total = distribution.Count;
         var width = (double)ChartWidth / bins.Count;
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">How many of the {E(Wording.Count(distribution.Count, "valid configuration"))} cost each price: {E(Wording.Count(distribution.Points.Count, "distinct price"))}, from {E(distribution.Min.ToString())} to {E(distribution.Max.ToString())}. Half cost {E(Median(distribution))} or less; {E(Middle(distribution))}.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">How many of the {E(Wording.Count(total, "valid configuration"))} cost each price: {E(Wording.Count(distribution.Points.Count, "distinct price"))}, from {E(distribution.Min.ToString())} to {E(distribution.Max.ToString())}. Half cost {E(Median(distribution))} or less; {E(Middle(distribution))}.</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {ChartWidth} {ChartHeight + 40}\" role=\"img\" aria-label=\"Price histogram\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{ChartHeight}\" x2=\"{ChartWidth}\" y2=\"{ChartHeight}\" class=\"axis\"/>\n");
         for (var i = 0; i < bins.Count; i++)
@@ -128,7 +129,7 @@ internal static class HtmlReport
             var bin = bins[i];
             var height = Wording.Share(bin.Count, highest) * (ChartHeight - 10);
             var label = bin.From == bin.To ? bin.From.ToString() : $"{Wording.Amount(bin.From)} to {bin.To}";
-            html.Append(CultureInfo.InvariantCulture, $"<rect class=\"bin\" data-count=\"{bin.Count}\" x=\"{(i * width) + 1:0.##}\" y=\"{ChartHeight - height:0.##}\" width=\"{Math.Max(width - 2, 1):0.##}\" height=\"{height:0.##}\"><title>{E(label)}: {E(Wording.Count(bin.Count, "configuration"))} ({Wording.Share(bin.Count, distribution.Count):P1})</title></rect>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<rect class=\"bin\" data-count=\"{bin.Count}\" x=\"{(i * width) + 1:0.##}\" y=\"{ChartHeight - height:0.##}\" width=\"{Math.Max(width - 2, 1):0.##}\" height=\"{height:0.##}\"><title>{E(label)}: {E(Wording.Count(bin.Count, "configuration"))} ({Wording.Share(bin.Count, total):P1})</title></rect>\n");
         }
 
         // The median as a dashed line: at its own bar, or where its price falls between the ends.
@@ -154,7 +155,7 @@ internal static class HtmlReport
         foreach (var bin in bins)
         {
             var label = bin.From == bin.To ? bin.From.ToString() : $"{Wording.Amount(bin.From)} to {bin.To}";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(label)}</td><td class=\"num\">{bin.Count:N0}</td><td class=\"num\">{Wording.Share(bin.Count, distribution.Count):P1}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(label)}</td><td class=\"num\">{bin.Count:N0}</td><td class=\"num\">{Wording.Share(bin.Count, total):P1}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</details>\n");
@@ -217,11 +218,12 @@ internal static class HtmlReport
     /// <summary>The lowest price that at least <paramref name="numerator"/>/<paramref name="denominator"/> of the configurations do not exceed.</summary>
     private static Money Quantile(PriceDistribution distribution, int numerator, int denominator)
     {
-        var seen = BigInteger.Zero;
+        // Count is the points' sum: take it once, not once per point.
+        var (seen, wanted) = (BigInteger.Zero, distribution.Count * numerator);
         foreach (var point in distribution.Points)
         {
             seen += point.Count;
-            if (seen * denominator >= distribution.Count * numerator)
+            if (seen * denominator >= wanted)
             {
                 return point.Price;
             }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Configurator.Pricing;
 
 namespace Configurator.Solving;
@@ -13,6 +15,9 @@ namespace Configurator.Solving;
 /// </summary>
 internal static class AttributeRanges
 {
+    // Per model, the weights of each (property, aggregation) asked for: a session shows its attributes at every step.
+    private static readonly ConditionalWeakTable<CompiledModel, ConcurrentDictionary<(string Property, AttributeAggregation Aggregation), decimal[][]>> Cache = new();
+
     public static AttributeRange? Solve(CompiledModel model, string property, AttributeAggregation aggregation, Restriction restriction)
     {
         var weights = Weights(model, property, aggregation);
@@ -82,7 +87,7 @@ internal static class AttributeRanges
             }
         }
 
-        return new AttributeRange(property, AttributeAggregation.Max, thresholds[low], top, AnyOf(model, Under(restriction, weights, thresholds[low])), AnyOf(model, highest));
+        return new AttributeRange(property, AttributeAggregation.Max, thresholds[low], top, model.FirstOf(Under(restriction, weights, thresholds[low])), model.FirstOf(highest));
     }
 
     /// <summary>The restriction narrowed to the values weighing at most <paramref name="threshold"/>.</summary>
@@ -97,33 +102,20 @@ internal static class AttributeRanges
         return under;
     }
 
-    /// <summary>A valid configuration within a restriction that has one.</summary>
-    private static Selection AnyOf(CompiledModel model, Restriction restriction) =>
-        // The ! is safe: callers pass restrictions with a valid configuration.
-        PricingPipeline.Default.Optimize(model, restriction, [.. model.Domains.Select(d => new decimal[d.ValueCount])])!.Value.Configuration;
-
-    /// <summary>[module][value]: the value's sum or maximum of the property over its options (missing counts 0).</summary>
+    /// <summary>[module][value]: the value's sum or maximum of the property over its options (missing counts 0); computed once per model.</summary>
     /// <exception cref="ConfiguratorException">No option has the property, or it is text (<see cref="ConfiguratorErrorCodes.UnknownProperty"/>).</exception>
-    private static decimal[][] Weights(CompiledModel model, string property, AttributeAggregation aggregation)
-    {
-        var options = model.Model.Modules.SelectMany(m => m.Options).ToList();
-        if (!options.Any(o => o.Properties.ContainsKey(property)))
+    private static decimal[][] Weights(CompiledModel model, string property, AttributeAggregation aggregation) =>
+        Cache.GetValue(model, _ => new()).GetOrAdd((property, aggregation), key =>
         {
-            var known = options.SelectMany(o => o.Properties).Where(p => p.Value.Kind == Modeling.PropertyKind.Number).Select(p => p.Key).Distinct().Order(StringComparer.Ordinal);
-            throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownProperty,
-                $"No option of model '{model.Model.Id}' has a property '{property}'. Numeric properties: {string.Join(", ", known)}.");
-        }
+            if (Modeling.NumericProperties.Problem(model.Model, key.Property) is { } problem)
+            {
+                throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownProperty, $"Model '{model.Model.Id}' has no range for '{key.Property}': {problem}");
+            }
 
-        if (options.FirstOrDefault(o => o.Properties.TryGetValue(property, out var value) && value.Kind == Modeling.PropertyKind.Text) is { } text)
-        {
-            throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownProperty,
-                $"Property '{property}' is text on option '{text.Id}' ('{text.Properties[property].Text}'); a range needs a number on every option that has it.");
-        }
-
-        return [.. model.Domains.Select(domain => domain.Values.Select(value =>
-        {
-            var numbers = value.Select(o => domain.Module.Options[o].Properties.TryGetValue(property, out var p) ? p.Number : 0m).ToList();
-            return numbers.Count == 0 ? 0m : aggregation == AttributeAggregation.Sum ? numbers.Sum() : numbers.Max();
-        }).ToArray())];
-    }
+            return [.. model.Domains.Select(domain => domain.Values.Select(value =>
+            {
+                var numbers = value.Select(o => domain.Module.Options[o].Properties.TryGetValue(key.Property, out var p) ? p.Number : 0m).ToList();
+                return numbers.Count == 0 ? 0m : key.Aggregation == AttributeAggregation.Sum ? numbers.Sum() : numbers.Max();
+            }).ToArray())];
+        });
 }

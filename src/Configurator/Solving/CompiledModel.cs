@@ -148,6 +148,14 @@ public sealed partial class CompiledModel
 
     internal BigInteger CountOf(Restriction restriction) => _engine.Count(restriction);
 
+    /// <summary>The first valid configuration within a restriction that has one (rank 0 on any engine).</summary>
+    internal Selection FirstOf(Restriction restriction)
+    {
+        var values = new int[Domains.Length];
+        _engine.Unrank(restriction, BigInteger.Zero, values);
+        return ToSelection(values);
+    }
+
     internal bool Exists(Restriction restriction) => _engine.Exists(restriction);
 
     /// <summary>Module id to module index.</summary>

@@ -21,12 +21,6 @@ internal static class Effectivity
         var retired = model.Modules
             .SelectMany(m => m.Options.Where(o => !InEffect(o.ValidFrom, o.ValidTo, day)).Select(o => (Module: m, Option: o)))
             .ToList();
-        if (retired.Count == 0 && !model.Constraints.Any(c => !InEffect(c.ValidFrom, c.ValidTo, day)) && !model.PriceRules.Any(r => !InEffect(r.ValidFrom, r.ValidTo, day))
-            && !model.BomRules.Any(r => !InEffect(r.ValidFrom, r.ValidTo, day)) && !model.Presets.Any(p => !InEffect(p.ValidFrom, p.ValidTo, day)))
-        {
-            return model;
-        }
-
         var gone = retired.Select(r => (r.Module.Id, r.Option.Id)).ToHashSet();
         return model with
         {
