@@ -11,7 +11,7 @@ namespace Configurator.Manufacturing;
 /// <summary>One part of a bill of materials with its total quantity. Immutable.</summary>
 /// <param name="PartId">The part number.</param>
 /// <param name="Name">The part's name, or its id.</param>
-/// <param name="Unit">The unit the quantity counts in ("pcs" unless the part says otherwise).</param>
+/// <param name="Unit">The unit the quantity counts in ("pcs", in the culture's words, unless the part says otherwise).</param>
 /// <param name="Quantity">The quantity: summed over the options and BOM rules that name the part (times the units ordered, for a demand).</param>
 public sealed record BomLine(string PartId, string Name, string Unit, decimal Quantity);
 
@@ -28,13 +28,14 @@ public sealed record BillOfMaterials(EquatableArray<BomLine> Lines)
     /// <summary>The bill of materials of one complete configuration.</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="configuration">A complete configuration.</param>
+    /// <param name="culture">The culture the part names are read in (see <see cref="ModelText"/>); null for the model's default text.</param>
     /// <exception cref="InvalidSelectionException">The configuration names an unknown module or option, or is incomplete.</exception>
-    public static BillOfMaterials Of(CompiledModel model, Selection configuration)
+    public static BillOfMaterials Of(CompiledModel model, Selection configuration, System.Globalization.CultureInfo? culture = null)
     {
         Guard.NotNull(model);
         Guard.NotNull(configuration);
         var bom = Compiled.GetValue(model, m => new CompiledBom(m));
-        return bom.Lines(bom.Quantities(model.ValuesOfComplete(configuration), 1));
+        return bom.Lines(bom.Quantities(model.ValuesOfComplete(configuration), 1), ModelText.For(model.Model, culture));
     }
 
     /// <summary>
@@ -43,8 +44,9 @@ public sealed record BillOfMaterials(EquatableArray<BomLine> Lines)
     /// </summary>
     /// <param name="model">The compiled model the orders were placed on.</param>
     /// <param name="orders">The orders (an <see cref="OrderHistory"/>'s, for example).</param>
+    /// <param name="culture">The culture the part names are read in (see <see cref="ModelText"/>); null for the model's default text.</param>
     /// <exception cref="InvalidSelectionException">An order's configuration names an unknown module or option, or is incomplete.</exception>
-    public static BillOfMaterials Demand(CompiledModel model, IEnumerable<Order> orders)
+    public static BillOfMaterials Demand(CompiledModel model, IEnumerable<Order> orders, System.Globalization.CultureInfo? culture = null)
     {
         Guard.NotNull(model);
         Guard.NotNull(orders);
@@ -65,7 +67,7 @@ public sealed record BillOfMaterials(EquatableArray<BomLine> Lines)
             }
         }
 
-        return bom.Lines(total);
+        return bom.Lines(total, ModelText.For(model.Model, culture));
     }
 
     /// <summary>The BOM rules compiled over module values, and each module value's parts; built once per model.</summary>
@@ -117,7 +119,7 @@ public sealed record BillOfMaterials(EquatableArray<BomLine> Lines)
             return quantities;
         }
 
-        public BillOfMaterials Lines(decimal[] quantities) =>
-            new([.. _model.Parts.Select((part, p) => new BomLine(part.Id, part.Name ?? part.Id, part.Unit ?? "pcs", quantities[p])).Where(line => line.Quantity != 0)]);
+        public BillOfMaterials Lines(decimal[] quantities, ModelText text) =>
+            new([.. _model.Parts.Select((part, p) => new BomLine(part.Id, text.Name(part), part.Unit ?? text.Phrases.Pieces, quantities[p])).Where(line => line.Quantity != 0)]);
     }
 }

@@ -9,7 +9,7 @@ namespace Configurator.Modeling;
 /// </summary>
 /// <param name="Id">Unique among the model's attributes.</param>
 /// <param name="Property">The numeric option property it aggregates; an option without it counts 0.</param>
-public sealed record AttributeDefinition(string Id, string Property)
+public sealed record AttributeDefinition(string Id, string Property) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

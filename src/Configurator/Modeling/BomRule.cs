@@ -5,7 +5,7 @@ namespace Configurator.Modeling;
 /// large window with a blind, glass by the square metre of the chosen size. Immutable.
 /// </summary>
 /// <param name="Id">Unique among the model's BOM rules.</param>
-public sealed record BomRule(string Id)
+public sealed record BomRule(string Id) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

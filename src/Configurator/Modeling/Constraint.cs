@@ -2,7 +2,7 @@ namespace Configurator.Modeling;
 
 /// <summary>A rule every configuration must satisfy, written as rule text or as a table. Immutable.</summary>
 /// <param name="Id">Unique among constraints; <c>c1</c>, <c>c2</c>, ... by position when a model leaves it out.</param>
-public sealed record Constraint(string Id)
+public sealed record Constraint(string Id) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

@@ -3,7 +3,7 @@ namespace Configurator.Modeling;
 /// <summary>One interchangeable part of the product, such as a window's frame. Immutable.</summary>
 /// <param name="Id">Unique within the model; matches <c>^[A-Za-z_][A-Za-z0-9_]*$</c> because rules name it.</param>
 /// <param name="Options">The variants a configuration chooses from.</param>
-public sealed record Module(string Id, EquatableArray<Option> Options)
+public sealed record Module(string Id, EquatableArray<Option> Options) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

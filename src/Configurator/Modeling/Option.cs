@@ -2,7 +2,7 @@ namespace Configurator.Modeling;
 
 /// <summary>One variant of a module, such as "arched frame". Immutable.</summary>
 /// <param name="Id">Unique within its module: any non-empty text without control characters.</param>
-public sealed record Option(string Id)
+public sealed record Option(string Id) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

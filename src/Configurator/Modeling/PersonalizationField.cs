@@ -16,7 +16,7 @@ public enum PersonalizationType
 /// </summary>
 /// <param name="Id">Unique among personalization fields.</param>
 /// <param name="Type">Free text or one of a list of choices.</param>
-public sealed record PersonalizationField(string Id, PersonalizationType Type)
+public sealed record PersonalizationField(string Id, PersonalizationType Type) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

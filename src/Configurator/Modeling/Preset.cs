@@ -3,7 +3,7 @@ namespace Configurator.Modeling;
 /// <summary>A named, complete configuration offered as a standard product. Immutable.</summary>
 /// <param name="Id">Unique among presets.</param>
 /// <param name="Selections">The option ids selected in each module; an empty list selects nothing.</param>
-public sealed record Preset(string Id, EquatableDictionary<EquatableArray<string>> Selections)
+public sealed record Preset(string Id, EquatableDictionary<EquatableArray<string>> Selections) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

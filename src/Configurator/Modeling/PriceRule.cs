@@ -5,7 +5,7 @@ namespace Configurator.Modeling;
 /// subtotal, or a percentage of the subtotal. Immutable.
 /// </summary>
 /// <param name="Id">Unique among price rules.</param>
-public sealed record PriceRule(string Id)
+public sealed record PriceRule(string Id) : ILabeled
 {
     /// <summary>Display text.</summary>
     public string? Name { get; init; }

@@ -7,7 +7,7 @@ namespace Configurator.Modeling;
 /// </summary>
 /// <param name="Id">The model's id.</param>
 /// <param name="Modules">The modules, in display order.</param>
-public sealed record ProductModel(string Id, EquatableArray<Module> Modules)
+public sealed record ProductModel(string Id, EquatableArray<Module> Modules) : ILabeled
 {
     /// <summary>The JSON format version this model follows.</summary>
     public const int CurrentFormatVersion = 1;
@@ -24,6 +24,14 @@ public sealed record ProductModel(string Id, EquatableArray<Module> Modules)
 
     /// <summary>Translations of the display text, by culture name.</summary>
     public EquatableDictionary<string> Labels { get; init; }
+
+    /// <summary>
+    /// The culture the model's <c>name</c> and <c>message</c> texts are written in, such as <c>en</c>
+    /// (see <see cref="ModelText"/>): a customer whose culture has no label reads them, and the
+    /// engine's own sentences follow it when it knows no words for the customer's culture.
+    /// </summary>
+    /// <value>Defaults to null: unknown, read as English.</value>
+    public string? DefaultCulture { get; init; }
 
     /// <summary>The model's own version, such as <c>2026.1</c>; sessions record it.</summary>
     public string? Version { get; init; }

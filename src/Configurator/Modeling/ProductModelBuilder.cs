@@ -34,6 +34,7 @@ public sealed class ProductModelBuilder
     private string? _version;
     private string _currency = ProductModel.DefaultCurrency;
     private decimal _basePrice;
+    private string? _defaultCulture;
     private bool _built;
 
     /// <summary>Starts a model.</summary>
@@ -49,6 +50,10 @@ public sealed class ProductModelBuilder
     /// <param name="culture">A culture name such as <c>zh-CN</c>.</param>
     /// <param name="text">The translated text.</param>
     public ProductModelBuilder WithLabel(string culture, string text) => Set(() => _labels[culture] = text);
+
+    /// <summary>Sets the culture the display names and messages are written in (<see cref="ProductModel.DefaultCulture"/>).</summary>
+    /// <param name="culture">A culture name such as <c>en</c>.</param>
+    public ProductModelBuilder WithDefaultCulture(string culture) => Set(() => _defaultCulture = Guard.NotNullOrEmpty(culture));
 
     /// <summary>Sets the model's own version.</summary>
     /// <param name="version">Such as <c>2026.1</c>.</param>
@@ -184,6 +189,7 @@ public sealed class ProductModelBuilder
         {
             Name = _name,
             Labels = _labels.ToEquatableDictionary(),
+            DefaultCulture = _defaultCulture,
             Version = _version,
             Currency = _currency,
             BasePrice = _basePrice,

@@ -17,12 +17,22 @@ public sealed class PricingContext
 {
     private readonly List<PriceLine> _lines;
 
-    internal PricingContext(PricingRequest request, string currency, List<PriceLine> lines)
+    private readonly ModelPricing _pricing;
+    private Modeling.ModelText? _text;
+
+    internal PricingContext(ModelPricing pricing, PricingRequest request, List<PriceLine> lines)
     {
+        _pricing = pricing;
         Request = request;
-        Currency = currency;
+        Currency = pricing.Currency;
         _lines = lines;
     }
+
+    /// <summary>The culture the lines are written for (<see cref="PricingRequest.Culture"/>, else the invariant culture): a policy writes its labels and amounts for it.</summary>
+    public System.Globalization.CultureInfo Culture => Text.Culture;
+
+    /// <summary>The model's text in the request's culture.</summary>
+    internal Modeling.ModelText Text => _text ??= _pricing.Text(Request.Culture);
 
     /// <summary>The request being priced.</summary>
     public PricingRequest Request { get; }

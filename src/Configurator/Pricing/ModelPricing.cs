@@ -13,8 +13,15 @@ namespace Configurator.Pricing;
 /// </summary>
 internal sealed class ModelPricing
 {
+    /// <summary>The most cultures whose text is kept; a request in yet another culture builds its own.</summary>
+    private const int KeptCultures = 32;
+
+    private readonly ModelText _defaultText;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ModelText> _texts = new(StringComparer.OrdinalIgnoreCase);
+
     public ModelPricing(CompiledModel model)
     {
+        _defaultText = ModelText.For(model.Model);
         Model = model;
         Rules = [.. model.Model.PriceRules.Select(r => CompiledPriceRule.Compile(r, model.Domains, model.ModuleIndex))];
         ValuePrices = [.. model.Domains.Select(d => d.Values.Select(v => v.Sum(o => d.Module.Options[o].Price)).ToImmutableArray())];
@@ -33,25 +40,43 @@ internal sealed class ModelPricing
 
     public string Currency => Model.Model.Currency;
 
+    /// <summary>The model's text in a culture, kept for the first few cultures asked for.</summary>
+    public ModelText Text(System.Globalization.CultureInfo? culture)
+    {
+        if (culture is null)
+        {
+            return _defaultText;
+        }
+
+        if (_texts.TryGetValue(culture.Name, out var text))
+        {
+            return text;
+        }
+
+        text = ModelText.For(Model.Model, culture);
+        return _texts.Count < KeptCultures ? _texts.GetOrAdd(culture.Name, text) : text;
+    }
+
     /// <summary>The model's lines for a complete configuration: base, options, surcharges, percentages, personalization.</summary>
     public void AddLines(int[] values, PricingRequest request, PricingContext context)
     {
         var model = Model.Model;
-        context.Add(new PriceLine(PriceLineKind.Base, "base", "Base price", model.BasePrice));
+        var text = context.Text;
+        context.Add(new PriceLine(PriceLineKind.Base, "base", text.Phrases.BasePrice, model.BasePrice));
         for (var m = 0; m < values.Length; m++)
         {
             var domain = Model.Domains[m];
             foreach (var option in domain.Values[values[m]])
             {
                 var o = domain.Module.Options[option];
-                context.Add(new PriceLine(PriceLineKind.Option, $"{domain.Module.Id}={o.Id}", o.Name ?? o.Id, o.Price));
+                context.Add(new PriceLine(PriceLineKind.Option, $"{domain.Module.Id}={o.Id}", text.Name(o), o.Price));
             }
         }
 
         // The ! below is safe: rules without a percent have an amount.
         foreach (var rule in Rules.Where(r => !r.IsPercentage && r.When.Evaluate(values)))
         {
-            context.Add(new PriceLine(PriceLineKind.Surcharge, rule.Source.Id, rule.Source.Name ?? rule.Source.Id, rule.Amount!.Evaluate(values)));
+            context.Add(new PriceLine(PriceLineKind.Surcharge, rule.Source.Id, text.Name(rule.Source), rule.Amount!.Evaluate(values)));
         }
 
         var subtotal = context.Total;
@@ -59,12 +84,13 @@ internal sealed class ModelPricing
         {
             // The ! is safe: percentage rules have a percent.
             var percent = rule.Source.Percent!.Value;
-            context.Add(new PriceLine(PriceLineKind.Percentage, rule.Source.Id, $"{rule.Source.Name ?? rule.Source.Id} ({percent:+0.##;-0.##}%)", subtotal * percent / 100));
+            var label = text.Format(text.Phrases.Percentage, text.Name(rule.Source), percent.ToString("+0.##;-0.##", text.Culture));
+            context.Add(new PriceLine(PriceLineKind.Percentage, rule.Source.Id, label, subtotal * percent / 100));
         }
 
-        foreach (var (id, price, label) in Personalization(request))
+        foreach (var (field, price) in Personalization(request))
         {
-            context.Add(new PriceLine(PriceLineKind.Personalization, id, label, price));
+            context.Add(new PriceLine(PriceLineKind.Personalization, field.Id, text.Name(field), price));
         }
     }
 
@@ -73,14 +99,14 @@ internal sealed class ModelPricing
     /// strategy checks it (length, pattern, choices), so an invalid value is never charged.
     /// </summary>
     /// <exception cref="ConfiguratorException">An unknown field or an invalid value (<see cref="ConfiguratorErrorCodes.InvalidPersonalization"/>).</exception>
-    public IEnumerable<(string Id, decimal Price, string Label)> Personalization(PricingRequest request)
+    public IEnumerable<(PersonalizationField Field, decimal Price)> Personalization(PricingRequest request)
     {
         if (request.Personalization.IsEmpty)
         {
             return [];
         }
 
-        var filled = new List<(string, decimal, string)>();
+        var filled = new List<(PersonalizationField, decimal)>();
         foreach (var (id, value) in request.Personalization)
         {
             var field = Model.Model.Personalization.FirstOrDefault(f => f.Id == id)
@@ -97,7 +123,7 @@ internal sealed class ModelPricing
                 throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidPersonalization, string.Join(" ", check.Errors.Select(e => e.ErrorMessage)));
             }
 
-            filled.Add((id, field.Price, field.Name ?? id));
+            filled.Add((field, field.Price));
         }
 
         return filled;

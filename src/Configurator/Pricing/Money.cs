@@ -10,6 +10,18 @@ namespace Configurator.Pricing;
 public readonly record struct Money(decimal Amount, string Currency)
 {
     /// <summary>Formats as <c>1234.50 EUR</c>, with the currency's minor unit.</summary>
-    public override string ToString() =>
-        Amount.ToString("F" + Internal.Iso4217.MinorUnits(Currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + Currency;
+    public override string ToString() => ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Formats for a culture, with the currency's minor unit and its ISO code after the amount:
+    /// <c>1,234.50 EUR</c> in en-US, <c>1.234,50 EUR</c> in de-DE. The invariant culture (or null)
+    /// gives the plain form of <see cref="ToString()"/>, <c>1234.50 EUR</c>, which programs read back.
+    /// </summary>
+    /// <param name="provider">The culture; null for the invariant culture.</param>
+    public string ToString(IFormatProvider? provider)
+    {
+        var digits = Internal.Iso4217.MinorUnits(Currency).ToString(CultureInfo.InvariantCulture);
+        var plain = provider is null or CultureInfo { Name.Length: 0 } || ReferenceEquals(provider, NumberFormatInfo.InvariantInfo);
+        return Amount.ToString((plain ? "F" : "N") + digits, provider ?? CultureInfo.InvariantCulture) + " " + Currency;
+    }
 }

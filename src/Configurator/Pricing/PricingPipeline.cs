@@ -36,7 +36,7 @@ public sealed class PricingPipeline
         var (pricing, _) = Compiled(model);
         var values = model.ValuesOfComplete(configuration);
         var lines = new List<PriceLine>();
-        var context = new PricingContext(request, pricing.Currency, lines);
+        var context = new PricingContext(pricing, request, lines);
         using var telemetry = Diagnostics.Telemetry.Start("configurator.price", Diagnostics.Telemetry.PricingDuration, null, "operation", "price", model.Model.Id);
         try
         {
@@ -182,7 +182,7 @@ public sealed class PricingPipeline
     /// <summary>A model total with personalization and policies: they add a constant and are non-decreasing, so a range's ends map through them.</summary>
     private decimal Final(ModelPricing pricing, PricingRequest request, decimal modelTotal)
     {
-        var context = new PricingContext(request, pricing.Currency, []);
+        var context = new PricingContext(pricing, request, []);
         context.Start(modelTotal + pricing.Personalization(request).Sum(p => p.Price));
         foreach (var policy in Policies)
         {
@@ -206,7 +206,7 @@ public sealed class PricingPipeline
         var difference = rounded - lines.Sum(line => line.Amount);
         if (difference != 0)
         {
-            lines.Add(new PriceLine(PriceLineKind.Rounding, "rounding", "Rounding", difference));
+            lines.Add(new PriceLine(PriceLineKind.Rounding, "rounding", context.Text.Phrases.Rounding, difference));
         }
 
         return new PriceBreakdown([.. lines], new Money(rounded, pricing.Currency));

@@ -9,6 +9,7 @@ internal sealed record ModelDocument(
     string Id,
     string? Name,
     Dictionary<string, string>? Labels,
+    string? DefaultCulture,
     string? Version,
     string Currency,
     decimal? BasePrice,

@@ -26,7 +26,7 @@ internal sealed class ModelReader
     public ProductModel Read(JsonElement root)
     {
         var scope = Scope(root, JsonPaths.Root,
-            "formatVersion", "id", "name", "labels", "version", "currency", "basePrice", "modules", "constraints", "priceRules", "presets", "personalization", "attributes", "parts", "bomRules");
+            "formatVersion", "id", "name", "labels", "defaultCulture", "version", "currency", "basePrice", "modules", "constraints", "priceRules", "presets", "personalization", "attributes", "parts", "bomRules");
         var formatVersion = scope.Get("formatVersion", required: true) is { } version ? scope.ReadInt(version, scope.At("formatVersion")) : null;
 
         var modules = scope.Array("modules", required: true).Select(item => ReadModule(item.Element, item.Path)).ToImmutableArray();
@@ -36,6 +36,7 @@ internal sealed class ModelReader
             FormatVersion = formatVersion ?? ProductModel.CurrentFormatVersion,
             Name = scope.String("name"),
             Labels = ReadLabels(scope),
+            DefaultCulture = scope.String("defaultCulture"),
             Version = scope.String("version"),
             Currency = scope.String("currency") ?? ProductModel.DefaultCurrency,
             BasePrice = scope.Decimal("basePrice") ?? 0,

@@ -10,6 +10,7 @@ internal static class ModelWriter
         model.Id,
         model.Name,
         Labels(model.Labels),
+        model.DefaultCulture,
         model.Version,
         model.Currency,
         NonZero(model.BasePrice),

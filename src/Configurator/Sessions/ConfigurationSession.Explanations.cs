@@ -97,7 +97,7 @@ public sealed partial class ConfigurationSession
         var rules = Model.Checker.MinimalConflict(RestrictionOf(choices.Concat(added))) ?? [];
         var constraints = rules
             .Select(position => Model.Constraints[position].Source)
-            .Select(c => new ExplainedConstraint(c.Id, c.Message ?? c.Name ?? c.Rule ?? $"table over {string.Join(", ", c.Table?.Modules ?? default)}"))
+            .Select(c => new ExplainedConstraint(c.Id, Effectivity.Message(Model, c, Text) ?? Text.Message(c)))
             .ToList();
         var optionId = choice.OptionIds.IsEmpty ? "" : choice.OptionIds[0];
         return new Explanation(choice.ModuleId, optionId, [.. choices], [.. constraints], [.. choices.Select(Notation)], Sentence(choice, choices, constraints));
@@ -133,41 +133,39 @@ public sealed partial class ConfigurationSession
         return EarliestConflict.Find(others, subset => page.Allows(subset, added)) ?? [];
     }
 
-    /// <summary>The explanation for a customer, in the model's display names.</summary>
+    /// <summary>The explanation for a customer, in the model's display names and the session's language.</summary>
     private string Sentence(CustomerChoice choice, IReadOnlyList<CustomerChoice> choices, List<ExplainedConstraint> constraints)
     {
+        var words = Text.Phrases;
         var module = Model.Model.Modules[Model.ModuleIndexOf(choice.ModuleId)];
-        var what = choice.Kind == ChoiceKind.Set ? $"{NameOf(module)}: {OptionsText(module, choice.OptionIds)}" : $"{OptionName(module, choice.OptionIds[0])} ({NameOf(module)})";
+        var what = choice.Kind == ChoiceKind.Set
+            ? Text.Format(words.ChoiceOfModule, Text.Name(module), OptionsText(module, choice.OptionIds))
+            : Text.Format(words.OptionOfModule, OptionName(module, choice.OptionIds[0]), Text.Name(module));
         if (choices.Count == 1 && constraints.Count == 0 && choices[0].Kind == ChoiceKind.Deselect && choice.OptionIds.Contains(choices[0].OptionIds[0]))
         {
-            return $"{(choices[0].Origin == ChoiceOrigin.Preset ? "The standard product leaves out" : "You ruled out")} {what}.";
+            return Text.Format(choices[0].Origin == ChoiceOrigin.Preset ? words.PresetLeavesOut : words.YouRuledOut, what);
         }
 
         var because = constraints.Count > 0
-            ? string.Join(" ", constraints.Select(c => EndSentence(c.Message)))
-            : $"{NameOf(module)} takes {Solving.CompiledModel.Describe(module)}.";
+            ? string.Join(words.SentenceSeparator, constraints.Select(c => Text.Sentence(c.Message)))
+            : Text.Format(words.ModuleTakes, Text.Name(module), Text.Cardinality(module));
         return choices.Count == 0
-            ? $"{what} is not available. {because}"
-            : $"{what} is not available with {string.Join(", ", choices.Select(Text))}. {because}";
+            ? Text.Format(words.NotAvailable, what, because)
+            : Text.Format(words.NotAvailableWith, what, string.Join(words.ListSeparator, choices.Select(ChoiceText)), because);
     }
 
     /// <summary>A choice for a customer: <c>Frame: Arched</c>, <c>Colour: not Deep black</c>, <c>Extras: none</c>.</summary>
-    private string Text(CustomerChoice choice)
+    private string ChoiceText(CustomerChoice choice)
     {
         var module = Model.Model.Modules[Model.ModuleIndexOf(choice.ModuleId)];
-        return choice.Kind switch
-        {
-            ChoiceKind.Deselect => $"{NameOf(module)}: not {OptionName(module, choice.OptionIds[0])}",
-            _ => $"{NameOf(module)}: {OptionsText(module, choice.OptionIds)}",
-        };
+        var options = choice.Kind == ChoiceKind.Deselect
+            ? Text.Format(Text.Phrases.Not, OptionName(module, choice.OptionIds[0]))
+            : OptionsText(module, choice.OptionIds);
+        return Text.Format(Text.Phrases.ChoiceOfModule, Text.Name(module), options);
     }
 
-    private static string OptionsText(Module module, EquatableArray<string> optionIds) =>
-        optionIds.IsEmpty ? "none" : string.Join(" + ", optionIds.Select(o => OptionName(module, o)));
+    private string OptionsText(Module module, EquatableArray<string> optionIds) =>
+        optionIds.IsEmpty ? Text.Phrases.None : string.Join(" + ", optionIds.Select(o => OptionName(module, o)));
 
-    private static string NameOf(Module module) => module.Name ?? module.Id;
-
-    private static string OptionName(Module module, string optionId) => module.FindOption(optionId)?.Name ?? optionId;
-
-    private static string EndSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' ? text : text + ".";
+    private string OptionName(Module module, string optionId) => module.FindOption(optionId) is { } option ? Text.Name(option) : optionId;
 }

@@ -13,6 +13,7 @@ public sealed partial class ConfigurationSession
             SessionId = Id,
             Strategy = Strategy,
             Personalization = Personalization.Count == 0 ? null : Personalization.ToDictionary(StringComparer.Ordinal),
+            Culture = Culture?.Name,
         };
 
     /// <summary>The session as JSON (see <see cref="ToDocument"/>); <see cref="SessionDocument.Parse"/> reads it.</summary>
@@ -60,6 +61,7 @@ public sealed partial class ConfigurationSession
             Request = options?.Request,
             SessionId = options?.SessionId ?? document.SessionId,
             Strategy = options?.Strategy ?? document.Strategy,
+            Culture = options?.Culture ?? SavedCulture(document.Culture),
         };
         var session = new ConfigurationSession(model, presetExists ? document.Preset : null, resumeOptions);
         var dropped = ImmutableArray.CreateBuilder<DroppedChoice>();
@@ -70,7 +72,7 @@ public sealed partial class ConfigurationSession
                 var result = session.Choose(choice);
                 if (!result.Applied)
                 {
-                    dropped.Add(new DroppedChoice(choice, $"No longer possible together with the earlier choices: {result.Explanation}"));
+                    dropped.Add(new DroppedChoice(choice, session.Text.Format(session.Text.Phrases.NoLongerPossible, result.Explanation)));
                 }
             }
             catch (InvalidSelectionException e)
@@ -92,5 +94,23 @@ public sealed partial class ConfigurationSession
         session._history.RemoveRange(0, session._history.Count - 1);
         session._position = 0;
         return new ResumedSession(session, dropped.ToImmutable(), changed) { DroppedPreset = document.Preset is { } saved && !presetExists ? saved : null };
+    }
+
+    /// <summary>The culture a document was saved in; null when it names none, or one this runtime does not know (the session then reads the model's default text).</summary>
+    private static System.Globalization.CultureInfo? SavedCulture(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(name);
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return null;
+        }
     }
 }

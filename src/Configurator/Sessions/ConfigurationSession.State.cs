@@ -101,7 +101,7 @@ public sealed partial class ConfigurationSession
         // The ! is safe: the caller checked that the choices have completions, and the model validated the property.
         var range = AttributeRanges.Solve(Model, attribute.Property, attribute.Aggregation, restriction)!;
         decimal? value = complete ? AttributeRanges.ValueOf(Model, attribute.Property, attribute.Aggregation, configuration) : null;
-        return new AttributeState(attribute.Id, attribute.Name ?? attribute.Id, attribute.Unit, range.Min, range.Max, value);
+        return new AttributeState(attribute.Id, Text.Name(attribute), attribute.Unit, range.Min, range.Max, value);
     }
 
     /// <summary>Applies each default that fits, in model order; marks per module which options a default selected.</summary>
@@ -223,7 +223,7 @@ public sealed partial class ConfigurationSession
                 selected.Add(o);
             }
 
-            options.Add(new OptionState(module.Options[o].Id, module.Options[o].Name ?? module.Options[o].Id, available, isSelected, source));
+            options.Add(new OptionState(module.Options[o].Id, Text.Name(module.Options[o]), available, isSelected, source));
         }
 
         // What the customer gets now: the selected options; an optional module left open gets none.
@@ -234,7 +234,7 @@ public sealed partial class ConfigurationSession
             value = proposed >= 0 && values.Contains(proposed) ? proposed : -1;
         }
 
-        var state = new ModuleState(module.Id, module.Name ?? module.Id, module.Min, module.Max, options.MoveToImmutable(),
+        var state = new ModuleState(module.Id, Text.Name(module), module.Min, module.Max, options.MoveToImmutable(),
             [.. selected.Select(o => module.Options[o].Id)], moduleSource, decided);
         return (state, value);
     }

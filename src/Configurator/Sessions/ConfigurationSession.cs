@@ -43,6 +43,13 @@ public sealed partial class ConfigurationSession
         _historyLimit = options.HistoryLimit;
         _pricing = options.Pricing;
         _request = options.Request ?? PricingRequest.Default;
+        Culture = options.Culture ?? _request.Culture;
+        if (Culture is not null && _request.Culture is null)
+        {
+            _request = _request with { Culture = Culture };
+        }
+
+        Text = Modeling.ModelText.For(model.Model, Culture);
         Id = string.IsNullOrEmpty(options.SessionId) ? Guid.NewGuid().ToString("N") : options.SessionId;
         Strategy = options.Strategy;
         _state = Compute([]);
@@ -59,6 +66,12 @@ public sealed partial class ConfigurationSession
 
     /// <summary>The strategy driving the session, by name; null for a free session.</summary>
     public string? Strategy { get; }
+
+    /// <summary>The customer's culture, if the session speaks one (see <see cref="SessionOptions.Culture"/>); null for the model's default text.</summary>
+    public System.Globalization.CultureInfo? Culture { get; }
+
+    /// <summary>The model's text in the session's culture.</summary>
+    internal Modeling.ModelText Text { get; }
 
     /// <summary>The pricing pipeline, if the session reports prices.</summary>
     public PricingPipeline? Pricing => _pricing;

@@ -33,6 +33,10 @@ public sealed record SessionDocument(
     /// <summary>The strategy that drove the session, by name; null for a free session.</summary>
     public string? Strategy { get; init; }
 
+    /// <summary>The culture the customer read the session in (such as <c>zh-CN</c>); null for the model's default text.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Culture { get; init; }
+
     /// <summary>The personalization values (field id to value) the customer entered; null when none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Personalization { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Configurator.Pricing;
 
 namespace Configurator.Sessions;
@@ -20,6 +21,25 @@ public sealed class SessionOptions
     /// <summary>The session's id; a new one (32 hexadecimal digits) when null.</summary>
     /// <value>Defaults to null. When resuming, the saved document's id is used unless this is set.</value>
     public string? SessionId { get; set; }
+
+    /// <summary>
+    /// The customer's culture: names, messages, explanations and price lines come from the model's
+    /// labels for it (see <see cref="Modeling.ModelText"/>), and the pricing request takes it when it
+    /// names none. Saved with the session, so that it resumes in the same language.
+    /// </summary>
+    /// <value>Defaults to null: the model's default text. When resuming, the saved culture is used unless this is set.</value>
+    public CultureInfo? Culture { get; set; }
+
+    /// <summary>A copy for a session that <paramref name="strategy"/> drives.</summary>
+    internal SessionOptions For(string strategy) => new()
+    {
+        HistoryLimit = HistoryLimit,
+        Pricing = Pricing,
+        Request = Request,
+        SessionId = SessionId,
+        Culture = Culture,
+        Strategy = strategy,
+    };
 
     /// <summary>The customization strategy driving the session, by name (for example <c>adaptive</c>); saved with the session so that it resumes the same way.</summary>
     /// <value>Defaults to null: a free session.</value>

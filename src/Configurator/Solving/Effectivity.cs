@@ -1,4 +1,3 @@
-using System.Globalization;
 using Configurator.Modeling;
 
 namespace Configurator.Solving;
@@ -24,7 +23,7 @@ internal static class Effectivity
         var gone = retired.Select(r => (r.Module.Id, r.Option.Id)).ToHashSet();
         return model with
         {
-            Constraints = [.. model.Constraints.Where(c => InEffect(c.ValidFrom, c.ValidTo, day)), .. retired.Select(r => RuledOut(r.Module, r.Option, day))],
+            Constraints = [.. model.Constraints.Where(c => InEffect(c.ValidFrom, c.ValidTo, day)), .. retired.Select(r => RuledOut(model, r.Module, r.Option, day))],
             PriceRules = [.. model.PriceRules.Where(r => InEffect(r.ValidFrom, r.ValidTo, day))],
             BomRules = [.. model.BomRules.Where(r => InEffect(r.ValidFrom, r.ValidTo, day))],
             Presets = [.. model.Presets.Where(p => InEffect(p.ValidFrom, p.ValidTo, day) && !p.Selections.Any(s => s.Value.Any(o => gone.Contains((s.Key, o)))))],
@@ -32,17 +31,33 @@ internal static class Effectivity
     }
 
     /// <summary>A constraint that rules an option out, saying why in the words a customer reads.</summary>
-    private static Constraint RuledOut(Module module, Option option, DateOnly day)
+    private static Constraint RuledOut(ProductModel model, Module module, Option option, DateOnly day)
     {
-        var name = option.Name ?? option.Id;
-        var message = option.ValidFrom is { } from && day < from
-            ? $"{name} is offered from {from.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}."
-            : $"{name} was offered until {option.ValidTo?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.";
         var quote = option.Id.Contains('\'', StringComparison.Ordinal) ? '"' : '\'';
         return new Constraint(ConstraintPrefix + module.Id + "=" + option.Id)
         {
-            Message = message,
+            Message = Message(option, day, ModelText.For(model)),
             Rule = $"not has({module.Id}, {quote}{option.Id}{quote})",
         };
     }
+
+    /// <summary>
+    /// Why a constraint that rules out an option not in effect does so, in <paramref name="text"/>'s
+    /// language and names; null for any other constraint.
+    /// </summary>
+    public static string? Message(CompiledModel model, Constraint constraint, ModelText text)
+    {
+        if (!constraint.Id.StartsWith(ConstraintPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // Module ids never hold '=', so the first one ends the module id.
+        var ids = constraint.Id[ConstraintPrefix.Length..].Split('=', 2);
+        return ids.Length == 2 && model.Model.FindModule(ids[0])?.FindOption(ids[1]) is { } option ? Message(option, model.AsOf, text) : null;
+    }
+
+    private static string Message(Option option, DateOnly day, ModelText text) => option.ValidFrom is { } from && day < from
+        ? text.Format(text.Phrases.OfferedFrom, text.Name(option), text.Date(from))
+        : text.Format(text.Phrases.OfferedUntil, text.Name(option), option.ValidTo is { } to ? text.Date(to) : "");
 }

@@ -189,4 +189,7 @@ public static class ModelErrorCodes
 
     /// <summary>An element's <c>validTo</c> is before its <c>validFrom</c>, so it is never in effect.</summary>
     public const string InvalidEffectivity = "InvalidEffectivity";
+
+    /// <summary>A label's key or the model's <c>defaultCulture</c> is not a culture name such as <c>en</c>, <c>zh-CN</c> or <c>de-DE</c>.</summary>
+    public const string InvalidCulture = "InvalidCulture";
 }

@@ -36,6 +36,8 @@ public sealed class ProductModelValidator : AbstractValidator<ProductModel>
             .WithErrorCode(ModelErrorCodes.InvalidCurrency)
             .WithMessage(m => $"'{m.Currency}' is not an ISO 4217 currency code such as EUR, USD or JPY.");
 
+        RuleFor(m => m).Custom(LabelValidation.CheckCultures);
+
         RuleFor(m => m.Modules)
             .Must(modules => modules.Count > 0)
             .WithErrorCode(ModelErrorCodes.NoModules)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Configurator.DependencyInjection;
 using Configurator.Modeling;
@@ -83,7 +84,7 @@ public class ReadmeExampleTests
         var configuration = new Selection(model.Presets[1].Selections);
         PriceBreakdown price = PricingPipeline.Default.Price(windows, configuration);
         Assert.Equal(price.Total.Amount, price.Lines.Sum(l => l.Amount));
-        Assert.Equal("262.40 EUR", price.Total.ToString());
+        Assert.Equal("262.40 EUR", price.Total.ToString(CultureInfo.InvariantCulture));
         PriceRange? range = PricingPipeline.Default.Range(windows, Selection.Parse("frame=arched"));
         output.WriteLine($"from {range!.Min} to {range.Max}");
         Assert.Equal("from 219.40 EUR to 474.00 EUR", $"from {range.Min} to {range.Max}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Configurator.Benchmarks.Utils;
 using Configurator.DependencyInjection;
@@ -28,7 +29,7 @@ public class PricingPipelineTests
         Assert.Equal(new Money(262.40m, "EUR"), breakdown.Total);
         Assert.Equal(["base", "frame=arched", "glass=laminated", "strength=3", "size=m", "colour=white", "extras=lock", "area"], breakdown.Lines.Select(l => l.Id));
         Assert.Equal(32.4m, breakdown.Lines.Single(l => l.Id == "area").Amount);
-        Assert.Equal("262.40 EUR", breakdown.Total.ToString());
+        Assert.Equal("262.40 EUR", breakdown.Total.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -347,18 +347,18 @@ public class BooleanEngineTests
             var children = depth < 3 && names.Count < 11 ? random.Next(0, 4) : 0;
             if (children == 0)
             {
-                xml.Append($"<feature name=\"{name}\"{mandatory}/>");
+                xml.Append(CultureInfo.InvariantCulture, $"<feature name=\"{name}\"{mandatory}/>");
                 return;
             }
 
             var kind = random.Next(3) switch { 0 => "and", 1 => "or", _ => "alt" };
-            xml.Append($"<{kind} name=\"{name}\"{mandatory}>");
+            xml.Append(CultureInfo.InvariantCulture, $"<{kind} name=\"{name}\"{mandatory}>");
             for (var c = 0; c < children; c++)
             {
                 Feature(depth + 1);
             }
 
-            xml.Append($"</{kind}>");
+            xml.Append(CultureInfo.InvariantCulture, $"</{kind}>");
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Configurator.Pricing.QuantityTiers;
 
 /// <summary>Multiplies the unit price by the quantity and applies the tier's discount. Non-decreasing in the unit price.</summary>
@@ -17,12 +15,15 @@ internal sealed class QuantityTierPricingPolicy(QuantityTierPricingOptions optio
         if (quantity > 1)
         {
             // "9 more units at 262.40 EUR": the line is what the other units add, so it must not read as the total for all of them.
-            context.AddLine("quantity", string.Create(CultureInfo.InvariantCulture, $"{quantity - 1} more unit{(quantity == 2 ? "" : "s")} at {new Money(unit, context.Currency)}"), unit * (quantity - 1));
+            var text = context.Text;
+            var price = new Money(unit, context.Currency).ToString(text.Culture);
+            context.AddLine("quantity", quantity == 2 ? text.Format(text.Phrases.OneMoreUnit, price) : text.Format(text.Phrases.MoreUnits, quantity - 1, price), unit * (quantity - 1));
         }
 
         if (options.Tiers.LastOrDefault(t => t.MinQuantity <= quantity) is { DiscountPercent: > 0 } tier)
         {
-            context.AddLine("quantity-tier", string.Create(CultureInfo.InvariantCulture, $"Quantity discount from {tier.MinQuantity} units (-{tier.DiscountPercent:0.##}%)"), -(unit * quantity * tier.DiscountPercent / 100));
+            var text = context.Text;
+            context.AddLine("quantity-tier", text.Format(text.Phrases.QuantityDiscount, tier.MinQuantity, tier.DiscountPercent.ToString("0.##", text.Culture)), -(unit * quantity * tier.DiscountPercent / 100));
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Configurator.Pricing.RepeatPurchase;
 
 /// <summary>Discounts the running total for customers with enough earlier orders. Non-decreasing in the total.</summary>
@@ -9,7 +7,8 @@ internal sealed class RepeatPurchasePricingPolicy(RepeatPurchasePricingOptions o
     {
         if (context.Request.PastOrders >= options.MinPastOrders && options.DiscountPercent > 0)
         {
-            context.AddLine("repeat-purchase", string.Create(CultureInfo.InvariantCulture, $"Repeat customer (-{options.DiscountPercent:0.##}%)"), -(context.Total * options.DiscountPercent / 100));
+            var text = context.Text;
+            context.AddLine("repeat-purchase", text.Format(text.Phrases.RepeatCustomer, options.DiscountPercent.ToString("0.##", text.Culture)), -(context.Total * options.DiscountPercent / 100));
         }
     }
 }

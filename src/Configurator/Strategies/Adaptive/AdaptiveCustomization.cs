@@ -30,9 +30,11 @@ public sealed class AdaptiveCustomization
     {
         Guard.NotNull(optionIds);
         var module = Session.Model.Model.Modules[Session.Model.ModuleIndexOf(moduleId)];
+        var text = Session.Text;
         if (!module.Adjustable)
         {
-            return new AdaptiveChange(false, $"'{module.Name ?? module.Id}' is part of the standard product and cannot be changed here; adjustable: {string.Join(", ", AdjustableModules)}.", null);
+            var adjustableNames = Session.Model.Model.Modules.Where(m => m.Adjustable).Select(text.Name);
+            return new AdaptiveChange(false, text.Format(text.Phrases.NotAdjustable, text.Name(module), string.Join(text.Phrases.ListSeparator, adjustableNames)), null);
         }
 
         var result = Session.SetModule(moduleId, optionIds);
@@ -44,8 +46,8 @@ public sealed class AdaptiveCustomization
         var adjustable = AdjustableModules.ToHashSet(StringComparer.Ordinal);
         var allowed = result with { Diagnoses = [.. result.Diagnoses.Where(d => d.ChoicesToDrop.All(c => adjustable.Contains(c.ModuleId)))] };
         return new AdaptiveChange(false, allowed.Diagnoses.IsEmpty
-            ? $"Not possible with the standard product: {result.Explanation}"
-            : $"Possible only by changing other adjustable modules: {result.Explanation}", allowed);
+            ? text.Format(text.Phrases.NotPossibleWithStandard, result.Explanation)
+            : text.Format(text.Phrases.OnlyByChangingOthers, result.Explanation), allowed);
     }
 
     /// <summary>Applies a conflicting change, giving up the adjustable choices the diagnosis names.</summary>

@@ -38,7 +38,16 @@ public sealed class AdaptiveStrategy : ICustomizationStrategy
     /// <param name="presetId">The standard product.</param>
     /// <param name="pricing">Optionally, pricing for the session's price range and differences.</param>
     /// <exception cref="ConfiguratorException">The model has no such preset (<see cref="ConfiguratorErrorCodes.UnknownPreset"/>).</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overload with the session's options has as many parameters; its last one is of another type, so every existing call still binds here.")]
     public AdaptiveCustomization Begin(CompiledModel model, string presetId, PricingPipeline? pricing = null) =>
         // The modules the customer may not change are pinned whole: what the preset leaves out stays out.
-        new(ConfigurationSession.StartFromPreset(Guard.NotNull(model), Guard.NotNullOrEmpty(presetId), new SessionOptions { Pricing = pricing, Strategy = StrategyName }, pinned: m => !m.Adjustable));
+        Begin(model, presetId, new SessionOptions { Pricing = pricing });
+
+    /// <summary>Starts from a preset with the session's options: pricing, the customer's culture (names, messages and explanations in their language), id.</summary>
+    /// <param name="model">The compiled model.</param>
+    /// <param name="presetId">The standard product.</param>
+    /// <param name="options">The session's options; their strategy is this one.</param>
+    /// <exception cref="ConfiguratorException">The model has no such preset (<see cref="ConfiguratorErrorCodes.UnknownPreset"/>).</exception>
+    public AdaptiveCustomization Begin(CompiledModel model, string presetId, SessionOptions options) =>
+        new(ConfigurationSession.StartFromPreset(Guard.NotNull(model), Guard.NotNullOrEmpty(presetId), Guard.NotNull(options).For(StrategyName), pinned: m => !m.Adjustable));
 }

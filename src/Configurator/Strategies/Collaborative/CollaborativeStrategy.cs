@@ -25,8 +25,15 @@ public sealed class CollaborativeStrategy : ICustomizationStrategy
     /// <summary>Starts a dialogue.</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="pricing">Optionally, pricing, so that each offer carries its price difference.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overload with the session's options has as many parameters; its last one is of another type, so every existing call still binds here.")]
     public Dialogue Begin(CompiledModel model, PricingPipeline? pricing = null) =>
-        new(ConfigurationSession.Start(Guard.NotNull(model), new SessionOptions { Pricing = pricing, Strategy = StrategyName }));
+        Begin(model, new SessionOptions { Pricing = pricing });
+
+    /// <summary>Starts a dialogue with the session's options: pricing, the customer's culture (questions and answers in their language), id.</summary>
+    /// <param name="model">The compiled model.</param>
+    /// <param name="options">The session's options; their strategy is this one.</param>
+    public Dialogue Begin(CompiledModel model, SessionOptions options) =>
+        new(ConfigurationSession.Start(Guard.NotNull(model), Guard.NotNull(options).For(StrategyName)));
 
     /// <summary>Resumes a saved dialogue: the session's answers replay, and the next question follows from them.</summary>
     /// <param name="model">The compiled model (pick it by <see cref="SessionDocument.ModelId"/>).</param>
