@@ -16,10 +16,16 @@ internal static class BomCommand
         var selections = CommonOptions.Selections();
         var orders = new Option<string?>("--orders") { Description = "Instead of one configuration: the parts every order in this history needs (JSON Lines, one order per line)." };
         var json = CommonOptions.Json();
-        var command = new Command("bom", "The bill of materials of a complete configuration (its options' parts and the matching BOM rules', summed per part), or the parts a set of orders needs.") { model, selections, orders, json };
+        var cultureOption = CommonOptions.Culture();
+        var command = new Command("bom", "The bill of materials of a complete configuration (its options' parts and the matching BOM rules', summed per part), or the parts a set of orders needs.") { model, selections, orders, cultureOption, json };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(model)!;
+            if (!CommonOptions.TryParseCulture(parsed.GetValue(cultureOption), error, out var culture))
+            {
+                return ExitCodes.BadInput;
+            }
+
             BillOfMaterials bom;
             string heading;
             if (parsed.GetValue(orders) is { } ordersPath)
@@ -35,8 +41,8 @@ internal static class BomCommand
                     return ExitCodes.BadInput;
                 }
 
-                bom = BillOfMaterials.Demand(compiled, history.Orders);
-                heading = $"Parts for {Wording.Count(history.Orders.Length, "order")} ({Wording.Count(history.Orders.Sum(o => (long)o.Quantity), "unit")})";
+                bom = BillOfMaterials.Demand(compiled, history.Orders, culture);
+                heading = $"Parts for {Wording.Count(history.Orders.Length, "order", culture: culture)} ({Wording.Count(history.Orders.Sum(o => (long)o.Quantity), "unit", culture: culture)})";
             }
             else
             {
@@ -46,7 +52,7 @@ internal static class BomCommand
                     return ExitCodes.BadInput;
                 }
 
-                bom = BillOfMaterials.Of(compiled, configuration);
+                bom = BillOfMaterials.Of(compiled, configuration, culture);
                 heading = $"Bill of materials for {configuration}";
             }
 
@@ -72,10 +78,10 @@ internal static class BomCommand
 
             output.WriteLine(heading + (bom.Lines.IsEmpty ? ": no parts (the model names none for it)." : ":"));
             var idWidth = bom.Lines.Select(l => l.PartId.Length).DefaultIfEmpty(0).Max();
-            var nameWidth = bom.Lines.Select(l => l.Name.Length).DefaultIfEmpty(0).Max();
+            var nameWidth = bom.Lines.Select(l => Wording.Cells(l.Name)).DefaultIfEmpty(0).Max();
             foreach (var line in bom.Lines)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {line.PartId.PadRight(idWidth)}  {line.Name.PadRight(nameWidth)}  {line.Quantity,10:0.###} {line.Unit}").TrimEnd());
+                output.WriteLine($"  {line.PartId.PadRight(idWidth)}  {Wording.Pad(line.Name, nameWidth)}  {Wording.Number(line.Quantity, culture),10} {line.Unit}".TrimEnd());
             }
 
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Configurator.Solving;
 
 namespace Configurator.Console;
@@ -15,6 +16,32 @@ internal static class CommonOptions
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Write the result as JSON." };
+
+    public static Option<string?> Culture() => new("--culture")
+    {
+        Description = "The customer's culture, such as zh-CN or de-DE: names, messages and explanations from the model's labels for it, numbers and money in its format (JSON output keeps plain numbers). Left out: the model's own text and plain numbers.",
+    };
+
+    /// <summary>Reads --culture; false after writing why the name is not a culture.</summary>
+    public static bool TryParseCulture(string? name, TextWriter error, out CultureInfo? culture)
+    {
+        culture = null;
+        if (name is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            return true;
+        }
+        catch (CultureNotFoundException)
+        {
+            error.WriteLine($"configurator: --culture '{name}' is not a culture this system knows; give a name such as en, zh-CN or de-DE.");
+            return false;
+        }
+    }
 
     /// <summary>Parses -s items; null after writing why they are malformed.</summary>
     public static Selection? ParseSelection(string[]? items, TextWriter error)

@@ -30,10 +30,12 @@ internal static class ConfigureCommand
         var preset = new Option<string?>("--preset") { Description = "The standard product to start from (adaptive and cosmetic need one)." };
         var profile = new Option<string?>("--profile") { Description = "A customer profile (JSON) for the transparent strategy." };
         var answers = new Option<string?>("--answers") { Description = "Read the answers from this file instead of the terminal." };
-        var command = new Command("configure", "Configure interactively: choices, undo, explanations and a live price, or through a customization strategy.") { model, strategy, preset, profile, answers };
+        var cultureOption = CommonOptions.Culture();
+        var command = new Command("configure", "Configure interactively: choices, undo, explanations and a live price, or through a customization strategy.") { model, strategy, preset, profile, answers, cultureOption };
         command.SetAction(parsed =>
         {
-            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled)
+            if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled
+                || !CommonOptions.TryParseCulture(parsed.GetValue(cultureOption), error, out var culture))
             {
                 return ExitCodes.BadInput;
             }
@@ -48,13 +50,13 @@ internal static class ConfigureCommand
             using var reader = answersPath is null ? null : new StreamReader(answersPath);
             var screen = reader is null ? Screen.Create(terminal, input, output, cancellationToken) : Screen.Create(null, reader, output, cancellationToken);
             var presetId = parsed.GetValue(preset);
-            var pricing = new SessionOptions { Pricing = PricingPipeline.Default };
+            var pricing = new SessionOptions { Pricing = PricingPipeline.Default, Culture = culture };
             return parsed.GetValue(strategy) switch
             {
-                "adaptive" => RequirePreset(presetId, error) is { } id ? Adaptive(compiled, id, screen) : ExitCodes.BadInput,
-                "cosmetic" => RequirePreset(presetId, error) is { } id ? Cosmetic(compiled, id, screen) : ExitCodes.BadInput,
-                "collaborative" => Collaborative(compiled, screen),
-                "transparent" => Transparent(compiled, parsed.GetValue(profile), screen, error),
+                "adaptive" => RequirePreset(presetId, error) is { } id ? Adaptive(compiled, id, screen, pricing) : ExitCodes.BadInput,
+                "cosmetic" => RequirePreset(presetId, error) is { } id ? Cosmetic(compiled, id, screen, culture) : ExitCodes.BadInput,
+                "collaborative" => Collaborative(compiled, screen, pricing),
+                "transparent" => Transparent(compiled, parsed.GetValue(profile), screen, error, culture),
                 _ => Free(presetId is null ? ConfigurationSession.Start(compiled, pricing, cancellationToken) : ConfigurationSession.StartFromPreset(compiled, presetId, pricing), screen),
             };
         });
@@ -75,7 +77,7 @@ internal static class ConfigureCommand
     private static int Free(ConfigurationSession session, Screen screen)
     {
         screen.Say("[grey]Choose with module=option (module+=option adds one to a multi-select module, module-=option rules one out); 'help' lists every command.[/]");
-        Show(session.View(), screen);
+        Show(session.View(), screen, session.Culture);
         var completions = Completions(session.Model, ["help", "undo", "redo", "reset", "done"], explain: true);
         while (screen.Ask("> ", completions) is { } line && line != "done")
         {
@@ -92,11 +94,11 @@ internal static class ConfigureCommand
 
             if (changed)
             {
-                Show(session.View(), screen);
+                Show(session.View(), screen, session.Culture);
             }
         }
 
-        return Finish(session.State.Configuration, session.Model, screen);
+        return Finish(session.State.Configuration, session.Model, screen, session.Culture);
     }
 
     /// <summary>One command of the free session; false when there is nothing new to show.</summary>
@@ -225,11 +227,12 @@ internal static class ConfigureCommand
         screen.Show(table);
     }
 
-    private static int Adaptive(CompiledModel model, string presetId, Screen screen)
+    private static int Adaptive(CompiledModel model, string presetId, Screen screen, SessionOptions sessionOptions)
     {
-        var customization = new AdaptiveStrategy().Begin(model, presetId, PricingPipeline.Default);
+        var customization = new AdaptiveStrategy().Begin(model, presetId, sessionOptions);
+        var culture = sessionOptions.Culture;
         screen.Say($"Standard product [bold]{Screen.Safe(presetId)}[/]. You may change: {Screen.Safe(string.Join(", ", customization.AdjustableModules))}. Write module=option, undo, done.");
-        Show(customization.Session.View(), screen);
+        Show(customization.Session.View(), screen, culture);
         var completions = Completions(model, ["undo", "done"], explain: false, only: [.. customization.AdjustableModules]);
         while (screen.Ask("> ", completions) is { } line && line != "done")
         {
@@ -271,20 +274,22 @@ internal static class ConfigureCommand
                 continue;
             }
 
-            Show(customization.Session.View(), screen);
+            Show(customization.Session.View(), screen, culture);
         }
 
-        return Finish(customization.Configuration, model, screen);
+        return Finish(customization.Configuration, model, screen, culture);
     }
 
-    private static int Cosmetic(CompiledModel model, string presetId, Screen screen)
+    private static int Cosmetic(CompiledModel model, string presetId, Screen screen, CultureInfo? culture)
     {
         var customization = new CosmeticStrategy().Begin(model, presetId);
+        var text = Modeling.ModelText.For(model.Model, culture);
+        var request = new PricingRequest { Culture = culture };
         screen.Say($"Product: [bold]{Screen.Safe(customization.Configuration.ToString())}[/]");
         var fields = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("name").AddColumn("required");
         foreach (var field in model.Model.Personalization)
         {
-            fields.AddRow(Screen.Safe(field.Id), Screen.Safe(field.Name ?? field.Id), field.Required ? "yes" : "no");
+            fields.AddRow(Screen.Safe(field.Id), Screen.Safe(text.Name(field)), field.Required ? "yes" : "no");
         }
 
         screen.Show(fields);
@@ -298,7 +303,7 @@ internal static class ConfigureCommand
                 var problems = parts.Length == 2 ? customization.Set(parts[0], parts[1]) : ["Write field=value."];
                 if (problems.IsEmpty)
                 {
-                    screen.Say($"[green]ok[/]; price {Screen.Safe(customization.Price().Total.ToString())}");
+                    screen.Say($"[green]ok[/]; price {Screen.Safe(customization.Price(null, request).Total.ToString(culture))}");
                 }
                 else
                 {
@@ -317,14 +322,16 @@ internal static class ConfigureCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        ShowBreakdown(customization.Price(), screen);
-        screen.SayText($"Total {customization.Price().Total}");
+        var breakdown = customization.Price(null, request);
+        ShowBreakdown(breakdown, screen, culture);
+        screen.SayText($"Total {breakdown.Total.ToString(culture)}");
         return ExitCodes.Success;
     }
 
-    private static int Collaborative(CompiledModel model, Screen screen)
+    private static int Collaborative(CompiledModel model, Screen screen, SessionOptions options)
     {
-        var dialogue = new CollaborativeStrategy().Begin(model, PricingPipeline.Default);
+        var dialogue = new CollaborativeStrategy().Begin(model, options);
+        var culture = options.Culture;
         while (dialogue.Current is { } question)
         {
             screen.Say($"[bold]{Screen.Safe(question.Name)}[/] [grey]({Screen.Safe(question.ModuleId)}?)[/]");
@@ -333,7 +340,7 @@ internal static class ConfigureCommand
             {
                 var offer = question.Offers[i];
                 var answer = offer.OptionIds.IsEmpty ? "none" : string.Join(" + ", offer.Names);
-                offers.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Screen.Safe(answer) + (offer.OptionIds.IsEmpty ? "" : $" [grey]({Screen.Safe(string.Join("+", offer.OptionIds))})[/]"), offer.ConfigurationsKept.ToString("N0", CultureInfo.InvariantCulture), Wording.Difference(offer.PriceDifference));
+                offers.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Screen.Safe(answer) + (offer.OptionIds.IsEmpty ? "" : $" [grey]({Screen.Safe(string.Join("+", offer.OptionIds))})[/]"), offer.ConfigurationsKept.ToString("N0", culture ?? CultureInfo.InvariantCulture), Wording.Difference(offer.PriceDifference, culture));
             }
 
             screen.Show(offers);
@@ -365,10 +372,10 @@ internal static class ConfigureCommand
             }
         }
 
-        return Finish(dialogue.Configuration, model, screen);
+        return Finish(dialogue.Configuration, model, screen, culture);
     }
 
-    private static int Transparent(CompiledModel model, string? profilePath, Screen screen, TextWriter error)
+    private static int Transparent(CompiledModel model, string? profilePath, Screen screen, TextWriter error, CultureInfo? culture)
     {
         if (profilePath is null || !File.Exists(profilePath))
         {
@@ -399,17 +406,17 @@ internal static class ConfigureCommand
             screen.SayText($"  {note.ModuleId}={string.Join("+", note.OptionIds)}: {note.Reason}");
         }
 
-        return Finish(inference.Configuration, model, screen);
+        return Finish(inference.Configuration, model, screen, culture);
     }
 
     /// <summary>The session as a table: each module's options with names, price differences and markers; reasons and the live price below.</summary>
-    internal static void Show(SessionState state, Screen screen)
+    internal static void Show(SessionState state, Screen screen, CultureInfo? culture = null)
     {
         var table = new Table().Border(TableBorder.Rounded).Expand().AddColumn("module").AddColumn("options");
         var reasons = new List<string>();
         foreach (var module in state.Modules)
         {
-            var cells = module.Options.Select(option => OptionCell(module, option));
+            var cells = module.Options.Select(option => OptionCell(option, culture));
             var cardinality = module.Max > 1 ? $" [grey]({module.Min}..{module.Max})[/]" : "";
             // A narrow terminal gets one option per line rather than options broken across lines.
             table.AddRow(new Markup(Named(module.Name, module.ModuleId) + cardinality), new Markup(string.Join(screen.Console.Profile.Width < 120 ? "\n" : "   ", cells)));
@@ -424,23 +431,23 @@ internal static class ConfigureCommand
 
         if (reasons.Count > MaxReasons)
         {
-            screen.Say($"[grey]… and {Wording.Count(reasons.Count - MaxReasons, "more unavailable option")} (explain module=option).[/]");
+            screen.Say($"[grey]… and {Wording.Count(reasons.Count - MaxReasons, "more unavailable option", culture: culture)} (explain module=option).[/]");
         }
 
         // The price of what the customer gets now (defaults included) and, while other choices remain, the range over them.
-        var range = state.Price is { } r && r.Min != r.Max ? Screen.Safe(Wording.Range(r.Min, r.Max)) : null;
+        var range = state.Price is { } r && r.Min != r.Max ? Screen.Safe(Wording.Range(r.Min, r.Max, culture)) : null;
         var price = state.Breakdown is { } breakdown
-            ? $" · now [bold]{Screen.Safe(breakdown.Total.ToString())}[/]{(range is null ? "" : $" [grey](from {range} with other choices)[/]")}"
-            : state.Price is { } whole ? $" · {Screen.Safe(Wording.Range(whole.Min, whole.Max))}" : "";
+            ? $" · now [bold]{Screen.Safe(breakdown.Total.ToString(culture))}[/]{(range is null ? "" : $" [grey](from {range} with other choices)[/]")}"
+            : state.Price is { } whole ? $" · {Screen.Safe(Wording.Range(whole.Min, whole.Max, culture))}" : "";
         var done = state.IsComplete ? " · [green]complete[/] (done to finish)" : "";
-        screen.Say($"{Wording.Count(state.Completions, "valid configuration")}{price}{done}");
+        screen.Say($"{Wording.Count(state.Completions, "valid configuration", culture: culture)}{price}{done}");
         if (!state.Attributes.IsEmpty)
         {
-            screen.Say(string.Join(" · ", state.Attributes.Select(a => Screen.Safe($"{a.Name} {Wording.Attribute(a)}"))));
+            screen.Say(string.Join(" · ", state.Attributes.Select(a => Screen.Safe($"{a.Name} {Wording.Attribute(a, culture)}"))));
         }
     }
 
-    private static string OptionCell(ModuleState module, OptionState option)
+    private static string OptionCell(OptionState option, CultureInfo? culture)
     {
         var name = Named(option.Name, option.OptionId);
         if (option.IsSelected)
@@ -460,7 +467,7 @@ internal static class ConfigureCommand
             return $"[grey]✗ {name}[/]";
         }
 
-        var difference = Wording.Difference(option.PriceDifference);
+        var difference = Wording.Difference(option.PriceDifference, culture);
         return $"○ {name}{(difference.Length == 0 ? "" : $" [yellow]{difference}[/]")}";
     }
 
@@ -468,7 +475,7 @@ internal static class ConfigureCommand
     private static string Named(string name, string id) =>
         string.Equals(name, id, StringComparison.OrdinalIgnoreCase) ? Screen.Safe(id) : $"{Screen.Safe(name)} [grey]({Screen.Safe(id)})[/]";
 
-    private static int Finish(Selection? configuration, CompiledModel model, Screen screen)
+    private static int Finish(Selection? configuration, CompiledModel model, Screen screen, CultureInfo? culture)
     {
         if (configuration is null)
         {
@@ -476,19 +483,19 @@ internal static class ConfigureCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        var breakdown = PricingPipeline.Default.Price(model, configuration);
+        var breakdown = PricingPipeline.Default.Price(model, configuration, new PricingRequest { Culture = culture });
         screen.SayText($"Configuration: {configuration}");
-        ShowBreakdown(breakdown, screen);
-        screen.SayText($"Price: {breakdown.Total}");
+        ShowBreakdown(breakdown, screen, culture);
+        screen.SayText($"Price: {breakdown.Total.ToString(culture)}");
         return ExitCodes.Success;
     }
 
-    private static void ShowBreakdown(PriceBreakdown breakdown, Screen screen)
+    private static void ShowBreakdown(PriceBreakdown breakdown, Screen screen, CultureInfo? culture)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn("line").AddColumn(new TableColumn("amount").RightAligned());
         foreach (var line in breakdown.Lines)
         {
-            table.AddRow(Screen.Safe(line.Label), line.Amount.ToString("0.00##", CultureInfo.InvariantCulture));
+            table.AddRow(Screen.Safe(line.Label), line.Amount.ToString(culture is null ? "0.00##" : "#,0.00##", culture ?? CultureInfo.InvariantCulture));
         }
 
         screen.Show(table);

@@ -82,7 +82,7 @@ internal static class HtmlReport
                 var count = shares.GetValueOrDefault((module.Id, option.Id));
                 var share = Wording.Share(count, total);
                 var mark = count.IsZero ? "<span class=\"never\">never</span>" : share < Wording.RareShare ? "<span class=\"rare\">rare</span>" : "";
-                html.Append(CultureInfo.InvariantCulture, $"<tr data-option=\"{E(module.Id)}={E(option.Id)}\" data-count=\"{count}\"><td>{Named(option.Name, option.Id)}</td><td class=\"num\">{(option.Price == 0 ? "" : E(new Money(option.Price, model.Currency).ToString()))}</td><td class=\"num\">{Big(count)}</td><td><span class=\"bar\"><span style=\"width:{share * 100:0.##}%\"></span></span> {share:P1} {mark}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-option=\"{E(module.Id)}={E(option.Id)}\" data-count=\"{count}\"><td>{Named(option.Name, option.Id)}</td><td class=\"num\">{(option.Price == 0 ? "" : E(new Money(option.Price, model.Currency).ToString(CultureInfo.InvariantCulture)))}</td><td class=\"num\">{Big(count)}</td><td><span class=\"bar\"><span style=\"width:{share * 100:0.##}%\"></span></span> {share:P1} {mark}</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
@@ -121,14 +121,14 @@ internal static class HtmlReport
         var highest = bins.Max(b => b.Count);
         var total = distribution.Count;
         var width = (double)ChartWidth / bins.Count;
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">How many of the {E(Wording.Count(total, "valid configuration"))} cost each price: {E(Wording.Count(distribution.Points.Count, "distinct price"))}, from {E(distribution.Min.ToString())} to {E(distribution.Max.ToString())}. Half cost {E(Median(distribution))} or less; {E(Middle(distribution))}.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">How many of the {E(Wording.Count(total, "valid configuration"))} cost each price: {E(Wording.Count(distribution.Points.Count, "distinct price"))}, from {E(distribution.Min.ToString(CultureInfo.InvariantCulture))} to {E(distribution.Max.ToString(CultureInfo.InvariantCulture))}. Half cost {E(Median(distribution))} or less; {E(Middle(distribution))}.</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {ChartWidth} {ChartHeight + 40}\" role=\"img\" aria-label=\"Price histogram\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{ChartHeight}\" x2=\"{ChartWidth}\" y2=\"{ChartHeight}\" class=\"axis\"/>\n");
         for (var i = 0; i < bins.Count; i++)
         {
             var bin = bins[i];
             var height = Wording.Share(bin.Count, highest) * (ChartHeight - 10);
-            var label = bin.From == bin.To ? bin.From.ToString() : $"{Wording.Amount(bin.From)} to {bin.To}";
+            var label = bin.From == bin.To ? bin.From.ToString(CultureInfo.InvariantCulture) : $"{Wording.Amount(bin.From)} to {bin.To}";
             html.Append(CultureInfo.InvariantCulture, $"<rect class=\"bin\" data-count=\"{bin.Count}\" x=\"{(i * width) + 1:0.##}\" y=\"{ChartHeight - height:0.##}\" width=\"{Math.Max(width - 2, 1):0.##}\" height=\"{height:0.##}\"><title>{E(label)}: {E(Wording.Count(bin.Count, "configuration"))} ({Wording.Share(bin.Count, total):P1})</title></rect>\n");
         }
 
@@ -137,7 +137,7 @@ internal static class HtmlReport
         var at = distribution.Points.Count <= Bars
             ? (bins.Select((b, i) => (b, i)).First(x => x.b.From == median).i + 0.5) * width
             : distribution.Min == distribution.Max ? ChartWidth / 2.0 : (double)((median.Amount - distribution.Min.Amount) / (distribution.Max.Amount - distribution.Min.Amount)) * ChartWidth;
-        html.Append(CultureInfo.InvariantCulture, $"<line class=\"median\" x1=\"{at:0.##}\" y1=\"0\" x2=\"{at:0.##}\" y2=\"{ChartHeight}\"/><text class=\"median\" x=\"{(at > ChartWidth * 0.7 ? at - 4 : at + 4):0.##}\" y=\"12\" text-anchor=\"{(at > ChartWidth * 0.7 ? "end" : "start")}\">median {E(median.ToString())}</text>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<line class=\"median\" x1=\"{at:0.##}\" y1=\"0\" x2=\"{at:0.##}\" y2=\"{ChartHeight}\"/><text class=\"median\" x=\"{(at > ChartWidth * 0.7 ? at - 4 : at + 4):0.##}\" y=\"12\" text-anchor=\"{(at > ChartWidth * 0.7 ? "end" : "start")}\">median {E(median.ToString(CultureInfo.InvariantCulture))}</text>\n");
 
         (int Bar, string Anchor)[] labels = bins.Count switch
         {
@@ -148,13 +148,13 @@ internal static class HtmlReport
         foreach (var (i, anchor) in labels)
         {
             var x = anchor switch { "start" => 0, "end" => ChartWidth, _ => (i + 0.5) * width };
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{ChartHeight + 18}\" text-anchor=\"{anchor}\">{E(anchor == "end" ? bins[i].To.ToString() : Wording.Amount(bins[i].From))}</text>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{ChartHeight + 18}\" text-anchor=\"{anchor}\">{E(anchor == "end" ? bins[i].To.ToString(CultureInfo.InvariantCulture) : Wording.Amount(bins[i].From))}</text>\n");
         }
 
         html.Append("</svg>\n<details><summary>The bars as a table</summary>\n<table class=\"bins\">\n<thead><tr><th>Price</th><th class=\"num\">Configurations</th><th class=\"num\">Share</th></tr></thead>\n<tbody>\n");
         foreach (var bin in bins)
         {
-            var label = bin.From == bin.To ? bin.From.ToString() : $"{Wording.Amount(bin.From)} to {bin.To}";
+            var label = bin.From == bin.To ? bin.From.ToString(CultureInfo.InvariantCulture) : $"{Wording.Amount(bin.From)} to {bin.To}";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(label)}</td><td class=\"num\">{bin.Count:N0}</td><td class=\"num\">{Wording.Share(bin.Count, total):P1}</td></tr>\n");
         }
 
@@ -199,14 +199,14 @@ internal static class HtmlReport
             // Compiling checked that each preset is a complete, valid configuration.
             var selection = new Selection(preset.Selections);
             var price = PricingPipeline.Default.Price(compiled, selection).Total;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Named(preset.Name, preset.Id)}</td><td><code>{E(selection.ToString())}</code></td><td class=\"num\">{E(price.ToString())}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Named(preset.Name, preset.Id)}</td><td><code>{E(selection.ToString())}</code></td><td class=\"num\">{E(price.ToString(CultureInfo.InvariantCulture))}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     /// <summary>The lowest price that at least half of the configurations do not exceed.</summary>
-    private static string Median(PriceDistribution distribution) => Quantile(distribution, 1, 2).ToString();
+    private static string Median(PriceDistribution distribution) => Quantile(distribution, 1, 2).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"80 % cost from X to Y", the middle 80 % of configurations by price.</summary>
     private static string Middle(PriceDistribution distribution)

@@ -16,14 +16,16 @@ internal static class PriceCommand
         var model = CommonOptions.Model();
         var selections = CommonOptions.Selections();
         var json = CommonOptions.Json();
+        var cultureOption = CommonOptions.Culture();
         var quantity = new Option<int>("--quantity") { Description = "How many units are ordered: the total is for all of them (the lines are per unit).", DefaultValueFactory = _ => 1 };
         var tiers = new Option<string[]>("--tier") { Description = "A quantity discount: MIN:PERCENT, e.g. 10:5 for 5% off from 10 units. Repeat for several." };
         var personalize = new Option<string[]>("--personalize", "-p") { Description = "A personalization field: field=value. Repeat for several." };
-        var command = new Command("price", "Price a complete configuration line by line, or give the exact price range of a partial one.") { model, selections, quantity, tiers, personalize, json };
+        var command = new Command("price", "Price a complete configuration line by line, or give the exact price range of a partial one.") { model, selections, quantity, tiers, personalize, cultureOption, json };
         command.SetAction(parsed =>
         {
             if (ModelFiles.Compile(parsed.GetValue(model)!, error, cancellationToken) is not { } compiled
-                || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within)
+                || CommonOptions.ParseSelection(parsed.GetValue(selections), error) is not { } within
+                || !CommonOptions.TryParseCulture(parsed.GetValue(cultureOption), error, out var culture))
             {
                 return ExitCodes.BadInput;
             }
@@ -46,7 +48,7 @@ internal static class PriceCommand
                 return ExitCodes.BadInput;
             }
 
-            var request = new PricingRequest { Quantity = parsed.GetValue(quantity), Personalization = fields.Select(f => new KeyValuePair<string, string>(f[0], f[1])).ToEquatableDictionary() };
+            var request = new PricingRequest { Culture = culture, Quantity = parsed.GetValue(quantity), Personalization = fields.Select(f => new KeyValuePair<string, string>(f[0], f[1])).ToEquatableDictionary() };
             var complete = within.IsExact && compiled.Model.Modules.All(m => within.Choices.ContainsKey(m.Id));
             try
             {
@@ -124,15 +126,17 @@ internal static class PriceCommand
             return ExitCodes.Success;
         }
 
-        var width = Math.Max(10, breakdown.Lines.Max(l => l.Label.Length));
+        var culture = request.Culture;
+        var width = Math.Max(10, breakdown.Lines.Max(l => Wording.Cells(l.Label)));
         foreach (var line in breakdown.Lines)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line.Label.PadRight(width)}  {line.Amount,12:0.00##}"));
+            var amount = line.Amount.ToString(culture is null ? "0.00##" : "#,0.00##", culture ?? CultureInfo.InvariantCulture);
+            output.WriteLine($"{Wording.Pad(line.Label, width)}  {amount,12}");
         }
 
-        var total = request.Quantity == 1 ? "Total" : $"Total for {Wording.Count(request.Quantity, "unit")}";
+        var total = request.Quantity == 1 ? "Total" : $"Total for {Wording.Count(request.Quantity, "unit", culture: culture)}";
         width = Math.Max(width, total.Length);
-        output.WriteLine($"{total.PadRight(width)}  {breakdown.Total.ToString().PadLeft(12 + breakdown.Total.Currency.Length + 1)}");
+        output.WriteLine($"{Wording.Pad(total, width)}  {breakdown.Total.ToString(culture).PadLeft(12 + breakdown.Total.Currency.Length + 1)}");
         return ExitCodes.Success;
     }
 
@@ -158,20 +162,21 @@ internal static class PriceCommand
             return ExitCodes.Success;
         }
 
-        var units = request.Quantity == 1 ? "" : $" for {Wording.Count(request.Quantity, "unit")}";
+        var culture = request.Culture;
+        var units = request.Quantity == 1 ? "" : $" for {Wording.Count(request.Quantity, "unit", culture: culture)}";
         if (range.Min == range.Max)
         {
-            output.WriteLine($"{range.Min}{units}, whichever way it is completed");
+            output.WriteLine($"{range.Min.ToString(culture)}{units}, whichever way it is completed");
             output.WriteLine($"for example: {range.Cheapest}");
             return ExitCodes.Success;
         }
 
-        output.WriteLine($"{Wording.Range(range.Min, range.Max)}{units}");
+        output.WriteLine($"{Wording.Range(range.Min, range.Max, culture)}{units}");
         output.WriteLine($"cheapest: {range.Cheapest}");
         output.WriteLine($"dearest:  {range.Dearest}");
         return ExitCodes.Success;
     }
 
     // The amount with the currency's minor unit, as a decimal string (JSON numbers would lose exactness).
-    private static string Amount(Money money) => money.ToString().Split(' ')[0];
+    private static string Amount(Money money) => Wording.Amount(money);
 }

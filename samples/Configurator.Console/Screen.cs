@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -76,7 +77,7 @@ internal sealed class Screen
         var visible = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            _ = char.IsControl(c) ? visible.Append($"\\u{(int)c:x4}") : visible.Append(c);
+            _ = char.IsControl(c) ? visible.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : visible.Append(c);
         }
 
         return visible.ToString();

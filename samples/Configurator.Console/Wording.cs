@@ -10,23 +10,51 @@ internal static class Wording
     /// <summary>Options taken by fewer of the valid configurations than this share are called rare.</summary>
     public const double RareShare = 0.05;
 
-    /// <summary>"1 valid configuration", "1,800 valid configurations".</summary>
-    public static string Count(BigInteger count, string singular, string? plural = null) =>
-        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count.IsOne ? singular : plural ?? singular + "s")}";
+    /// <summary>"1 valid configuration", "1,800 valid configurations" (the digits grouped as the culture groups them).</summary>
+    public static string Count(BigInteger count, string singular, string? plural = null, CultureInfo? culture = null) =>
+        $"{count.ToString("N0", culture ?? CultureInfo.InvariantCulture)} {(count.IsOne ? singular : plural ?? singular + "s")}";
 
-    /// <inheritdoc cref="Count(BigInteger, string, string?)"/>
-    public static string Count(long count, string singular, string? plural = null) => Count(new BigInteger(count), singular, plural);
+    /// <inheritdoc cref="Count(BigInteger, string, string?, CultureInfo?)"/>
+    public static string Count(long count, string singular, string? plural = null, CultureInfo? culture = null) => Count(new BigInteger(count), singular, plural, culture);
 
-    /// <summary>A price range, one price when both ends are equal: "429.00 EUR", "310.00 to 580.00 EUR".</summary>
-    public static string Range(Money min, Money max) =>
-        min == max ? min.ToString() : $"{Amount(min)} to {max}";
+    /// <summary>A price range, one price when both ends are equal: "429.00 EUR", "310.00 to 580.00 EUR"; "1.310,00 to 1.580,00 EUR" in de-DE.</summary>
+    public static string Range(Money min, Money max, CultureInfo? culture = null) =>
+        min == max ? min.ToString(culture) : $"{Amount(min, culture)} to {max.ToString(culture)}";
 
-    /// <summary>The amount in the currency's minor unit without the currency: "429.00".</summary>
-    public static string Amount(Money money) => money.ToString().Split(' ')[0];
+    /// <summary>The amount in the currency's minor unit without the currency: "429.00" (plain without a culture, "1,429.00" in en-US).</summary>
+    public static string Amount(Money money, CultureInfo? culture = null)
+    {
+        var text = money.ToString(culture);
+        return text[..^(money.Currency.Length + 1)];
+    }
 
     /// <summary>A price difference with its sign, empty for none: "+25.00", "-10.00".</summary>
-    public static string Difference(Money? difference) =>
-        difference is not { } d || d.Amount == 0 ? "" : (d.Amount > 0 ? "+" : "-") + Amount(d with { Amount = Math.Abs(d.Amount) });
+    public static string Difference(Money? difference, CultureInfo? culture = null) =>
+        difference is not { } d || d.Amount == 0 ? "" : (d.Amount > 0 ? "+" : "-") + Amount(d with { Amount = Math.Abs(d.Amount) }, culture);
+
+    /// <summary>A number in text output: plain without a culture, else as the culture writes it ("1,234.5", "1.234,5").</summary>
+    public static string Number(decimal value, CultureInfo? culture = null) =>
+        value.ToString(culture is null ? "0.###" : "#,0.###", culture ?? CultureInfo.InvariantCulture);
+
+    /// <summary>Pads to a width in terminal cells, where a Chinese character takes two.</summary>
+    public static string Pad(string text, int width) => text + new string(' ', Math.Max(0, width - Cells(text)));
+
+    /// <summary>How many terminal cells the text takes: two for each East Asian wide or full-width character (Unicode's East Asian Width W and F), one for the rest.</summary>
+    public static int Cells(string text)
+    {
+        var cells = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            cells += IsWide(rune.Value) ? 2 : 1;
+        }
+
+        return cells;
+    }
+
+    private static bool IsWide(int c) =>
+        c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF) or (>= 0x3400 and <= 0x4DBF)
+            or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF) or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x20000 and <= 0x3FFFD);
 
     /// <summary>A part's share of a whole, 0 to 1 (0 for an empty whole), exact to a millionth however big the counts.</summary>
     public static double Share(BigInteger part, BigInteger whole) =>
@@ -36,9 +64,9 @@ internal static class Wording
     /// An attribute as the session shows it: "24 kg" for the configuration the customer gets now,
     /// with "(19 to 29 kg with other choices)" while choices remain open; "19 to 29 kg" before.
     /// </summary>
-    public static string Attribute(Sessions.AttributeState attribute)
+    public static string Attribute(Sessions.AttributeState attribute, CultureInfo? culture = null)
     {
-        string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+        string Number(decimal value) => Wording.Number(value, culture);
         var unit = attribute.Unit is null ? "" : " " + attribute.Unit;
         var range = attribute.Min == attribute.Max ? null : $"{Number(attribute.Min)} to {Number(attribute.Max)}{unit}";
         return attribute.Value is { } value
