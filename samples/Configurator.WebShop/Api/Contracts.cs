@@ -10,8 +10,11 @@ public sealed record ModelSummary(string Id, string Name, string? Version, strin
 /// <summary>A standard product of a model.</summary>
 public sealed record PresetSummary(string Id, string Name);
 
-/// <summary>Starts a session on a model, from a preset when one is named; <c>strategy</c> "collaborative" starts a dialogue.</summary>
-public sealed record CreateSessionRequest(string? Model, string? Preset, string? Strategy = null);
+/// <summary>
+/// Starts a session on a model, from a preset when one is named; <c>strategy</c> "collaborative" starts a dialogue;
+/// <c>culture</c> (such as zh-CN) picks the language of names, messages and price lines, else the request's Accept-Language does.
+/// </summary>
+public sealed record CreateSessionRequest(string? Model, string? Preset, string? Strategy = null, string? Culture = null);
 
 /// <summary>One choice: <c>action</c> is "select" or "deselect".</summary>
 public sealed record ChoiceRequest(string? Module, string? Option, string? Action);

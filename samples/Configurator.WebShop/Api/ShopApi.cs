@@ -33,10 +33,10 @@ public static class ShopApi
 
     internal static Ok<IReadOnlyList<ModelSummary>> GetModels(ShopCatalog catalog) => TypedResults.Ok(catalog.Models());
 
-    internal static async Task<Created<SessionView>> CreateSession(CreateSessionRequest? request, ShopSessions sessions, CancellationToken cancellationToken)
+    internal static async Task<Created<SessionView>> CreateSession(CreateSessionRequest? request, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken)
     {
         var model = Required(request?.Model, "model");
-        var session = await sessions.StartAsync(model, request!.Preset, request.Strategy, cancellationToken);
+        var session = await sessions.StartAsync(model, request!.Preset, request.Strategy, RequestCultures.Of(http, request.Culture), cancellationToken);
         return TypedResults.Created($"/api/sessions/{session.Id}", Views.Of(session));
     }
 

@@ -12,6 +12,7 @@ internal static class Views
         state ??= session.View();
         var model = session.Model.Model;
         var nearest = session.NearestPreset();
+        var text = Modeling.ModelText.For(model, session.Culture);
         return new SessionView(
             state.SessionId,
             state.ModelId,
@@ -26,10 +27,10 @@ internal static class Views
                     o.Reason is { } r ? new ReasonView([.. r.Constraints], [.. r.Selections], r.Message) : null))]))],
             [.. state.Choices.Select(c => c.ToNotation(model.Modules.First(m => m.Id == c.ModuleId).IsMultiSelect))],
             state.PresetId,
-            nearest is null ? null : new NearestPresetView(nearest.PresetId, model.Presets.First(p => p.Id == nearest.PresetId).Name ?? nearest.PresetId, nearest.Distance, [.. nearest.DifferingModules]),
+            nearest is null ? null : new NearestPresetView(nearest.PresetId, text.Name(model.Presets.First(p => p.Id == nearest.PresetId)), nearest.Distance, [.. nearest.DifferingModules]),
             session.CanUndo,
             session.CanRedo,
-            [.. model.Personalization.Select(f => new FieldView(f.Id, f.Name ?? f.Id, f.Type == Modeling.PersonalizationType.Choice ? "choice" : "text",
+            [.. model.Personalization.Select(f => new FieldView(f.Id, text.Name(f), f.Type == Modeling.PersonalizationType.Choice ? "choice" : "text",
                 session.Personalization.TryGetValue(f.Id, out var value) ? value : null, f.Required, f.MaxLength, [.. f.Choices], f.Price))])
         {
             Attributes = [.. state.Attributes.Select(a => new AttributeView(a.AttributeId, a.Name, a.Unit, a.Min, a.Max, a.Value))],

@@ -28,7 +28,10 @@ public sealed class ConfigureModel(ShopSessions sessions) : PageModel
     private void Show(ConfigurationSession session)
     {
         View = Views.Of(session);
-        Name = session.Model.Model.Name ?? session.Model.Model.Id;
+        Name = Configurator.Modeling.ModelText.For(session.Model.Model, session.Culture).Name(session.Model.Model);
+
+        // The page's language, so that a browser picks the right glyphs for the session's names.
+        ViewData["Language"] = session.Culture?.Name;
     }
 
     /// <summary>Applies a module's form: the radio's option, or each checkbox that changed.</summary>

@@ -18,7 +18,7 @@ public sealed class DialogueModel(ShopSessions sessions) : PageModel
     {
         if (id == "new" && model is not null)
         {
-            var session = await sessions.StartAsync(model, null, CollaborativeStrategy.StrategyName, cancellationToken);
+            var session = await sessions.StartAsync(model, null, CollaborativeStrategy.StrategyName, Shop.RequestCultures.Of(Request, null), cancellationToken);
             return Redirect($"/dialogue/{session.Id}");
         }
 

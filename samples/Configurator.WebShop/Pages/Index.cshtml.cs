@@ -14,7 +14,7 @@ public sealed class IndexModel(ShopCatalog catalog, ShopSessions sessions) : Pag
 
     public async Task<IActionResult> OnPostStartAsync(string model, string? preset, CancellationToken cancellationToken)
     {
-        var session = await sessions.StartAsync(model, string.IsNullOrEmpty(preset) ? null : preset, null, cancellationToken);
+        var session = await sessions.StartAsync(model, string.IsNullOrEmpty(preset) ? null : preset, null, RequestCultures.Of(Request, null), cancellationToken);
         return Redirect($"/configure/{session.Id}");
     }
 }

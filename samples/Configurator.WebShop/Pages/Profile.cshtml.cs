@@ -37,7 +37,7 @@ public sealed class ProfileModel(ShopSessions sessions, TransparentStrategy tran
     public async Task<IActionResult> OnPostConfigureAsync(string model, string configuration, CancellationToken cancellationToken)
     {
         var selection = Configurator.Solving.Selection.Parse(configuration.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var session = await sessions.StartAsync(model, null, TransparentStrategy.StrategyName, cancellationToken);
+        var session = await sessions.StartAsync(model, null, TransparentStrategy.StrategyName, Shop.RequestCultures.Of(Request, null), cancellationToken);
         await sessions.ChangeAsync(session.Id, live =>
         {
             foreach (var (module, options) in selection.Choices)

@@ -21,21 +21,21 @@ public sealed class ShopSessions(IModelCatalog catalog, ISessionStore store, Pri
     /// <summary>The shop's models.</summary>
     public IModelCatalog Catalog => catalog;
 
-    /// <summary>Starts a session (from a preset when one is named; as a dialogue for <c>collaborative</c>) and saves it.</summary>
+    /// <summary>Starts a session (from a preset when one is named; as a dialogue for <c>collaborative</c>) in the customer's culture, and saves it.</summary>
     /// <exception cref="ConfiguratorException">Unknown model or preset.</exception>
-    public async Task<ConfigurationSession> StartAsync(string modelId, string? presetId, string? strategy, CancellationToken cancellationToken)
+    public async Task<ConfigurationSession> StartAsync(string modelId, string? presetId, string? strategy, System.Globalization.CultureInfo? culture, CancellationToken cancellationToken)
     {
         var model = catalog.Get(modelId, cancellationToken);
         Dialogue? dialogue = null;
         ConfigurationSession session;
         if (strategy == CollaborativeStrategy.StrategyName)
         {
-            dialogue = collaborative.Begin(model, pricing);
+            dialogue = collaborative.Begin(model, new SessionOptions { Pricing = pricing, Culture = culture });
             session = dialogue.Session;
         }
         else
         {
-            var options = new SessionOptions { Pricing = pricing, Strategy = strategy };
+            var options = new SessionOptions { Pricing = pricing, Strategy = strategy, Culture = culture };
             session = presetId is null ? ConfigurationSession.Start(model, options, cancellationToken) : ConfigurationSession.StartFromPreset(model, presetId, options);
         }
 

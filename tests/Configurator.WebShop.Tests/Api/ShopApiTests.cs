@@ -49,6 +49,40 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
     }
 
     [Fact]
+    public async Task CreateSession_InACulture_NamesEverythingFromTheLabelsAndKeepsItAcrossSteps()
+    {
+        var (response, view) = await _client.PostJson("/api/sessions", new { model = "window-rules", culture = "zh-CN" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("框架", (string?)view["modules"]![0]!["name"]);
+        Assert.Equal("重量", (string?)view["attributes"]![0]!["name"]);
+
+        var (_, clear) = await _client.PostJson($"/api/sessions/{view["id"]}/choices", new { module = "glass", option = "clear" });
+        Assert.Equal("拱形（框架）不能与玻璃：透明玻璃同时选择。异形框架只能配夹层玻璃或三层中空玻璃。", (string?)ApiClient.Option(clear, "frame", "arched")["reason"]!["message"]);
+        Assert.Equal("基础价格", (string?)clear["price"]!["lines"]![0]!["label"]);
+    }
+
+    [Fact]
+    public async Task CreateSession_WithoutCulture_TakesTheBrowsersFirstKnownLanguage()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = System.Net.Http.Json.JsonContent.Create(new { model = "window-rules" }) };
+        request.Headers.AcceptLanguage.ParseAdd("xx-QQ, zh-CN;q=0.9, en;q=0.8");
+        var response = await _client.SendAsync(request);
+        var view = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("框架", (string?)view["modules"]![0]!["name"]);
+        Assert.Equal("Frame", (string?)(await _client.StartSession("window-rules"))["modules"]![0]!["name"]);
+    }
+
+    [Fact]
+    public async Task CreateSession_UnknownCulture_Is400WithWhatToGive()
+    {
+        var (response, body) = await _client.PostJson("/api/sessions", new { model = "window-rules", culture = "klingon" });
+        ApiClient.AssertProblem(response, body, 400, ConfiguratorErrorCodes.InvalidInput);
+        Assert.Contains("such as en, zh-CN or de-DE", (string?)body["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateSession_FromPreset_MarksThePresetsSelections()
     {
         var view = await _client.StartSession("car", "city");

@@ -67,6 +67,22 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
     }
 
     [Fact]
+    public async Task ChineseBrowser_SeesTheModelsChineseLabels()
+    {
+        var page = await shop.NewPageAsync(locale: "zh-CN");
+        await page.GotoAsync(shop.BaseUrl + "/");
+        await page.Locator("tr[data-model='window-rules']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Assertions.Expect(page.Locator("form.module[data-module='frame'] legend")).ToContainTextAsync("框架");
+        await Assertions.Expect(Option(page, "frame", "arched").Locator(".name")).ToHaveTextAsync("拱形");
+
+        // No Chinese label on the sizes: the model's own names.
+        await Assertions.Expect(Option(page, "size", "l").Locator(".name")).ToHaveTextAsync("120 x 150 cm");
+        await Assertions.Expect(page.Locator("#attributes [data-attribute='weight']")).ToContainTextAsync("kg");
+    }
+
+    [Fact]
     public async Task UndoAndRedo_AreButtonsOnThePage()
     {
         var page = await OpenWindowRules();

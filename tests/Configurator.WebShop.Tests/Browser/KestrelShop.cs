@@ -42,14 +42,15 @@ public sealed class KestrelShop : IAsyncLifetime
     }
 
     /// <summary>A fresh page; skips the test when there is no browser.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context; <paramref name="locale"/> sets the browser's language (its Accept-Language).</summary>
+    public async Task<IPage> NewPageAsync(string? locale = null)
     {
         if (Browser is null)
         {
             Assert.Skip("No chromium found (/usr/bin/chromium); install Debian's chromium (apt-get install chromium) or set CONFIGURATOR_CHROMIUM. .ci/run installs it.");
         }
 
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = locale });
         return await context.NewPageAsync();
     }
 
