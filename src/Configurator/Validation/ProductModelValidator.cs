@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Configurator.Internal;
 using Configurator.Modeling;
 using FluentValidation;
@@ -18,6 +19,15 @@ namespace Configurator.Validation;
 /// </remarks>
 public sealed class ProductModelValidator : AbstractValidator<ProductModel>
 {
+    // FluentValidation asks for an element's validator once per element; a validator is built once
+    // per model instead. Building one compiles its rules' expressions (some to a DynamicMethod each,
+    // finalized later), which cost 8,000 clauses of a DIMACS model more than a second.
+    private readonly ConditionalWeakTable<ProductModel, ConstraintValidator> _constraints = new();
+    private readonly ConditionalWeakTable<ProductModel, PriceRuleValidator> _priceRules = new();
+    private readonly ConditionalWeakTable<ProductModel, PresetValidator> _presets = new();
+    private readonly ConditionalWeakTable<ProductModel, AttributeDefinitionValidator> _attributes = new();
+    private readonly ConditionalWeakTable<ProductModel, BomRuleValidator> _bomRules = new();
+
     /// <summary>Creates the validator.</summary>
     public ProductModelValidator()
     {
@@ -46,15 +56,15 @@ public sealed class ProductModelValidator : AbstractValidator<ProductModel>
         RuleFor(m => m.Modules).Custom((modules, context) =>
             context.FailDuplicates(modules, m => m.Id, ModelErrorCodes.DuplicateModuleId, "Module"));
 
-        RuleForEach(m => m.Constraints).SetValidator((model, _) => new ConstraintValidator(model));
+        RuleForEach(m => m.Constraints).SetValidator((model, _) => PerModel(_constraints, model, m => new ConstraintValidator(m)));
         RuleFor(m => m.Constraints).Custom((constraints, context) =>
             context.FailDuplicates(constraints, c => c.Id, ModelErrorCodes.DuplicateConstraintId, "Constraint"));
 
-        RuleForEach(m => m.PriceRules).SetValidator((model, _) => new PriceRuleValidator(model));
+        RuleForEach(m => m.PriceRules).SetValidator((model, _) => PerModel(_priceRules, model, m => new PriceRuleValidator(m)));
         RuleFor(m => m.PriceRules).Custom((rules, context) =>
             context.FailDuplicates(rules, r => r.Id, ModelErrorCodes.DuplicatePriceRuleId, "Price rule"));
 
-        RuleForEach(m => m.Presets).SetValidator((model, _) => new PresetValidator(model));
+        RuleForEach(m => m.Presets).SetValidator((model, _) => PerModel(_presets, model, m => new PresetValidator(m)));
         RuleFor(m => m.Presets).Custom((presets, context) =>
             context.FailDuplicates(presets, p => p.Id, ModelErrorCodes.DuplicatePresetId, "Preset"));
 
@@ -62,7 +72,7 @@ public sealed class ProductModelValidator : AbstractValidator<ProductModel>
         RuleFor(m => m.Personalization).Custom((fields, context) =>
             context.FailDuplicates(fields, f => f.Id, ModelErrorCodes.DuplicatePersonalizationId, "Personalization field"));
 
-        RuleForEach(m => m.Attributes).SetValidator((model, _) => new AttributeDefinitionValidator(model));
+        RuleForEach(m => m.Attributes).SetValidator((model, _) => PerModel(_attributes, model, m => new AttributeDefinitionValidator(m)));
         RuleFor(m => m.Attributes).Custom((attributes, context) =>
             context.FailDuplicates(attributes, a => a.Id, ModelErrorCodes.DuplicateAttributeId, "Attribute"));
 
@@ -70,8 +80,12 @@ public sealed class ProductModelValidator : AbstractValidator<ProductModel>
         RuleFor(m => m.Parts).Custom((parts, context) =>
             context.FailDuplicates(parts, p => p.Id, ModelErrorCodes.DuplicatePartId, "Part"));
         RuleFor(m => m).Custom((model, context) => BillOfMaterialsValidation.CheckOptionParts(context, model));
-        RuleForEach(m => m.BomRules).SetValidator((model, _) => new BomRuleValidator(model));
+        RuleForEach(m => m.BomRules).SetValidator((model, _) => PerModel(_bomRules, model, m => new BomRuleValidator(m)));
         RuleFor(m => m.BomRules).Custom((rules, context) =>
             context.FailDuplicates(rules, r => r.Id, ModelErrorCodes.DuplicateBomRuleId, "BOM rule"));
     }
+
+    private static TValidator PerModel<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TValidator>(ConditionalWeakTable<ProductModel, TValidator> validators, ProductModel model, Func<ProductModel, TValidator> create)
+        where TValidator : class =>
+        validators.GetValue(model, m => create(m));
 }

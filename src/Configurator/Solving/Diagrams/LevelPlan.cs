@@ -39,11 +39,16 @@ internal sealed class LevelPlan
     /// <summary>The plan for a given order (level to module).</summary>
     public static LevelPlan Create(ImmutableArray<int> order, IReadOnlyList<CompiledConstraint> constraints)
     {
+        // Each constraint's last level once, then a bucket per level (in constraint order): linear,
+        // where asking every level about every constraint took most of compiling a DIMACS model.
         var position = Positions(order);
-        var checks = Enumerable.Range(0, order.Length)
-            .Select(level => constraints.Where(c => LastLevel(c, position) == level).ToImmutableArray())
-            .ToImmutableArray();
-        return new LevelPlan(order, checks, Frontiers(order, constraints));
+        var checks = new List<CompiledConstraint>?[order.Length];
+        foreach (var constraint in constraints)
+        {
+            (checks[LastLevel(constraint, position)] ??= []).Add(constraint);
+        }
+
+        return new LevelPlan(order, [.. checks.Select(c => c is null ? [] : c.ToImmutableArray())], Frontiers(order, constraints));
     }
 
     /// <summary>Per level, the frontier after it when only <paramref name="constraints"/> are open (ascending module index).</summary>
@@ -51,7 +56,7 @@ internal sealed class LevelPlan
     {
         var position = Positions(order);
 
-        // A module stays on the frontier until the last level of any constraint that reads it.
+        // A module stays on the frontier from its own level until the last level of any constraint that reads it.
         var neededUntil = new int[order.Length];
         foreach (var constraint in constraints)
         {
@@ -62,8 +67,35 @@ internal sealed class LevelPlan
             }
         }
 
-        return [.. Enumerable.Range(0, order.Length)
-            .Select(level => Enumerable.Range(0, order.Length).Where(m => position[m] <= level && neededUntil[m] > level).ToImmutableArray())];
+        // One sweep over the levels: a module joins at its level and leaves at the level it is needed until.
+        var leaving = new List<int>?[order.Length];
+        for (var m = 0; m < order.Length; m++)
+        {
+            if (neededUntil[m] > position[m])
+            {
+                (leaving[neededUntil[m]] ??= []).Add(m);
+            }
+        }
+
+        var frontier = new SortedSet<int>();
+        var frontiers = ImmutableArray.CreateBuilder<ImmutableArray<int>>(order.Length);
+        for (var level = 0; level < order.Length; level++)
+        {
+            foreach (var m in leaving[level] ?? [])
+            {
+                frontier.Remove(m);
+            }
+
+            var module = order[level];
+            if (neededUntil[module] > level)
+            {
+                frontier.Add(module);
+            }
+
+            frontiers.Add([.. frontier]);
+        }
+
+        return frontiers.MoveToImmutable();
     }
 
     /// <summary>Module to level.</summary>
@@ -78,5 +110,14 @@ internal sealed class LevelPlan
         return position;
     }
 
-    private static int LastLevel(CompiledConstraint constraint, int[] position) => constraint.Scope.IsEmpty ? 0 : constraint.Scope.Max(m => position[m]);
+    private static int LastLevel(CompiledConstraint constraint, int[] position)
+    {
+        var last = 0;
+        foreach (var module in constraint.Scope)
+        {
+            last = Math.Max(last, position[module]);
+        }
+
+        return last;
+    }
 }
