@@ -16,6 +16,18 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <exception cref="ConfiguratorException">No such model or preset.</exception>
     Task<SessionState> StartAsync(string modelId, string? presetId);
 
+    /// <summary>
+    /// Starts the session in the customer's culture: names, explanations and price lines from the
+    /// model's labels for it (see <see cref="Modeling.ModelText"/>). The stored session keeps the
+    /// culture, so every silo that activates it later speaks it too.
+    /// </summary>
+    /// <param name="modelId">The model's id in the silo's model catalog.</param>
+    /// <param name="presetId">A preset to start from, or null.</param>
+    /// <param name="culture">A culture name such as <c>zh-CN</c>.</param>
+    /// <returns>The first view.</returns>
+    /// <exception cref="ConfiguratorException">No such model or preset, or a culture the silo does not know (<see cref="ConfiguratorErrorCodes.InvalidInput"/>).</exception>
+    Task<SessionState> StartAsync(string modelId, string? presetId, string culture);
+
     /// <summary>What the session shows now, every unavailable option explained.</summary>
     /// <exception cref="ConfiguratorException">No session was started under this id (<see cref="ConfiguratorErrorCodes.UnknownSession"/>).</exception>
     Task<SessionState> ViewAsync();

@@ -28,10 +28,28 @@ internal sealed class SessionGrain(
     // The live session, resumed from the stored document on first use after an activation or an outside save.
     private ConfigurationSession? _session;
 
-    public async Task<SessionState> StartAsync(string modelId, string? presetId)
+    public Task<SessionState> StartAsync(string modelId, string? presetId) => Start(modelId, presetId, culture: null);
+
+    public Task<SessionState> StartAsync(string modelId, string? presetId, string culture)
+    {
+        System.Globalization.CultureInfo known;
+        try
+        {
+            known = System.Globalization.CultureInfo.GetCultureInfo(culture, predefinedOnly: true);
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidInput, $"'{culture}' is not a culture this silo knows; give a name such as en, zh-CN or de-DE.");
+        }
+
+        return Start(modelId, presetId, known);
+    }
+
+    private async Task<SessionState> Start(string modelId, string? presetId, System.Globalization.CultureInfo? culture)
     {
         var model = catalog.Get(modelId);
         var options = Options(strategy: null);
+        options.Culture = culture;
         _session = presetId is null ? ConfigurationSession.Start(model, options) : ConfigurationSession.StartFromPreset(model, presetId, options);
         await SaveAsync();
         return _session.View();

@@ -118,6 +118,24 @@ public sealed class SessionGrainTests(ClusterFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task StartedInACulture_SpeaksItAfterADeactivation()
+    {
+        var id = $"zh-{Guid.NewGuid():N}";
+        var grain = fixture.Client.GetGrain<ISessionGrain>(id);
+        var first = await grain.StartAsync("window-rules", null, "zh-CN");
+        Assert.Equal("框架", first["frame"].Name);
+
+        Assert.True((await grain.ChooseAsync(new CustomerChoice(ChoiceKind.Set, "glass", ["clear"]))).Applied);
+        await fixture.Cluster.DeactivateAsync(grain);
+        var resumed = await grain.ViewAsync();
+        Assert.Equal("框架", resumed["frame"].Name);
+        Assert.Equal("拱形（框架）不能与玻璃：透明玻璃同时选择。异形框架只能配夹层玻璃或三层中空玻璃。", resumed["frame"]["arched"].Reason!.Message);
+
+        var unknown = await Assert.ThrowsAsync<ConfiguratorException>(() => fixture.Client.GetGrain<ISessionGrain>($"q-{Guid.NewGuid():N}").StartAsync("window-rules", null, "klingon"));
+        Assert.Equal(ConfiguratorErrorCodes.InvalidInput, unknown.Code);
+    }
+
+    [Fact]
     public async Task UnknownSession_IsASpecificError()
     {
         var grain = fixture.Client.GetGrain<ISessionGrain>($"never-started-{Guid.NewGuid():N}");
