@@ -27,18 +27,19 @@ internal static class HtmlReport
     private const int ChartHeight = 200;
 
     /// <summary>Renders the report, or throws <see cref="InvalidSelectionException"/> for a selection naming unknown ids.</summary>
-    public static string Render(CompiledModel compiled, Selection within, CancellationToken cancellationToken)
+    public static string Render(CompiledModel compiled, Selection within, CultureInfo? culture, CancellationToken cancellationToken)
     {
+        var text = Modeling.ModelText.For(compiled.Model, culture);
         var model = compiled.Model;
         var total = compiled.Count(within, cancellationToken);
         var shares = compiled.CountPerOption(within, cancellationToken).ToDictionary(c => (c.ModuleId, c.OptionId), c => c.Count);
         var (distribution, why) = Distribution(compiled, within, cancellationToken);
-        var title = model.Name ?? model.Id;
+        var title = text.Name(model);
 
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{E(culture?.Name is { Length: > 0 } lang ? lang : "en")}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -53,7 +54,7 @@ internal static class HtmlReport
             <section class="cards">
             {Card("Valid configurations", Big(total), total < Exact ? "counted exactly" : total.ToString("N0", CultureInfo.InvariantCulture), "count")}
             {Card("Modules", model.Modules.Count.ToString("N0", CultureInfo.InvariantCulture), Wording.Count(model.Modules.Sum(m => m.Options.Count), "option"), "modules")}
-            {Card("Price", distribution is null ? "–" : Wording.Range(distribution.Min, distribution.Max), distribution is null ? why ?? "" : $"median {Median(distribution)}", "range")}
+            {Card("Price", distribution is null ? "–" : Wording.Range(distribution.Min, distribution.Max, culture), distribution is null ? why ?? "" : $"median {Median(distribution, culture)}", "range")}
             {Card("Presets", model.Presets.Count.ToString("N0", CultureInfo.InvariantCulture), compiled.Engine.ToString().ToLowerInvariant() + " engine", "presets")}
             </section>
 
@@ -66,30 +67,30 @@ internal static class HtmlReport
         }
         else
         {
-            Histogram(html, distribution);
+            Histogram(html, distribution, culture);
         }
 
         html.Append("</section>\n");
-        Attributes(html, compiled, within, cancellationToken);
+        Attributes(html, compiled, within, text, cancellationToken);
         html.Append("<section id=\"options\">\n<h2>Options</h2>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">The share of the {E(Wording.Count(total, "valid configuration"))} that take each option. Options below {Wording.RareShare:P0} are marked <span class=\"rare\">rare</span>: variety that costs more than it sells.</p>\n");
         foreach (var module in model.Modules)
         {
             var choose = module.Min == module.Max ? $"choose {module.Min}" : $"choose {module.Min} to {module.Max}";
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(module.Name ?? module.Id)} <span class=\"id\">{(module.Name is null || module.Name == module.Id ? "" : E(module.Id) + " · ")}{choose}</span></h3>\n<table class=\"options\">\n<thead><tr><th>Option</th><th class=\"num\">Price</th><th class=\"num\">Configurations</th><th>Share</th></tr></thead>\n<tbody>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(text.Name(module))} <span class=\"id\">{(text.Name(module) == module.Id ? "" : E(module.Id) + " · ")}{choose}</span></h3>\n<table class=\"options\">\n<thead><tr><th>Option</th><th class=\"num\">Price</th><th class=\"num\">Configurations</th><th>Share</th></tr></thead>\n<tbody>\n");
             foreach (var option in module.Options)
             {
                 var count = shares.GetValueOrDefault((module.Id, option.Id));
                 var share = Wording.Share(count, total);
                 var mark = count.IsZero ? "<span class=\"never\">never</span>" : share < Wording.RareShare ? "<span class=\"rare\">rare</span>" : "";
-                html.Append(CultureInfo.InvariantCulture, $"<tr data-option=\"{E(module.Id)}={E(option.Id)}\" data-count=\"{count}\"><td>{Named(option.Name, option.Id)}</td><td class=\"num\">{(option.Price == 0 ? "" : E(new Money(option.Price, model.Currency).ToString(CultureInfo.InvariantCulture)))}</td><td class=\"num\">{Big(count)}</td><td><span class=\"bar\"><span style=\"width:{share * 100:0.##}%\"></span></span> {share:P1} {mark}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-option=\"{E(module.Id)}={E(option.Id)}\" data-count=\"{count}\"><td>{Named(text.Name(option), option.Id)}</td><td class=\"num\">{(option.Price == 0 ? "" : E(new Money(option.Price, model.Currency).ToString(culture)))}</td><td class=\"num\">{Big(count)}</td><td><span class=\"bar\"><span style=\"width:{share * 100:0.##}%\"></span></span> {share:P1} {mark}</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
         }
 
         html.Append("</section>\n");
-        Presets(html, compiled);
+        Presets(html, compiled, text);
         html.Append(CultureInfo.InvariantCulture, $"""
             <footer>Counted exactly on the compiled model ({compiled.Engine.ToString().ToLowerInvariant()} engine), without enumerating. Made by <code>configurator report</code>.</footer>
             </body>
@@ -112,7 +113,7 @@ internal static class HtmlReport
         }
     }
 
-    private static void Histogram(StringBuilder html, PriceDistribution distribution)
+    private static void Histogram(StringBuilder html, PriceDistribution distribution, CultureInfo? culture)
     {
         // Few distinct prices get a bar each; many are grouped into bars of equal width.
         IReadOnlyList<PriceBin> bins = distribution.Points.Count <= Bars
@@ -121,14 +122,14 @@ internal static class HtmlReport
         var highest = bins.Max(b => b.Count);
         var total = distribution.Count;
         var width = (double)ChartWidth / bins.Count;
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">How many of the {E(Wording.Count(total, "valid configuration"))} cost each price: {E(Wording.Count(distribution.Points.Count, "distinct price"))}, from {E(distribution.Min.ToString(CultureInfo.InvariantCulture))} to {E(distribution.Max.ToString(CultureInfo.InvariantCulture))}. Half cost {E(Median(distribution))} or less; {E(Middle(distribution))}.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">How many of the {E(Wording.Count(total, "valid configuration"))} cost each price: {E(Wording.Count(distribution.Points.Count, "distinct price"))}, from {E(distribution.Min.ToString(culture))} to {E(distribution.Max.ToString(culture))}. Half cost {E(Median(distribution, culture))} or less; {E(Middle(distribution, culture))}.</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {ChartWidth} {ChartHeight + 40}\" role=\"img\" aria-label=\"Price histogram\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{ChartHeight}\" x2=\"{ChartWidth}\" y2=\"{ChartHeight}\" class=\"axis\"/>\n");
         for (var i = 0; i < bins.Count; i++)
         {
             var bin = bins[i];
             var height = Wording.Share(bin.Count, highest) * (ChartHeight - 10);
-            var label = bin.From == bin.To ? bin.From.ToString(CultureInfo.InvariantCulture) : $"{Wording.Amount(bin.From)} to {bin.To}";
+            var label = bin.From == bin.To ? bin.From.ToString(culture) : $"{Wording.Amount(bin.From, culture)} to {bin.To.ToString(culture)}";
             html.Append(CultureInfo.InvariantCulture, $"<rect class=\"bin\" data-count=\"{bin.Count}\" x=\"{(i * width) + 1:0.##}\" y=\"{ChartHeight - height:0.##}\" width=\"{Math.Max(width - 2, 1):0.##}\" height=\"{height:0.##}\"><title>{E(label)}: {E(Wording.Count(bin.Count, "configuration"))} ({Wording.Share(bin.Count, total):P1})</title></rect>\n");
         }
 
@@ -137,7 +138,7 @@ internal static class HtmlReport
         var at = distribution.Points.Count <= Bars
             ? (bins.Select((b, i) => (b, i)).First(x => x.b.From == median).i + 0.5) * width
             : distribution.Min == distribution.Max ? ChartWidth / 2.0 : (double)((median.Amount - distribution.Min.Amount) / (distribution.Max.Amount - distribution.Min.Amount)) * ChartWidth;
-        html.Append(CultureInfo.InvariantCulture, $"<line class=\"median\" x1=\"{at:0.##}\" y1=\"0\" x2=\"{at:0.##}\" y2=\"{ChartHeight}\"/><text class=\"median\" x=\"{(at > ChartWidth * 0.7 ? at - 4 : at + 4):0.##}\" y=\"12\" text-anchor=\"{(at > ChartWidth * 0.7 ? "end" : "start")}\">median {E(median.ToString(CultureInfo.InvariantCulture))}</text>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<line class=\"median\" x1=\"{at:0.##}\" y1=\"0\" x2=\"{at:0.##}\" y2=\"{ChartHeight}\"/><text class=\"median\" x=\"{(at > ChartWidth * 0.7 ? at - 4 : at + 4):0.##}\" y=\"12\" text-anchor=\"{(at > ChartWidth * 0.7 ? "end" : "start")}\">median {E(median.ToString(culture))}</text>\n");
 
         (int Bar, string Anchor)[] labels = bins.Count switch
         {
@@ -148,13 +149,13 @@ internal static class HtmlReport
         foreach (var (i, anchor) in labels)
         {
             var x = anchor switch { "start" => 0, "end" => ChartWidth, _ => (i + 0.5) * width };
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{ChartHeight + 18}\" text-anchor=\"{anchor}\">{E(anchor == "end" ? bins[i].To.ToString(CultureInfo.InvariantCulture) : Wording.Amount(bins[i].From))}</text>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{ChartHeight + 18}\" text-anchor=\"{anchor}\">{E(anchor == "end" ? bins[i].To.ToString(culture) : Wording.Amount(bins[i].From, culture))}</text>\n");
         }
 
         html.Append("</svg>\n<details><summary>The bars as a table</summary>\n<table class=\"bins\">\n<thead><tr><th>Price</th><th class=\"num\">Configurations</th><th class=\"num\">Share</th></tr></thead>\n<tbody>\n");
         foreach (var bin in bins)
         {
-            var label = bin.From == bin.To ? bin.From.ToString(CultureInfo.InvariantCulture) : $"{Wording.Amount(bin.From)} to {bin.To}";
+            var label = bin.From == bin.To ? bin.From.ToString(culture) : $"{Wording.Amount(bin.From, culture)} to {bin.To.ToString(culture)}";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(label)}</td><td class=\"num\">{bin.Count:N0}</td><td class=\"num\">{Wording.Share(bin.Count, total):P1}</td></tr>\n");
         }
 
@@ -162,7 +163,7 @@ internal static class HtmlReport
     }
 
     /// <summary>The model's attributes (weight, lead time) as their exact lowest and highest values over the valid configurations.</summary>
-    private static void Attributes(StringBuilder html, CompiledModel compiled, Selection within, CancellationToken cancellationToken)
+    private static void Attributes(StringBuilder html, CompiledModel compiled, Selection within, Modeling.ModelText text, CancellationToken cancellationToken)
     {
         var attributes = compiled.Model.Attributes;
         if (attributes.IsEmpty)
@@ -179,13 +180,13 @@ internal static class HtmlReport
             }
 
             var unit = attribute.Unit is null ? "" : " " + attribute.Unit;
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-attribute=\"{E(attribute.Id)}\"><td>{Named(attribute.Name, attribute.Id)}</td><td class=\"num\">{range.Min:0.###}{E(unit)}</td><td class=\"num\">{range.Max:0.###}{E(unit)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-attribute=\"{E(attribute.Id)}\"><td>{Named(text.Name(attribute), attribute.Id)}</td><td class=\"num\">{range.Min:0.###}{E(unit)}</td><td class=\"num\">{range.Max:0.###}{E(unit)}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void Presets(StringBuilder html, CompiledModel compiled)
+    private static void Presets(StringBuilder html, CompiledModel compiled, Modeling.ModelText text)
     {
         var model = compiled.Model;
         if (model.Presets.IsEmpty)
@@ -199,20 +200,20 @@ internal static class HtmlReport
             // Compiling checked that each preset is a complete, valid configuration.
             var selection = new Selection(preset.Selections);
             var price = PricingPipeline.Default.Price(compiled, selection).Total;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Named(preset.Name, preset.Id)}</td><td><code>{E(selection.ToString())}</code></td><td class=\"num\">{E(price.ToString(CultureInfo.InvariantCulture))}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Named(text.Name(preset), preset.Id)}</td><td><code>{E(selection.ToString())}</code></td><td class=\"num\">{E(price.ToString(text.Culture))}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     /// <summary>The lowest price that at least half of the configurations do not exceed.</summary>
-    private static string Median(PriceDistribution distribution) => Quantile(distribution, 1, 2).ToString(CultureInfo.InvariantCulture);
+    private static string Median(PriceDistribution distribution, CultureInfo? culture) => Quantile(distribution, 1, 2).ToString(culture);
 
     /// <summary>"80 % cost from X to Y", the middle 80 % of configurations by price.</summary>
-    private static string Middle(PriceDistribution distribution)
+    private static string Middle(PriceDistribution distribution, CultureInfo? culture)
     {
         var (low, high) = (Quantile(distribution, 1, 10), Quantile(distribution, 9, 10));
-        return $"the middle 80 % cost {Wording.Range(low, high)}";
+        return $"the middle 80 % cost {Wording.Range(low, high, culture)}";
     }
 
     /// <summary>The lowest price that at least <paramref name="numerator"/>/<paramref name="denominator"/> of the configurations do not exceed.</summary>

@@ -52,6 +52,22 @@ public partial class ReportCommandTests
     }
 
     [Fact]
+    public void Report_InACulture_NamesFromTheLabelsAndPricesInItsFormat()
+    {
+        var chinese = CliRunner.Run("report", Window, "--culture", "zh-CN").Output;
+        Assert.Contains("<html lang=\"zh-CN\">", chinese, StringComparison.Ordinal);
+        Assert.Contains("<h1>带规则的窗户</h1>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<h3>框架 <span class=\"id\">frame · ", chinese, StringComparison.Ordinal);
+        Assert.Contains("<td>橡木矩形 <span class=\"id\">oak</span></td>", chinese, StringComparison.Ordinal);
+
+        // The same histogram, its prices written the German way.
+        var german = CliRunner.Run("report", Window, "--culture", "de-DE").Output;
+        var plain = CliRunner.Run("report", Window).Output;
+        Assert.Matches(@"median \d+,\d\d EUR", german);
+        Assert.Equal(System.Text.RegularExpressions.Regex.Matches(plain, "data-count=\"(\\d+)\"").Select(m => m.Value), System.Text.RegularExpressions.Regex.Matches(german, "data-count=\"(\\d+)\"").Select(m => m.Value));
+    }
+
+    [Fact]
     public void Report_TheRing_CountsTheHistogramOn10To47ConfigurationsWithoutEnumerating()
     {
         var folder = Directory.CreateTempSubdirectory("configurator-report-");
