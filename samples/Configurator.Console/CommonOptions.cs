@@ -25,22 +25,14 @@ internal static class CommonOptions
     /// <summary>Reads --culture; false after writing why the name is not a culture.</summary>
     public static bool TryParseCulture(string? name, TextWriter error, out CultureInfo? culture)
     {
-        culture = null;
-        if (name is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
-            return true;
-        }
-        catch (CultureNotFoundException)
+        culture = name is null ? null : Modeling.ModelText.FindCulture(name);
+        if (name is not null && culture is null)
         {
             error.WriteLine($"configurator: --culture '{name}' is not a culture this system knows; give a name such as en, zh-CN or de-DE.");
             return false;
         }
+
+        return true;
     }
 
     /// <summary>Parses -s items; null after writing why they are malformed.</summary>

@@ -495,7 +495,7 @@ internal static class ConfigureCommand
         var table = new Table().Border(TableBorder.Simple).AddColumn("line").AddColumn(new TableColumn("amount").RightAligned());
         foreach (var line in breakdown.Lines)
         {
-            table.AddRow(Screen.Safe(line.Label), line.Amount.ToString(culture is null ? "0.00##" : "#,0.00##", culture ?? CultureInfo.InvariantCulture));
+            table.AddRow(Screen.Safe(line.Label), Wording.LineAmount(line.Amount, culture));
         }
 
         screen.Show(table);

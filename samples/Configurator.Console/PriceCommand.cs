@@ -130,8 +130,7 @@ internal static class PriceCommand
         var width = Math.Max(10, breakdown.Lines.Max(l => Wording.Cells(l.Label)));
         foreach (var line in breakdown.Lines)
         {
-            var amount = line.Amount.ToString(culture is null ? "0.00##" : "#,0.00##", culture ?? CultureInfo.InvariantCulture);
-            output.WriteLine($"{Wording.Pad(line.Label, width)}  {amount,12}");
+            output.WriteLine($"{Wording.Pad(line.Label, width)}  {Wording.LineAmount(line.Amount, culture),12}");
         }
 
         var total = request.Quantity == 1 ? "Total" : $"Total for {Wording.Count(request.Quantity, "unit", culture: culture)}";

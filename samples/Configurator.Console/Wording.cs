@@ -32,6 +32,10 @@ internal static class Wording
     public static string Difference(Money? difference, CultureInfo? culture = null) =>
         difference is not { } d || d.Amount == 0 ? "" : (d.Amount > 0 ? "+" : "-") + Amount(d with { Amount = Math.Abs(d.Amount) }, culture);
 
+    /// <summary>A price line's amount without the currency: "1234.50" plain, "1,234.50" in en-US, down to the hundredth of a minor unit.</summary>
+    public static string LineAmount(decimal amount, CultureInfo? culture = null) =>
+        amount.ToString(culture is null ? "0.00##" : "#,0.00##", culture ?? CultureInfo.InvariantCulture);
+
     /// <summary>A number in text output: plain without a culture, else as the culture writes it ("1,234.5", "1.234,5").</summary>
     public static string Number(decimal value, CultureInfo? culture = null) =>
         value.ToString(culture is null ? "0.###" : "#,0.###", culture ?? CultureInfo.InvariantCulture);

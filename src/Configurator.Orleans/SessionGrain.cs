@@ -30,20 +30,9 @@ internal sealed class SessionGrain(
 
     public Task<SessionState> StartAsync(string modelId, string? presetId) => Start(modelId, presetId, culture: null);
 
-    public Task<SessionState> StartAsync(string modelId, string? presetId, string culture)
-    {
-        System.Globalization.CultureInfo known;
-        try
-        {
-            known = System.Globalization.CultureInfo.GetCultureInfo(culture, predefinedOnly: true);
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidInput, $"'{culture}' is not a culture this silo knows; give a name such as en, zh-CN or de-DE.");
-        }
-
-        return Start(modelId, presetId, known);
-    }
+    public Task<SessionState> StartAsync(string modelId, string? presetId, string culture) =>
+        Start(modelId, presetId, Modeling.ModelText.FindCulture(culture)
+            ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidInput, $"'{culture}' is not a culture this silo knows; give a name such as en, zh-CN or de-DE."));
 
     private async Task<SessionState> Start(string modelId, string? presetId, System.Globalization.CultureInfo? culture)
     {

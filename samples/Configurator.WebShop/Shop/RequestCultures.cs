@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Configurator.Modeling;
 using Microsoft.Net.Http.Headers;
 
 namespace Configurator.WebShop.Shop;
@@ -13,7 +14,7 @@ public static class RequestCultures
     {
         if (!string.IsNullOrEmpty(named))
         {
-            return Known(named) ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidInput,
+            return ModelText.FindCulture(named) ?? throw new ConfiguratorException(ConfiguratorErrorCodes.InvalidInput,
                 $"'{named}' is not a culture this shop knows; give a name such as en, zh-CN or de-DE, or leave culture out for the model's own text.");
         }
 
@@ -22,19 +23,7 @@ public static class RequestCultures
         return languages.OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value)
             .Where(name => name is not null and not "*")
-            .Select(name => Known(name!))
+            .Select(name => ModelText.FindCulture(name!))
             .FirstOrDefault(culture => culture is not null);
-    }
-
-    private static CultureInfo? Known(string name)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
-        }
-        catch (CultureNotFoundException)
-        {
-            return null;
-        }
     }
 }

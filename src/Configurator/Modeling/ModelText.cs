@@ -37,6 +37,21 @@ public sealed class ModelText
     /// <param name="culture">The customer's culture; null for the model's default text.</param>
     public static ModelText For(ProductModel model, CultureInfo? culture = null) => new(Guard.NotNull(model), culture);
 
+    /// <summary>The culture a name names, when this runtime knows it (<c>zh-CN</c>, <c>de</c>); null for any other text.</summary>
+    /// <param name="name">A culture name, as a customer's request or a saved session gives it.</param>
+    public static CultureInfo? FindCulture(string name)
+    {
+        Guard.NotNull(name);
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>What a customer reads for an element: its label for the culture, else its name, else its id (see <see cref="ModelText"/>).</summary>
     /// <param name="element">A module, option, preset, price rule, part or other labelled element.</param>
     public string Name(ILabeled element)
@@ -69,9 +84,12 @@ public sealed class ModelText
         text.Length > 0 && text[^1] is '.' or '!' or '?' or '。' or '！' or '？' ? text : text + Phrases.SentenceEnd;
 
     /// <summary>How many options a module takes, for a customer.</summary>
-    internal string Cardinality(Module module) => module.Min == module.Max
-        ? module.Min == 1 ? Phrases.ExactlyOneOption : Format(Phrases.ExactlyOptions, module.Min)
-        : Format(Phrases.OptionsBetween, module.Min, module.Max);
+    internal string Cardinality(Module module) => Cardinality(module, Phrases, Culture);
+
+    /// <summary>How many options a module takes, in <paramref name="phrases"/>' words.</summary>
+    internal static string Cardinality(Module module, Phrases phrases, CultureInfo culture) => module.Min == module.Max
+        ? module.Min == 1 ? phrases.ExactlyOneOption : string.Format(culture, phrases.ExactlyOptions, module.Min)
+        : string.Format(culture, phrases.OptionsBetween, module.Min, module.Max);
 
     private static string? Label(EquatableDictionary<string> labels, string[] cultures)
     {

@@ -61,7 +61,8 @@ public sealed partial class ConfigurationSession
             Request = options?.Request,
             SessionId = options?.SessionId ?? document.SessionId,
             Strategy = options?.Strategy ?? document.Strategy,
-            Culture = options?.Culture ?? SavedCulture(document.Culture),
+            // A saved culture this runtime does not know reads the model's default text: it is not an error.
+            Culture = options?.Culture ?? (string.IsNullOrEmpty(document.Culture) ? null : Modeling.ModelText.FindCulture(document.Culture)),
         };
         var session = new ConfigurationSession(model, presetExists ? document.Preset : null, resumeOptions);
         var dropped = ImmutableArray.CreateBuilder<DroppedChoice>();
@@ -94,23 +95,5 @@ public sealed partial class ConfigurationSession
         session._history.RemoveRange(0, session._history.Count - 1);
         session._position = 0;
         return new ResumedSession(session, dropped.ToImmutable(), changed) { DroppedPreset = document.Preset is { } saved && !presetExists ? saved : null };
-    }
-
-    /// <summary>The culture a document was saved in; null when it names none, or one this runtime does not know (the session then reads the model's default text).</summary>
-    private static System.Globalization.CultureInfo? SavedCulture(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
-
-        try
-        {
-            return System.Globalization.CultureInfo.GetCultureInfo(name);
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return null;
-        }
     }
 }

@@ -298,7 +298,5 @@ public sealed partial class CompiledModel
             $"Module '{m.Id}' takes {Describe(m)}, but the selection names {optionIds.Count}{(optionIds.Distinct().Count() != optionIds.Count ? " (with repeats)" : "")}: {string.Join("+", optionIds)}.", m.Id, null);
     }
 
-    internal static string Describe(Module module) => module.Min == module.Max
-        ? module.Min == 1 ? "exactly 1 option" : $"exactly {module.Min} different options"
-        : $"{module.Min} to {module.Max} different options";
+    internal static string Describe(Module module) => ModelText.Cardinality(module, Phrases.English, System.Globalization.CultureInfo.InvariantCulture);
 }
