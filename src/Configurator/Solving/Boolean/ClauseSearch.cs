@@ -22,7 +22,16 @@ internal sealed class ClauseSearch
     private readonly int _variables;
     private readonly List<int[]> _clauses = [];
     private readonly int _originalClauses;
+
+    // Components: the long (three or more literals) original clauses by variable, and the binary
+    // ones as links between variables (per variable, a range of _neighbours). A binary clause with
+    // both variables open is always unsatisfied and never unit, so a component's variables decide
+    // which binary clauses it has: they are links for the search and absent from cache keys, which
+    // name the variables and the long clauses only (as sharpSAT's do).
     private readonly int[][] _occurrences;
+    private readonly int[] _longClauses;
+    private readonly int[] _neighbourStart;
+    private readonly int[] _neighbours;
     private readonly IntList[] _watches;
     private readonly sbyte[] _value;
     private readonly int[] _reason;
@@ -85,29 +94,50 @@ internal sealed class ClauseSearch
         _cache = new ResultCache<BigInteger>(cache ?? NewCache(), entrySize: 8);
 
         var occurrences = new List<int>[_variables];
+        var links = new List<(int, int)>();
+        var longClauses = new List<int>();
         var units = new List<int>();
         foreach (var clause in formula.Clauses)
         {
-            if (clause.Length == 0)
+            // A repeated literal says nothing twice; a clause with a literal and its negation always
+            // holds. Without them, a clause of one variable is a unit and a binary clause links two.
+            var copy = clause.Select(Internal).Distinct().Order().ToArray();
+            if (Tautology(copy))
+            {
+                continue;
+            }
+
+            if (copy.Length == 0)
             {
                 _inconsistent = true;
             }
-            else if (clause.Length == 1)
+            else if (copy.Length == 1)
             {
-                units.Add(Internal(clause[0]));
+                units.Add(copy[0]);
             }
             else
             {
                 var index = _clauses.Count;
-                var copy = clause.Select(Internal).ToArray();
                 _clauses.Add(copy);
                 _watches[copy[0]].Add(index);
                 _watches[copy[1]].Add(index);
                 foreach (var literal in copy)
                 {
                     _literalActivity[literal]++;
-                    (occurrences[literal >> 1] ??= []).Add(index);
                     _activity[literal >> 1] += 1e-3;
+                    if (copy.Length > 2)
+                    {
+                        (occurrences[literal >> 1] ??= []).Add(index);
+                    }
+                }
+
+                if (copy.Length > 2)
+                {
+                    longClauses.Add(index);
+                }
+                else
+                {
+                    links.Add((copy[0] >> 1, copy[1] >> 1));
                 }
             }
         }
@@ -116,6 +146,8 @@ internal sealed class ClauseSearch
         _clauseMark = new int[_originalClauses];
         _componentOf = new int[_variables + _originalClauses];
         _occurrences = [.. occurrences.Select(o => o?.ToArray() ?? [])];
+        _longClauses = [.. longClauses];
+        (_neighbourStart, _neighbours) = Adjacency(_variables, links);
         foreach (var unit in units)
         {
             if (_value[unit] == -1)
@@ -129,6 +161,46 @@ internal sealed class ClauseSearch
         }
 
         _inconsistent |= Propagate() >= 0;
+    }
+
+    /// <summary>Whether a clause (sorted, so that a variable's two literals sit side by side) has a literal and its negation.</summary>
+    private static bool Tautology(int[] sorted)
+    {
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] == (sorted[i - 1] ^ 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Per variable, the variables it shares a binary clause with: a range of the second array, from the first array's entry for the variable to the next one's.</summary>
+    private static (int[] Start, int[] Neighbours) Adjacency(int variables, List<(int A, int B)> links)
+    {
+        var start = new int[variables + 1];
+        foreach (var (a, b) in links)
+        {
+            start[a + 1]++;
+            start[b + 1]++;
+        }
+
+        for (var v = 0; v < variables; v++)
+        {
+            start[v + 1] += start[v];
+        }
+
+        var neighbours = new int[start[variables]];
+        var next = start[..variables];
+        foreach (var (a, b) in links)
+        {
+            neighbours[next[a]++] = b;
+            neighbours[next[b]++] = a;
+        }
+
+        return (start, neighbours);
     }
 
     /// <summary>An empty cache of component counts, to share between counting searches over one formula.</summary>
@@ -418,14 +490,13 @@ internal sealed class ClauseSearch
         where TResults : IComponentResults<T>
     {
         var variables = Enumerable.Range(0, _variables).Where(v => _value[2 * v] == 0).ToArray();
-        var clauses = Enumerable.Range(0, _originalClauses).ToArray();
-        return CountSplit<T, TResults>(variables, clauses, results);
+        return CountSplit<T, TResults>(variables, _longClauses, results);
     }
 
     /// <summary>
-    /// The count over the given open variables and candidate clauses (both sorted): free variables
-    /// double it, components multiply. Each component's key (its variable count, its variables,
-    /// its clauses) comes out sorted by one pass over the parent's, with no sort.
+    /// The count over the given open variables and candidate long clauses (both sorted): free
+    /// variables double it, components multiply. Each component's key (its variable count, its
+    /// variables, its long clauses) comes out sorted by one pass over the parent's, with no sort.
     /// </summary>
     private T CountSplit<T, TResults>(ReadOnlySpan<int> variables, ReadOnlySpan<int> clauses, TResults results)
         where TResults : IComponentResults<T>
@@ -457,8 +528,25 @@ internal sealed class ClauseSearch
             _variableMark[start] = taken;
             for (var q = 0; q < size; q++)
             {
-                _componentOf[queue[q]] = index;
-                foreach (var clause in _occurrences[queue[q]])
+                var current = queue[q];
+                _componentOf[current] = index;
+                for (var link = _neighbourStart[current]; link < _neighbourStart[current + 1]; link++)
+                {
+                    // An open neighbour: the binary clause is unsatisfied (a set one satisfies it, or
+                    // propagation would have set this variable too).
+                    var neighbour = _neighbours[link];
+                    if (_value[2 * neighbour] == 0)
+                    {
+                        _score[current]++;
+                        if (_variableMark[neighbour] != taken)
+                        {
+                            _variableMark[neighbour] = taken;
+                            queue[size++] = neighbour;
+                        }
+                    }
+                }
+
+                foreach (var clause in _occurrences[current])
                 {
                     if (_clauseMark[clause] != active)
                     {
@@ -484,8 +572,11 @@ internal sealed class ClauseSearch
                 }
             }
 
-            if (clauseCount == 0)
+            if (size == 1)
             {
+                // No open neighbour and no unsatisfied long clause (one with this variable open
+                // alone would have been unit): the variable is free.
+                _score[start] = 0;
                 _componentOf[start] = -1;
                 (free ??= []).Add(start);
                 continue;
