@@ -32,6 +32,12 @@ internal sealed class ClauseSearch
     private readonly int[] _longClauses;
     private readonly int[] _neighbourStart;
     private readonly int[] _neighbours;
+
+    // Propagation: the original binary clauses as implications, not watches (sharpSAT's and
+    // MiniSat's implicit binary clauses). Per literal, a range of (literal it forces once it is
+    // false, the clause) pairs; learnt binary clauses stay on the watches.
+    private readonly int[] _impliedStart;
+    private readonly (int Literal, int Clause)[] _implied;
     private readonly IntList[] _watches;
     private readonly sbyte[] _value;
     private readonly int[] _reason;
@@ -95,6 +101,7 @@ internal sealed class ClauseSearch
 
         var occurrences = new List<int>[_variables];
         var links = new List<(int, int)>();
+        var implications = new List<(int, int, int)>();
         var longClauses = new List<int>();
         var units = new List<int>();
         foreach (var clause in formula.Clauses)
@@ -119,8 +126,11 @@ internal sealed class ClauseSearch
             {
                 var index = _clauses.Count;
                 _clauses.Add(copy);
-                _watches[copy[0]].Add(index);
-                _watches[copy[1]].Add(index);
+                if (copy.Length > 2)
+                {
+                    _watches[copy[0]].Add(index);
+                    _watches[copy[1]].Add(index);
+                }
                 foreach (var literal in copy)
                 {
                     _literalActivity[literal]++;
@@ -138,6 +148,7 @@ internal sealed class ClauseSearch
                 else
                 {
                     links.Add((copy[0] >> 1, copy[1] >> 1));
+                    implications.Add((copy[0], copy[1], index));
                 }
             }
         }
@@ -148,6 +159,7 @@ internal sealed class ClauseSearch
         _occurrences = [.. occurrences.Select(o => o?.ToArray() ?? [])];
         _longClauses = [.. longClauses];
         (_neighbourStart, _neighbours) = Adjacency(_variables, links);
+        (_impliedStart, _implied) = Implications(literals, implications);
         foreach (var unit in units)
         {
             if (_value[unit] == -1)
@@ -175,6 +187,32 @@ internal sealed class ClauseSearch
         }
 
         return false;
+    }
+
+    /// <summary>Per literal, what a binary clause forces when the literal is false: a range of the second array, from the literal's entry in the first to the next one's.</summary>
+    private static (int[] Start, (int Literal, int Clause)[] Implied) Implications(int literals, List<(int A, int B, int Clause)> clauses)
+    {
+        var start = new int[literals + 1];
+        foreach (var (a, b, _) in clauses)
+        {
+            start[a + 1]++;
+            start[b + 1]++;
+        }
+
+        for (var l = 0; l < literals; l++)
+        {
+            start[l + 1] += start[l];
+        }
+
+        var implied = new (int, int)[start[literals]];
+        var next = start[..literals];
+        foreach (var (a, b, clause) in clauses)
+        {
+            implied[next[a]++] = (b, clause);
+            implied[next[b]++] = (a, clause);
+        }
+
+        return (start, implied);
     }
 
     /// <summary>Per variable, the variables it shares a binary clause with: a range of the second array, from the first array's entry for the variable to the next one's.</summary>
@@ -397,6 +435,20 @@ internal sealed class ClauseSearch
         while (_head < _trailSize)
         {
             var falsified = _trail[_head++] ^ 1;
+            for (var implication = _impliedStart[falsified]; implication < _impliedStart[falsified + 1]; implication++)
+            {
+                var (literal, clause) = _implied[implication];
+                if (_value[literal] == 0)
+                {
+                    Assign(literal, clause);
+                }
+                else if (_value[literal] == -1)
+                {
+                    _head = _trailSize;
+                    return clause;
+                }
+            }
+
             var watchers = _watches[falsified];
             var items = watchers.Items;
             int i = 0, j = 0, count = watchers.Count;
@@ -501,8 +553,11 @@ internal sealed class ClauseSearch
     private T CountSplit<T, TResults>(ReadOnlySpan<int> variables, ReadOnlySpan<int> clauses, TResults results)
         where TResults : IComponentResults<T>
     {
-        _stamp += 2;
-        var (active, taken) = (_stamp, _stamp + 1);
+        // A long clause taken into a component is marked "partial" when some literal is set (false),
+        // "open" when none is: the component's variables decide its open clauses (all their
+        // variables are in it), so keys name only the partial ones, as sharpSAT's do.
+        _stamp += 3;
+        var (active, taken, takenOpen) = (_stamp, _stamp + 1, _stamp + 2);
         foreach (var clause in clauses)
         {
             if (!IsSatisfied(_clauses[clause]))
@@ -512,7 +567,7 @@ internal sealed class ClauseSearch
         }
 
         List<int>? free = null;
-        List<(int Variables, int Clauses, int Branch)>? components = null;
+        List<(int Variables, int Partial, int Clauses, int Branch)>? components = null;
         var queue = _queue;
         foreach (var start in variables)
         {
@@ -524,6 +579,7 @@ internal sealed class ClauseSearch
             var index = components?.Count ?? 0;
             var size = 0;
             var clauseCount = 0;
+            var partialCount = 0;
             queue[size++] = start;
             _variableMark[start] = taken;
             for (var q = 0; q < size; q++)
@@ -535,14 +591,12 @@ internal sealed class ClauseSearch
                     // An open neighbour: the binary clause is unsatisfied (a set one satisfies it, or
                     // propagation would have set this variable too).
                     var neighbour = _neighbours[link];
-                    if (_value[2 * neighbour] == 0)
+                    if (_value[2 * neighbour] == 0 && _variableMark[neighbour] != taken)
                     {
                         _score[current]++;
-                        if (_variableMark[neighbour] != taken)
-                        {
-                            _variableMark[neighbour] = taken;
-                            queue[size++] = neighbour;
-                        }
+                        _score[neighbour]++;
+                        _variableMark[neighbour] = taken;
+                        queue[size++] = neighbour;
                     }
                 }
 
@@ -553,14 +607,17 @@ internal sealed class ClauseSearch
                         continue;
                     }
 
-                    _clauseMark[clause] = taken;
                     _componentOf[_variables + clause] = index;
                     clauseCount++;
-                    foreach (var literal in _clauses[clause])
+                    _score[current]++;
+                    var literals = _clauses[clause];
+                    var open = 0;
+                    foreach (var literal in literals)
                     {
                         var variable = literal >> 1;
                         if (_value[literal] == 0)
                         {
+                            open++;
                             _score[variable]++;
                             if (_variableMark[variable] != taken)
                             {
@@ -568,6 +625,16 @@ internal sealed class ClauseSearch
                                 queue[size++] = variable;
                             }
                         }
+                    }
+
+                    if (open == literals.Length)
+                    {
+                        _clauseMark[clause] = takenOpen;
+                    }
+                    else
+                    {
+                        _clauseMark[clause] = taken;
+                        partialCount++;
                     }
                 }
             }
@@ -597,7 +664,7 @@ internal sealed class ClauseSearch
                 }
             }
 
-            (components ??= []).Add((size, clauseCount, branch));
+            (components ??= []).Add((size, partialCount, clauseCount, branch));
         }
 
         if (components is null)
@@ -605,22 +672,25 @@ internal sealed class ClauseSearch
             return results.Product(free, []);
         }
 
-        // The keys, side by side in one pooled buffer, filled in the parent's (sorted) order: most
-        // are cache hits and never need an array of their own.
+        // Per component its key (variable count, variables, partial clauses) and then all its long
+        // clauses (the candidates its own split reads), side by side in this depth's buffer, filled
+        // in the parent's (sorted) order: most keys are cache hits and never need an array of their own.
         var offsets = new int[components.Count + 1];
         for (var c = 0; c < components.Count; c++)
         {
-            offsets[c + 1] = offsets[c] + 1 + components[c].Variables + components[c].Clauses;
+            offsets[c + 1] = offsets[c] + 1 + components[c].Variables + components[c].Partial + components[c].Clauses;
         }
 
         var buffer = RentKeys(offsets[^1]);
         try
         {
             var filled = new int[components.Count];
+            var all = new int[components.Count];
             for (var c = 0; c < components.Count; c++)
             {
                 buffer[offsets[c]] = components[c].Variables;
                 filled[c] = offsets[c] + 1;
+                all[c] = offsets[c] + 1 + components[c].Variables + components[c].Partial;
             }
 
             foreach (var variable in variables)
@@ -633,9 +703,16 @@ internal sealed class ClauseSearch
 
             foreach (var clause in clauses)
             {
-                if (_clauseMark[clause] == taken)
+                var mark = _clauseMark[clause];
+                if (mark == taken || mark == takenOpen)
                 {
-                    buffer[filled[_componentOf[_variables + clause]]++] = clause;
+                    var component = _componentOf[_variables + clause];
+                    if (mark == taken)
+                    {
+                        buffer[filled[component]++] = clause;
+                    }
+
+                    buffer[all[component]++] = clause;
                 }
             }
 
@@ -643,7 +720,8 @@ internal sealed class ClauseSearch
             var remembered = results.Remembered;
             for (var i = 0; i < parts.Length; i++)
             {
-                parts[i] = CountComponent<T, TResults>(buffer.AsSpan(offsets[i], offsets[i + 1] - offsets[i]), components[i].Branch, results);
+                var keyLength = 1 + components[i].Variables + components[i].Partial;
+                parts[i] = CountComponent<T, TResults>(buffer.AsSpan(offsets[i], keyLength), buffer.AsSpan(offsets[i] + keyLength, components[i].Clauses), components[i].Branch, results);
                 if (results.IsZero(parts[i]))
                 {
                     // With this part unsatisfiable, learnt clauses may have cut assignments of the parts
@@ -678,8 +756,12 @@ internal sealed class ClauseSearch
         return _keyBuffers[_keyDepth++];
     }
 
-    /// <summary>A component's count: from the cache under its key, or both branches of a decision on <paramref name="branch"/>.</summary>
-    private T CountComponent<T, TResults>(ReadOnlySpan<int> probe, int branch, TResults results)
+    /// <summary>
+    /// A component's count: from the cache under its key, or both branches of a decision on
+    /// <paramref name="branch"/>. <paramref name="clauses"/> (all its long clauses) lies in the
+    /// caller's depth buffer, which stays put while deeper frames run.
+    /// </summary>
+    private T CountComponent<T, TResults>(ReadOnlySpan<int> probe, ReadOnlySpan<int> clauses, int branch, TResults results)
         where TResults : IComponentResults<T>
     {
         if (results.TryGetCached(probe, out var cached))
@@ -689,7 +771,6 @@ internal sealed class ClauseSearch
 
         var key = probe.ToArray();
         var variables = key.AsSpan(1, key[0]);
-        var clauses = key.AsSpan(1 + key[0]);
         if ((++_decisions & 127) == 0)
         {
             for (var l = 0; l < _literalActivity.Length; l++)
@@ -719,7 +800,7 @@ internal sealed class ClauseSearch
                 var rest = CountSplit<T, TResults>(variables, clauses, results);
                 if (!results.IsZero(rest))
                 {
-                    sum = results.Add(sum, results.Branch(BranchLiterals(mark, variables), rest));
+                    sum = results.Add(sum, results.RecordsLiterals ? results.Branch(BranchLiterals(mark, variables), rest) : rest);
                 }
             }
 
@@ -968,6 +1049,8 @@ internal sealed class ClauseSearch
         {
             foreach (var literal in clause)
             {
+                // Counting's branching activity, as sharpSAT keeps it: every literal of the conflict and of each reason it resolves with.
+                _literalActivity[literal]++;
                 var variable = literal >> 1;
                 if (literal == skip || _seen[variable] || _level[variable] == 0)
                 {
@@ -1042,6 +1125,9 @@ internal sealed class ClauseSearch
         /// <summary>A branch: the literals its decision set or implied (internal encoding), with the rest.</summary>
         T Branch(ReadOnlySpan<int> literals, T rest);
 
+        /// <summary>Whether <see cref="Branch"/> reads its literals; when not, a branch's result is its rest and the literals are never gathered.</summary>
+        bool RecordsLiterals { get; }
+
         /// <summary>Two branches that disagree on their decision.</summary>
         T Add(T first, T second);
 
@@ -1078,6 +1164,8 @@ internal sealed class ClauseSearch
 
         public BigInteger Branch(ReadOnlySpan<int> literals, BigInteger rest) => rest;
 
+        public bool RecordsLiterals => false;
+
         public BigInteger Add(BigInteger first, BigInteger second) => first + second;
 
         public bool TryGetCached(ReadOnlySpan<int> key, out BigInteger value) => search._cache.TryGet(key, out value);
@@ -1101,6 +1189,8 @@ internal sealed class ClauseSearch
         public int Product(List<int>? freeVariables, ReadOnlySpan<int> parts) => builder.And(freeVariables, [], parts);
 
         public int Branch(ReadOnlySpan<int> literals, int rest) => builder.And(null, literals, [rest]);
+
+        public bool RecordsLiterals => true;
 
         public int Add(int first, int second) => builder.Or(first, second);
 
