@@ -45,31 +45,20 @@ internal sealed class BooleanModels(string id, IEnumerable<string> names)
         return _builder.Build();
     }
 
-    /// <summary>Rule text that is true when at least one term is (a balanced <c>or</c>, see <see cref="Balanced"/>).</summary>
-    public static string Any(IEnumerable<string> terms) => Balanced([.. terms], "or");
+    /// <summary>Rule text that is true when at least one term is; the terms are comparisons (<see cref="On"/>, <see cref="Off"/>), which bind tighter than <c>or</c>.</summary>
+    public static string Any(IEnumerable<string> terms) => Chain([.. terms], "or", parenthesize: false);
 
     /// <summary>
-    /// Joins terms with an associative operator (<c>and</c>, <c>or</c>, <c>+</c>) as a balanced
-    /// tree, each term in parentheses: a clause or group of n terms nests about log2(n) levels
-    /// instead of n, so that no imported rule reaches the rule language's nesting limit
-    /// (automotive2_4 has groups of hundreds of features).
+    /// Joins terms with an associative operator (<c>and</c>, <c>or</c>, <c>+</c>) as one flat run,
+    /// each term in parentheses unless <paramref name="parenthesize"/> is false (terms that bind
+    /// tighter than the operator: comparisons, <c>count(...)</c>). The rule parser builds a run as a
+    /// balanced tree, about log2(n) levels deep, so no imported rule reaches the rule language's
+    /// nesting limit (automotive2_4 has groups of hundreds of features), and the text has no
+    /// parentheses to nest.
     /// </summary>
-    public static string Balanced(IReadOnlyList<string> terms, string op)
+    public static string Chain(IReadOnlyList<string> terms, string op, bool parenthesize = true)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
-        return Join(0, terms.Count - 1);
-
-        string Join(int low, int high)
-        {
-            if (low == high)
-            {
-                return $"({terms[low]})";
-            }
-
-            var middle = low + ((high - low) / 2);
-            var left = Join(low, middle);
-            var right = Join(middle + 1, high);
-            return $"{(middle == low ? left : $"({left})")} {op} {(high == middle + 1 ? right : $"({right})")}";
-        }
+        return string.Join($" {op} ", parenthesize ? terms.Select(t => $"({t})") : terms);
     }
 }

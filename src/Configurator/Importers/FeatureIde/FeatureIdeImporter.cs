@@ -64,7 +64,7 @@ internal static class FeatureIdeImporter
                     break;
                 case "alt" when children.Count > 0:
                     // Children imply the parent, so "exactly one when the parent is selected" is this sum.
-                    model.AddRule($"{BooleanModels.Balanced([.. children.Select(c => $"count({model.Ids[c.Name]})")], "+")} == count({model.Ids[name]})");
+                    model.AddRule($"{BooleanModels.Chain([.. children.Select(c => $"count({model.Ids[c.Name]})")], "+", parenthesize: false)} == count({model.Ids[name]})");
                     break;
             }
         }
@@ -137,7 +137,7 @@ internal static class FeatureIdeImporter
             case "not" when operands.Count == 1:
                 return $"not ({operands[0]})";
             case "conj" or "disj" when operands.Count >= 1:
-                return BooleanModels.Balanced([.. operands.Select(o => o!)], element.Name.LocalName == "conj" ? "and" : "or");
+                return BooleanModels.Chain([.. operands.Select(o => o!)], element.Name.LocalName == "conj" ? "and" : "or");
             case "imp" when operands.Count == 2:
                 return $"({operands[0]}) -> ({operands[1]})";
             case "eq" when operands.Count == 2:

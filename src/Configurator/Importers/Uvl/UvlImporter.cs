@@ -175,7 +175,7 @@ internal sealed class UvlImporter
         }
     }
 
-    private static string Sum(BooleanModels model, List<FeatureEntry> children) => BooleanModels.Balanced([.. children.Select(c => $"count({model.Ids[c.Name]})")], "+");
+    private static string Sum(BooleanModels model, List<FeatureEntry> children) => BooleanModels.Chain([.. children.Select(c => $"count({model.Ids[c.Name]})")], "+", parenthesize: false);
 
     /// <summary>Walks a file's feature tree, splicing in imported files where the tree names their root.</summary>
     private void Collect(UvlFile file, UvlFeature feature, FeatureEntry? parent, List<FeatureEntry>? group, string prefix, string path, List<string> stack)
@@ -363,7 +363,7 @@ internal sealed class UvlImporter
                     return null;
                 }
 
-                return (BooleanModels.Balanced([.. operands.Select(o => o.Converted!.Value.Text)], chain.Operator == "&" ? "and" : "or"), Kind.Bool);
+                return (BooleanModels.Chain([.. operands.Select(o => o.Converted!.Value.Text)], chain.Operator == "&" ? "and" : "or"), Kind.Bool);
             case UvlBinary binary:
                 return Binary(binary, prefix, file);
             case UvlCall call:
@@ -439,7 +439,7 @@ internal sealed class UvlImporter
 
         var model = _model!;
         var terms = scope.Where(f => f.Numbers.ContainsKey(key)).Select(f => $"{model.Ids[f.Name]}.{_propertyIds[key]}").ToList();
-        return (terms.Count == 0 ? "0" : BooleanModels.Balanced(terms, "+"), Kind.Number);
+        return (terms.Count == 0 ? "0" : BooleanModels.Chain(terms, "+"), Kind.Number);
     }
 
     private static bool IsWithin(FeatureEntry feature, FeatureEntry top)
