@@ -24,6 +24,13 @@ internal sealed class Circuit
     private readonly bool[] _isOr;
     private readonly int _root;
 
+    // With nothing fixed, every session's first page and every module's own pass: counts and
+    // possible literals computed once. A count under fixed values recomputes only the nodes above
+    // a fixed variable's leaves and reads the rest from here (the BigInteger pass over a million
+    // nodes was most of a step on automotive2_4).
+    private readonly Lazy<BigInteger[]> _freeCounts;
+    private readonly Lazy<bool[]?> _freeLiterals;
+
     private Circuit(int variables, int[] start, int[] children, bool[] isOr, int root)
     {
         VariableCount = variables;
@@ -32,6 +39,8 @@ internal sealed class Circuit
         _children = children;
         _isOr = isOr;
         _root = root;
+        _freeCounts = new(() => Counts(new sbyte[variables], null));
+        _freeLiterals = new(() => PossibleLiteralsOf(new sbyte[variables]));
     }
 
     /// <summary>The number of variables.</summary>
@@ -44,19 +53,22 @@ internal sealed class Circuit
     public int EdgeCount => _children.Length;
 
     /// <summary>The number of assignments that agree with <paramref name="fixedValues"/> (per variable, 0-based: 1 true, -1 false, 0 open).</summary>
-    public BigInteger Count(sbyte[] fixedValues) => Value(Counts(fixedValues), _root, fixedValues);
+    public BigInteger Count(sbyte[] fixedValues) => Value(Counts(fixedValues, _freeCounts.Value), _root, fixedValues);
 
     /// <summary>Whether some assignment agrees with <paramref name="fixedValues"/>.</summary>
-    public bool Exists(sbyte[] fixedValues) => Holds(Satisfiable(fixedValues), _root, fixedValues);
+    public bool Exists(sbyte[] fixedValues) => Satisfiable(fixedValues)[_root];
 
     /// <summary>
     /// Per internal literal (2v true, 2v + 1 false), whether some assignment that agrees with
     /// <paramref name="fixedValues"/> makes it true: one pass up, one down. Null when no assignment agrees.
     /// </summary>
-    public bool[]? PossibleLiterals(sbyte[] fixedValues)
+    public bool[]? PossibleLiterals(sbyte[] fixedValues) =>
+        Array.TrueForAll(fixedValues, v => v == 0) ? (bool[]?)_freeLiterals.Value?.Clone() : PossibleLiteralsOf(fixedValues);
+
+    private bool[]? PossibleLiteralsOf(sbyte[] fixedValues)
     {
         var satisfiable = Satisfiable(fixedValues);
-        if (!Holds(satisfiable, _root, fixedValues))
+        if (!satisfiable[_root])
         {
             return null;
         }
@@ -77,7 +89,7 @@ internal sealed class Circuit
             for (var e = _start[node - _first]; e < _start[node - _first + 1]; e++)
             {
                 var child = _children[e];
-                if (Holds(satisfiable, child, fixedValues))
+                if (satisfiable[child])
                 {
                     reached[child] = true;
                 }
@@ -93,7 +105,7 @@ internal sealed class Circuit
     /// </summary>
     public bool[] Unrank(sbyte[] fixedValues, BigInteger rank)
     {
-        var counts = Counts(fixedValues);
+        var counts = Counts(fixedValues, _freeCounts.Value);
         var assignment = new bool[VariableCount];
         var stack = new Stack<(int Node, BigInteger Rank)>();
         stack.Push((_root, rank));
@@ -138,12 +150,43 @@ internal sealed class Circuit
         return assignment;
     }
 
-    private BigInteger[] Counts(sbyte[] fixedValues)
+    /// <summary>
+    /// Per inner node, the assignments below it that agree with the fixed values. With
+    /// <paramref name="free"/> (the counts with nothing fixed), a node none of whose descendants is a
+    /// fixed variable's leaf takes its free count, and only the others are multiplied and added.
+    /// </summary>
+    private BigInteger[] Counts(sbyte[] fixedValues, BigInteger[]? free)
     {
         var counts = new BigInteger[_isOr.Length];
+        var changed = free is null ? null : new bool[_first + _isOr.Length];
+        if (changed is not null)
+        {
+            for (var node = 2; node < _first; node++)
+            {
+                changed[node] = fixedValues[(node - 2) >> 1] != 0;
+            }
+        }
+
         for (var i = 0; i < counts.Length; i++)
         {
             var (from, to) = (_start[i], _start[i + 1]);
+            if (changed is not null)
+            {
+                var any = false;
+                for (var e = from; e < to && !any; e++)
+                {
+                    any = changed[_children[e]];
+                }
+
+                if (!any)
+                {
+                    counts[i] = free![i];
+                    continue;
+                }
+
+                changed[_first + i] = true;
+            }
+
             if (_isOr[i])
             {
                 counts[i] = Value(counts, _children[from], fixedValues) + Value(counts, _children[from + 1], fixedValues);
@@ -169,19 +212,38 @@ internal sealed class Circuit
     private BigInteger Value(BigInteger[] counts, int node, sbyte[] fixedValues) =>
         node >= _first ? counts[node - _first] : Allows(node, fixedValues) ? BigInteger.One : BigInteger.Zero;
 
+    /// <summary>
+    /// Per node, leaves included, whether some assignment that agrees with the fixed values
+    /// satisfies it. The leaves are filled first, so the pass up reads every child from one array
+    /// (circuits of sessions on large models have millions of edges, most of them to leaves).
+    /// </summary>
     private bool[] Satisfiable(sbyte[] fixedValues)
     {
         var satisfiable = new bool[_first + _isOr.Length];
+        for (var node = 1; node < _first; node++)
+        {
+            satisfiable[node] = Allows(node, fixedValues);
+        }
+
+        var children = _children;
         for (var i = 0; i < _isOr.Length; i++)
         {
             var (from, to) = (_start[i], _start[i + 1]);
-            var holds = !_isOr[i];
-            for (var e = from; e < to; e++)
+            bool holds;
+            if (_isOr[i])
             {
-                if (Holds(satisfiable, _children[e], fixedValues) == _isOr[i])
+                holds = false;
+                for (var e = from; e < to && !holds; e++)
                 {
-                    holds = _isOr[i];
-                    break;
+                    holds = satisfiable[children[e]];
+                }
+            }
+            else
+            {
+                holds = true;
+                for (var e = from; e < to && holds; e++)
+                {
+                    holds = satisfiable[children[e]];
                 }
             }
 
@@ -190,9 +252,6 @@ internal sealed class Circuit
 
         return satisfiable;
     }
-
-    private bool Holds(bool[] satisfiable, int node, sbyte[] fixedValues) =>
-        node >= _first ? satisfiable[node] : Allows(node, fixedValues);
 
     /// <summary>Whether a leaf (false, true or a literal) agrees with the fixed values.</summary>
     private static bool Allows(int node, sbyte[] fixedValues)
