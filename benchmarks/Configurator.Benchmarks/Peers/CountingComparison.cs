@@ -14,7 +14,7 @@ namespace Configurator.Benchmarks.Peers;
 /// of medians and ratios (markdown, also written to BenchmarkDotNet.Artifacts/counting.md). sharpSAT
 /// reads a DIMACS model as is and every other model as our clauses written in DIMACS (a second,
 /// independent count of the same configurations). Each count is checked against counts.tsv.
-/// <c>--quick</c> takes one run per cell and leaves out models ours takes over 30 s to count.
+/// <c>--quick</c> takes one run per cell.
 /// </summary>
 internal static class CountingComparison
 {
@@ -54,12 +54,6 @@ internal static class CountingComparison
             var parts = line.Split('\t');
             var file = SampleFiles.Shared(parts[0].Split('/'))!;
             var expected = BigInteger.Parse(parts[1], CultureInfo.InvariantCulture);
-            if (quick && parts[0].Contains("automotive2_4", StringComparison.Ordinal))
-            {
-                notes.Add($"{parts[0]} left out of the quick run (ours counts it in about a minute).");
-                continue;
-            }
-
             Console.Error.WriteLine($"{parts[0]}: Configurator");
             var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(file).GetModelOrThrow()).GetModelOrThrow();
             var ours = PeerComparison.Median(runs, () => Ours(console, file));
