@@ -94,7 +94,7 @@ public sealed partial class ConfigurationSession
             return kept;
         }
 
-        var rules = Model.Checker.MinimalConflict(RestrictionOf(choices.Concat(added))) ?? [];
+        var rules = Model.MinimalConflict(RestrictionOf(choices.Concat(added))) ?? [];
         var constraints = rules
             .Select(position => Model.Constraints[position].Source)
             .Select(c => new ExplainedConstraint(c.Id, Effectivity.Message(Model, c, Text) ?? Text.Message(c)))

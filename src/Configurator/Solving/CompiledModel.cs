@@ -189,6 +189,14 @@ public sealed partial class CompiledModel
     /// <summary>Checks subsets of the constraints, for explanations; built on first use and shared.</summary>
     internal Explanations.ConsistencyChecker Checker => _checker.Value;
 
+    /// <summary>
+    /// A minimal set of constraint positions the restriction contradicts, earlier ones kept out
+    /// where possible; empty when the domains alone refute it, null when it is consistent. The
+    /// clause engine answers on its clauses; the others with the propagation checker.
+    /// </summary>
+    internal IReadOnlyList<int>? MinimalConflict(Restriction restriction) =>
+        _engine is Boolean.BooleanEngine { Explains: true } clauses ? clauses.MinimalConflict(restriction) : Checker.MinimalConflict(restriction);
+
     internal int ModuleIndexOf(string moduleId) =>
         _moduleIndex.TryGetValue(moduleId, out var index)
             ? index

@@ -167,6 +167,63 @@ public class BooleanEngineTests
         }, iter: 1000, threads: 1);
 
     [Fact]
+    public void Solve_Unsatisfiable_CoreIsAContradictorySubsetOfTheAssumptions() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var (variables, clauses) = RandomCnf(random, maxVariables: 10);
+            var solver = new ClauseSearch(new CnfFormula(variables, [.. clauses], []));
+            for (var round = 0; round < 4; round++)
+            {
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(2) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                if (solver.Solve(assumptions))
+                {
+                    continue;
+                }
+
+                // Every literal of the core is an assumption, and the clauses contradict the core alone.
+                Assert.All(solver.Core, l => Assert.Contains(l, assumptions));
+                Assert.Equal(BigInteger.Zero, BruteForceCount(variables, clauses, solver.Core));
+            }
+        }, iter: 2000, threads: 1);
+
+    [Fact]
+    public void MinimalConflict_RandomCnfModels_IsAMinimalConflictByTheSearchChecker() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var (variables, clauses) = RandomCnf(random, maxVariables: 12);
+            var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
+            clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
+            var model = ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow();
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Boolean);
+            Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
+            var all = Enumerable.Range(0, compiled.Constraints.Length).ToList();
+            // Rounds share the explainer's pooled solver, whose learnt clauses (naming the selectors
+            // of every constraint they came from) make later final conflicts larger than needed.
+            for (var round = 0; round < 8; round++)
+            {
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(3) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                var within = assumptions.Aggregate(Selection.Empty, (s, l) => s.With("x" + Math.Abs(l), l > 0 ? ["yes"] : []));
+                var restriction = compiled.ToRestriction(within);
+
+                // The clause explainer against the propagation-and-search checker of the other engines.
+                var conflict = compiled.MinimalConflict(restriction);
+                Assert.Equal(compiled.Checker.IsConsistent(all, restriction), conflict is null);
+                if (conflict is null)
+                {
+                    continue;
+                }
+
+                Assert.False(compiled.Checker.IsConsistent(conflict, restriction));
+                foreach (var position in conflict)
+                {
+                    Assert.True(compiled.Checker.IsConsistent(conflict.Where(p => p != position), restriction));
+                }
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
     public void Dimacs_RandomCnfs_CountAndAvailabilityMatchBruteForce() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {

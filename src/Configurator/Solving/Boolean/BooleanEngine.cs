@@ -25,8 +25,22 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     private Circuit? _circuit;
     private volatile bool _circuitRecorded;
 
+    // Built on the first explanation: the clauses again, each constraint's with a selector.
+    private readonly Lazy<ClauseExplainer?> _explainer = new(() => ClauseExplainer.Create(formula));
+
     /// <summary>The clauses.</summary>
     public CnfFormula Formula => formula;
+
+    /// <summary>Whether <see cref="MinimalConflict"/> can answer (the clauses were encoded from the model's constraints).</summary>
+    public bool Explains => formula.ClauseOrigins is not null;
+
+    /// <summary>
+    /// A minimal set of constraint positions the restriction contradicts (see
+    /// <see cref="ClauseExplainer.MinimalConflict"/>): empty when it leaves a module no value or
+    /// contradicts the modules alone, null when every constraint holds with it.
+    /// </summary>
+    public IReadOnlyList<int>? MinimalConflict(Restriction restriction) =>
+        Assumptions(restriction) is { } units ? _explainer.Value!.MinimalConflict(units) : [];
 
     /// <summary>The circuit, compiled on first use; null when it does not fit the budget.</summary>
     public Circuit? Circuit

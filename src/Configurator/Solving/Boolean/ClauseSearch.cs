@@ -68,7 +68,8 @@ internal sealed class ClauseSearch
     private readonly List<int[]> _keyBuffers = [];
     private int _keyDepth;
 
-    // Solving: activities, saved phases, analysis marks.
+    // Solving: activities (and the open variables by activity, once the solver decides), saved phases, analysis marks.
+    private VariableOrder? _order;
     private readonly double[] _activity;
     private readonly bool[] _phase;
     private readonly bool[] _seen;
@@ -297,12 +298,21 @@ internal sealed class ClauseSearch
     }
 
     /// <summary>
+    /// After <see cref="Solve"/> returned false: assumptions (DIMACS literals) that the formula
+    /// alone contradicts together, found by tracing the falsified assumption back to the ones it
+    /// rests on (MiniSat's final conflict analysis); empty when the formula is unsatisfiable by itself.
+    /// Not minimal in general.
+    /// </summary>
+    public IReadOnlyList<int> Core { get; private set; } = [];
+
+    /// <summary>
     /// Whether some assignment satisfies the formula and the assumptions; when one does,
     /// <paramref name="model"/> receives it (per variable, 1-based index, its value). Learns clauses
-    /// as it goes, which later calls keep.
+    /// as it goes, which later calls keep. When none does, <see cref="Core"/> says which assumptions clash.
     /// </summary>
     public bool Solve(IReadOnlyList<int> assumptions, bool[]? model = null)
     {
+        Core = [];
         if (_inconsistent)
         {
             return false;
@@ -360,6 +370,7 @@ internal sealed class ClauseSearch
                 }
                 else if (_value[literal] == -1)
                 {
+                    Core = FinalCore(literal);
                     Backjump(0);
                     return false;
                 }
@@ -393,6 +404,52 @@ internal sealed class ClauseSearch
         }
     }
 
+    /// <summary>
+    /// The assumptions a falsified one rests on, itself included: back along the trail from its
+    /// negation through the reasons to the assumptions (decisions: every level open now is an
+    /// assumption's); facts (level 0) follow from the formula and need none.
+    /// </summary>
+    private int[] FinalCore(int falsified)
+    {
+        var core = new List<int> { External(falsified) };
+        var variable = falsified >> 1;
+        if (_level[variable] == 0)
+        {
+            return [.. core];
+        }
+
+        _seen[variable] = true;
+        var start = _levelStarts.Count > 0 ? _levelStarts[0] : _trailSize;
+        for (var i = _trailSize - 1; i >= start; i--)
+        {
+            var current = _trail[i] >> 1;
+            if (!_seen[current])
+            {
+                continue;
+            }
+
+            _seen[current] = false;
+            if (_reason[current] < 0)
+            {
+                core.Add(External(_trail[i]));
+                continue;
+            }
+
+            foreach (var literal in _clauses[_reason[current]])
+            {
+                if ((literal >> 1) != current && _level[literal >> 1] > 0)
+                {
+                    _seen[literal >> 1] = true;
+                }
+            }
+        }
+
+        return [.. core];
+    }
+
+    /// <summary>An internal literal in DIMACS form.</summary>
+    private static int External(int literal) => (literal & 1) == 0 ? (literal >> 1) + 1 : -((literal >> 1) + 1);
+
     /// <summary>A DIMACS literal in the internal encoding: 2v for variable v (0-based) true, 2v + 1 false.</summary>
     internal static int Internal(int literal) => literal > 0 ? 2 * (literal - 1) : (2 * (-literal - 1)) + 1;
 
@@ -414,6 +471,7 @@ internal sealed class ClauseSearch
             _value[literal] = 0;
             _value[literal ^ 1] = 0;
             _phase[literal >> 1] = (literal & 1) == 0;
+            _order?.Insert(literal >> 1);
         }
 
         _head = Math.Min(_head, _trailSize);
@@ -1022,18 +1080,21 @@ internal sealed class ClauseSearch
 
     // ---- Solving.
 
+    /// <summary>The open variable of highest activity, in its saved phase; -1 when none is open.</summary>
     private int PickBranch()
     {
-        var best = -1;
-        for (var v = 0; v < _variables; v++)
+        // Built on the first decision, so counting searches (which never pick this way) keep no heap.
+        _order ??= new VariableOrder(_activity);
+        while (_order.Count > 0)
         {
-            if (_value[2 * v] == 0 && (best < 0 || _activity[v] > _activity[best]))
+            var best = _order.RemoveMax();
+            if (_value[2 * best] == 0)
             {
-                best = v;
+                return (2 * best) + (_phase[best] ? 0 : 1);
             }
         }
 
-        return best < 0 ? -1 : (2 * best) + (_phase[best] ? 0 : 1);
+        return -1;
     }
 
     /// <summary>First-UIP analysis: the learnt clause (its asserting literal first, a literal of the backjump level second) and that level.</summary>
@@ -1109,6 +1170,7 @@ internal sealed class ClauseSearch
     private void Bump(int variable)
     {
         _activity[variable] += _increment;
+        _order?.Raised(variable);
     }
 
     /// <summary>What a counting search makes of its components: numbers, or the nodes of a circuit.</summary>
@@ -1251,6 +1313,117 @@ internal sealed class ClauseSearch
             {
                 _log.RemoveRange(from, _log.Count - from);
             }
+        }
+    }
+
+    /// <summary>
+    /// Variables in a binary max-heap by activity (MiniSat's order heap): a decision takes the top
+    /// in logarithmic time instead of scanning every variable, which made a satisfiable answer on
+    /// automotive2_4 quadratic. Assigned variables leave lazily and come back when unassigned.
+    /// </summary>
+    private sealed class VariableOrder
+    {
+        private readonly double[] _activity;
+        private readonly int[] _heap;
+        private readonly int[] _index;
+
+        public VariableOrder(double[] activity)
+        {
+            _activity = activity;
+            _heap = new int[activity.Length];
+            _index = new int[activity.Length];
+            for (var v = 0; v < activity.Length; v++)
+            {
+                _heap[v] = v;
+                _index[v] = v;
+            }
+
+            Count = activity.Length;
+            for (var i = (Count / 2) - 1; i >= 0; i--)
+            {
+                Down(i);
+            }
+        }
+
+        public int Count { get; private set; }
+
+        public void Insert(int variable)
+        {
+            if (_index[variable] >= 0)
+            {
+                return;
+            }
+
+            _heap[Count] = variable;
+            _index[variable] = Count;
+            Up(Count++);
+        }
+
+        /// <summary>A variable's activity went up: it may move towards the top.</summary>
+        public void Raised(int variable)
+        {
+            if (_index[variable] >= 0)
+            {
+                Up(_index[variable]);
+            }
+        }
+
+        public int RemoveMax()
+        {
+            var top = _heap[0];
+            _index[top] = -1;
+            if (--Count > 0)
+            {
+                _heap[0] = _heap[Count];
+                _index[_heap[0]] = 0;
+                Down(0);
+            }
+
+            return top;
+        }
+
+        private void Up(int i)
+        {
+            var variable = _heap[i];
+            while (i > 0 && _activity[_heap[(i - 1) / 2]] < _activity[variable])
+            {
+                _heap[i] = _heap[(i - 1) / 2];
+                _index[_heap[i]] = i;
+                i = (i - 1) / 2;
+            }
+
+            _heap[i] = variable;
+            _index[variable] = i;
+        }
+
+        private void Down(int i)
+        {
+            var variable = _heap[i];
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= Count)
+                {
+                    break;
+                }
+
+                if (child + 1 < Count && _activity[_heap[child + 1]] > _activity[_heap[child]])
+                {
+                    child++;
+                }
+
+                if (_activity[_heap[child]] <= _activity[variable])
+                {
+                    break;
+                }
+
+                _heap[i] = _heap[child];
+                _index[_heap[i]] = i;
+                i = child;
+            }
+
+            _heap[i] = variable;
+            _index[variable] = i;
         }
     }
 

@@ -28,6 +28,11 @@ internal sealed class CnfEncoder
 
     private readonly IReadOnlyList<ModuleDomain> _domains;
     private readonly List<int[]> _clauses = [];
+
+    // Per clause, the position of the constraint it encodes; -1 for the modules' own clauses and
+    // the constant true (explanations switch constraints off, never those).
+    private readonly List<int> _origins = [];
+    private int _position = -1;
     private readonly int[][] _valueLiterals;
     private readonly Dictionary<Node, int> _named = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<int> _seen = [];
@@ -74,6 +79,11 @@ internal sealed class CnfEncoder
             foreach (var constraint in constraints)
             {
                 Configurator.Internal.Interruption.Poll();
+                encoder._position = constraint.Position;
+
+                // Named sub-formulas stay within their constraint, so that the clauses defining
+                // one belong to the constraint that uses it.
+                encoder._named.Clear();
                 encoder.Encode(constraint);
             }
         }
@@ -84,7 +94,7 @@ internal sealed class CnfEncoder
         }
 
         reason = null;
-        return new CnfFormula(encoder._variables, [.. encoder._clauses], encoder._valueLiterals);
+        return new CnfFormula(encoder._variables, [.. encoder._clauses], encoder._valueLiterals, [.. encoder._origins]);
     }
 
     private void Encode(CompiledConstraint constraint)
@@ -182,7 +192,7 @@ internal sealed class CnfEncoder
             case Constant { Value: true }:
                 return;
             case Constant:
-                _clauses.Add([]);
+                Add([]);
                 return;
             case Gate { IsAnd: true } and:
                 foreach (var child in and.Children)
@@ -227,7 +237,7 @@ internal sealed class CnfEncoder
         (atLeast, atMost) = (Math.Max(atLeast, 0), Math.Min(atMost, n));
         if (atLeast > atMost)
         {
-            _clauses.Add([]);
+            Add([]);
             return true;
         }
 
@@ -324,7 +334,13 @@ internal sealed class CnfEncoder
             throw new NotEncodableException($"The model needs more than {ClauseLimit:N0} clauses.");
         }
 
-        _clauses.Add([.. kept]);
+        Add([.. kept]);
+    }
+
+    private void Add(int[] clause)
+    {
+        _clauses.Add(clause);
+        _origins.Add(_position);
     }
 
     /// <summary>The literal equivalent to a node: its own for a literal, otherwise a new variable defined by clauses both ways.</summary>
@@ -339,6 +355,7 @@ internal sealed class CnfEncoder
                 {
                     _true = ++_variables;
                     _clauses.Add([_true]);
+                    _origins.Add(-1);
                 }
 
                 return constant.Value ? _true : -_true;

@@ -7,13 +7,16 @@ namespace Configurator.Solving.Boolean;
 /// variables only name sub-formulas (each is defined by the others), so they never change a count.
 /// Literals are DIMACS-style: variable v (1-based) as v, its negation as -v. Immutable.
 /// </summary>
-internal sealed class CnfFormula(int variableCount, int[][] clauses, int[][] valueLiterals)
+internal sealed class CnfFormula(int variableCount, int[][] clauses, int[][] valueLiterals, int[]? clauseOrigins = null)
 {
     /// <summary>The number of variables, module variables and auxiliary ones together.</summary>
     public int VariableCount { get; } = variableCount;
 
     /// <summary>The clauses; an empty one makes the formula unsatisfiable.</summary>
     public IReadOnlyList<int[]> Clauses { get; } = clauses;
+
+    /// <summary>Per clause, the position of the constraint it encodes (-1: the modules' own clauses); null when the clauses were not encoded from constraints.</summary>
+    public IReadOnlyList<int>? ClauseOrigins { get; } = clauseOrigins;
 
     /// <summary>Per module and value, the literal that is true exactly when the module takes that value (0: a module of one value, always true).</summary>
     public IReadOnlyList<int[]> ValueLiterals { get; } = valueLiterals;
