@@ -19,7 +19,7 @@ public class SessionStepBenchmark
     private int _turn;
 
     /// <summary>The model.</summary>
-    [Params("window", "window-rules", "car", "shirt", "renault", "busybox", "automotive01")]
+    [Params("window", "window-rules", "car", "shirt", "renault", "busybox", "automotive01", "automotive2_4")]
     public string Model { get; set; } = "window-rules";
 
     /// <summary>Starts a session outside the measurement.</summary>
