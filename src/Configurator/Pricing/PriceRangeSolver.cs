@@ -66,6 +66,31 @@ internal sealed class PriceRangeSolver
     }
 
     /// <summary>
+    /// The lowest and highest sum of per-module-value scores over the valid configurations, in one
+    /// pass that keeps two numbers per state and no configuration (a session's attribute at every
+    /// step); null when nothing is valid. <paramref name="negated"/> is the scores negated, for the
+    /// decision-diagram path, which finds each end as a best score.
+    /// </summary>
+    public (decimal Min, decimal Max)? ScoreRange(Restriction restriction, decimal[][] scores, decimal[][] negated)
+    {
+        if (DiagramPriceRange.Applies(_pricing))
+        {
+            // The ! is safe: the same restriction has a valid configuration once the first has one.
+            return DiagramPriceRange.Optimize(_pricing, restriction, scores) is { } highest
+                ? (-DiagramPriceRange.Optimize(_pricing, restriction, negated)!.Value.Score, highest.Score)
+                : null;
+        }
+
+        var terminals = Sweep(restriction, new ScoreBounds(0, 0), () => new ScoreBounds(decimal.MaxValue, decimal.MinValue), (child, parent, module, value, _) =>
+        {
+            var score = scores[module][value];
+            child.Min = Math.Min(child.Min, parent.Min + score);
+            child.Max = Math.Max(child.Max, parent.Max + score);
+        });
+        return terminals.Count == 0 ? null : (terminals.Values.Min(b => b.Min), terminals.Values.Max(b => b.Max));
+    }
+
+    /// <summary>
     /// Each model price (before personalization and policies) with how many valid configurations
     /// have it; empty when nothing is valid. A state keeps the count of prefixes per subtotal, so the
     /// states' subtotals times their final percentage are every total.
@@ -314,6 +339,14 @@ internal sealed class PriceRangeSolver
     }
 
     /// <summary>The lowest and highest subtotal reaching a state, and where each came from.</summary>
+    /// <summary>A state's lowest and highest score so far.</summary>
+    private sealed class ScoreBounds(decimal min, decimal max)
+    {
+        public decimal Min { get; set; } = min;
+
+        public decimal Max { get; set; } = max;
+    }
+
     private sealed class State(decimal start)
     {
         public decimal Min { get; private set; } = start;

@@ -155,6 +155,10 @@ public sealed class PricingPipeline
         return solver.Optimize(restriction, scores) is { } best ? (best.Score, model.ToSelection(best.Configuration)) : null;
     }
 
+    /// <summary>The lowest and highest sum of the scores over the valid configurations, without a configuration for either; null when nothing is valid.</summary>
+    internal (decimal Min, decimal Max)? ScoreRange(CompiledModel model, Restriction restriction, decimal[][] scores, decimal[][] negated) =>
+        Compiled(model).Solver.ScoreRange(restriction, scores, negated);
+
     private PriceRange? RangeOf(ModelPricing pricing, PriceRangeSolver solver, Restriction restriction, PricingRequest request)
     {
         if (solver.Solve(restriction) is not { } range)

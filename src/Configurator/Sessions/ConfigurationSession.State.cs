@@ -89,19 +89,19 @@ public sealed partial class ConfigurationSession
         };
         if (!Model.Model.Attributes.IsEmpty && !completions.IsZero)
         {
-            result = result with { Attributes = [.. Model.Model.Attributes.Select(a => Measured(a, restriction, proposal, configuration is not null))] };
+            result = result with { Attributes = [.. Model.Model.Attributes.Select(a => Measured(a, restriction, usable, proposal, configuration is not null))] };
         }
 
         return _pricing is null ? result : Priced(result, restriction, _pricing);
     }
 
     /// <summary>An attribute's exact range over the completions of the choices, and the complete configuration's own value.</summary>
-    private AttributeState Measured(AttributeDefinition attribute, Restriction restriction, int[] configuration, bool complete)
+    private AttributeState Measured(AttributeDefinition attribute, Restriction restriction, bool[][] usable, int[] configuration, bool complete)
     {
         // The ! is safe: the caller checked that the choices have completions, and the model validated the property.
-        var range = AttributeRanges.Solve(Model, attribute.Property, attribute.Aggregation, restriction)!;
+        var (min, max) = AttributeRanges.Bounds(Model, attribute.Property, attribute.Aggregation, restriction, usable)!.Value;
         decimal? value = complete ? AttributeRanges.ValueOf(Model, attribute.Property, attribute.Aggregation, configuration) : null;
-        return new AttributeState(attribute.Id, Text.Name(attribute), attribute.Unit, range.Min, range.Max, value);
+        return new AttributeState(attribute.Id, Text.Name(attribute), attribute.Unit, min, max, value);
     }
 
     /// <summary>Applies each default that fits, in model order; marks per module which options a default selected.</summary>
