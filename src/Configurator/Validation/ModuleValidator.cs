@@ -11,6 +11,9 @@ internal sealed partial class ModuleValidator : AbstractValidator<Module>
 
     public ModuleValidator()
     {
+        // A cancelled validation stops at the next module (see ProductModelValidation.Validate).
+        RuleFor(m => m).Custom((_, _) => Configurator.Internal.Interruption.Poll());
+
         RuleFor(m => m.Id)
             .Must(id => id is not null && ModuleIdPattern().IsMatch(id))
             .WithErrorCode(ModelErrorCodes.InvalidModuleId)

@@ -9,6 +9,7 @@ internal static class RuleTextValidation
 {
     public static void CheckRule<T>(this ValidationContext<T> context, string jsonPath, string text, ProductModel model, RuleType expected)
     {
+        Configurator.Internal.Interruption.Poll();
         var (node, syntaxError) = RuleParser.Parse(text);
         if (syntaxError is { } error)
         {
