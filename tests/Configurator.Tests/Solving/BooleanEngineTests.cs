@@ -193,18 +193,14 @@ public class BooleanEngineTests
         {
             var random = new Random(seed);
             var (variables, clauses) = RandomCnf(random, maxVariables: 12);
-            var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
-            clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
-            var model = ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow();
-            var compiled = SmallModels.Compile(model, SolverEngineKind.Boolean);
-            Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
+            var compiled = CompileAsDimacs(variables, clauses);
             var all = Enumerable.Range(0, compiled.Constraints.Length).ToList();
             // Rounds share the explainer's pooled solver, whose learnt clauses (naming the selectors
             // of every constraint they came from) make later final conflicts larger than needed.
             for (var round = 0; round < 8; round++)
             {
                 var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(3) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
-                var within = assumptions.Aggregate(Selection.Empty, (s, l) => s.With("x" + Math.Abs(l), l > 0 ? ["yes"] : []));
+                var within = AsSelection(assumptions);
                 var restriction = compiled.ToRestriction(within);
 
                 // The clause explainer against the propagation-and-search checker of the other engines.
@@ -229,14 +225,10 @@ public class BooleanEngineTests
         {
             var random = new Random(seed);
             var (variables, clauses) = RandomCnf(random, maxVariables: 10);
-            var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
-            clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
-            var model = ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow();
-            var compiled = SmallModels.Compile(model, SolverEngineKind.Boolean);
-            Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
+            var compiled = CompileAsDimacs(variables, clauses);
 
             var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
-            var within = assumptions.Aggregate(Selection.Empty, (s, l) => s.With("x" + Math.Abs(l), l > 0 ? ["yes"] : []));
+            var within = AsSelection(assumptions);
             Assert.Equal(BruteForceCount(variables, clauses, assumptions), compiled.Count(within));
 
             // Availability: a value is usable when some solution takes it with every other assumption kept.
@@ -351,6 +343,20 @@ public class BooleanEngineTests
 
         return (variables, clauses);
     }
+
+    /// <summary>The clauses written as a DIMACS file, imported and compiled on the clause engine (one constraint per distinct clause).</summary>
+    private static CompiledModel CompileAsDimacs(int variables, List<int[]> clauses)
+    {
+        var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
+        clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
+        var compiled = SmallModels.Compile(ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow(), SolverEngineKind.Boolean);
+        Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
+        return compiled;
+    }
+
+    /// <summary>DIMACS literals as a selection of the imported model: x5 takes yes for 5, nothing for -5.</summary>
+    private static Selection AsSelection(IEnumerable<int> literals) =>
+        literals.Aggregate(Selection.Empty, (s, l) => s.With("x" + Math.Abs(l), l > 0 ? ["yes"] : []));
 
     private static BigInteger BruteForceCount(int variables, List<int[]> clauses, IReadOnlyList<int> assumptions)
     {
