@@ -35,7 +35,9 @@ internal sealed class ClauseSearch
 
     // Propagation: the original binary clauses as implications, not watches (sharpSAT's and
     // MiniSat's implicit binary clauses). Per literal, a range of (literal it forces once it is
-    // false, the clause) pairs; learnt binary clauses stay on the watches.
+    // false, the clause) pairs; learnt binary clauses stay on the watches. A variable's links could
+    // be read from its two literals' ranges, but in that order (by polarity rather than by clause)
+    // the component search meets ties differently: 25 % more decisions on automotive2_4.
     private readonly int[] _impliedStart;
     private readonly (int Literal, int Clause)[] _implied;
     private readonly IntList[] _watches;
@@ -127,29 +129,25 @@ internal sealed class ClauseSearch
             {
                 var index = _clauses.Count;
                 _clauses.Add(copy);
-                if (copy.Length > 2)
-                {
-                    _watches[copy[0]].Add(index);
-                    _watches[copy[1]].Add(index);
-                }
                 foreach (var literal in copy)
                 {
                     _literalActivity[literal]++;
                     _activity[literal >> 1] += 1e-3;
-                    if (copy.Length > 2)
-                    {
-                        (occurrences[literal >> 1] ??= []).Add(index);
-                    }
                 }
 
-                if (copy.Length > 2)
-                {
-                    longClauses.Add(index);
-                }
-                else
+                if (copy.Length == 2)
                 {
                     links.Add((copy[0] >> 1, copy[1] >> 1));
                     implications.Add((copy[0], copy[1], index));
+                    continue;
+                }
+
+                _watches[copy[0]].Add(index);
+                _watches[copy[1]].Add(index);
+                longClauses.Add(index);
+                foreach (var literal in copy)
+                {
+                    (occurrences[literal >> 1] ??= []).Add(index);
                 }
             }
         }

@@ -337,10 +337,11 @@ internal sealed class CnfEncoder
         Add([.. kept]);
     }
 
-    private void Add(int[] clause)
+    /// <summary>Keeps a clause with its origin: the constraint being encoded unless <paramref name="origin"/> says otherwise.</summary>
+    private void Add(int[] clause, int? origin = null)
     {
         _clauses.Add(clause);
-        _origins.Add(_position);
+        _origins.Add(origin ?? _position);
     }
 
     /// <summary>The literal equivalent to a node: its own for a literal, otherwise a new variable defined by clauses both ways.</summary>
@@ -354,8 +355,7 @@ internal sealed class CnfEncoder
                 if (_true == 0)
                 {
                     _true = ++_variables;
-                    _clauses.Add([_true]);
-                    _origins.Add(-1);
+                    Add([_true], origin: -1);
                 }
 
                 return constant.Value ? _true : -_true;
