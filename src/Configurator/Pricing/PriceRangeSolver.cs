@@ -91,6 +91,176 @@ internal sealed class PriceRangeSolver
     }
 
     /// <summary>
+    /// Per module and value, the lowest model price (before personalization and policies) of a
+    /// valid configuration that takes the value while every other module keeps to the restriction:
+    /// the module's own restriction is lifted (a session's price difference per option, all in one
+    /// table instead of a range query per option). Null where no such configuration exists.
+    /// </summary>
+    /// <remarks>
+    /// A forward pass builds the states level by level as <see cref="Sweep"/> does, keeping each
+    /// state's lowest and highest prefix; from a state within the restriction it also follows the
+    /// values the restriction rules out, one level only. A backward pass keeps, per state and per
+    /// final percentage, the lowest and highest amount still to come. An edge of a state within the
+    /// restriction then joins its parent's prefix, its own price and its child's remainder: the
+    /// total is linear in the subtotal for each final percentage, so its lowest end is the lowest
+    /// subtotal times a non-negative factor or the highest times a negative one.
+    /// </remarks>
+    public decimal?[][] CheapestPerValue(Restriction restriction)
+    {
+        var domains = _pricing.Model.Domains;
+        var layers = new Layer[_plan.LevelCount + 1];
+        layers[0] = new Layer();
+        var basePrice = _pricing.Model.Model.BasePrice;
+        layers[0].Reach(layers[0].Add(new StateKey([], 0)), basePrice, basePrice);
+        var values = new int[domains.Length];
+        for (var level = 0; level < _plan.LevelCount; level++)
+        {
+            var module = _plan.Order[level];
+            var before = _plan.FrontierBefore(level);
+            var after = _plan.FrontierAfter[level];
+            var (layer, next) = (layers[level], layers[level + 1] = new Layer());
+            var scratch = new int[after.Length];
+            for (var state = 0; state < layer.Keys.Count; state++)
+            {
+                Interruption.Poll();
+                var key = layer.Keys[state];
+                for (var i = 0; i < before.Length; i++)
+                {
+                    values[before[i]] = key.Values[i];
+                }
+
+                var within = layer.IsWithin(state);
+                for (var value = 0; value < domains[module].ValueCount; value++)
+                {
+                    var allowed = restriction.Allows(module, value);
+                    values[module] = value;
+                    if ((!allowed && !within) || !Satisfied(_checksAt[level], values))
+                    {
+                        continue;
+                    }
+
+                    var (added, percent) = Contribution(level, module, value, values);
+                    for (var i = 0; i < after.Length; i++)
+                    {
+                        scratch[i] = values[after[i]];
+                    }
+
+                    if (!next.Index.TryGetValue(new StateKey(scratch, key.Percent + percent), out var child))
+                    {
+                        child = next.Keys.Count == _pricing.Model.PriceRangeStateBudget
+                            ? throw StatesExceeded(module)
+                            : next.Add(new StateKey((int[])scratch.Clone(), key.Percent + percent));
+                    }
+
+                    layer.Edges.Add(new Edge(state, value, child, added, allowed));
+                    if (allowed && within)
+                    {
+                        try
+                        {
+                            next.Reach(child, layer.Low[state] + added, layer.High[state] + added);
+                        }
+                        catch (OverflowException e)
+                        {
+                            throw Overflow(module, value, e);
+                        }
+                    }
+                }
+            }
+        }
+
+        return Join(layers, Remainders(layers));
+    }
+
+    /// <summary>Per level and state, the lowest and highest amount still to come within the restriction, per final percentage; null for a dead end.</summary>
+    private List<Remainder>?[][] Remainders(Layer[] layers)
+    {
+        var remainders = new List<Remainder>?[layers.Length][];
+        var last = layers[^1];
+        remainders[^1] = [.. last.Keys.Select(key => new List<Remainder> { new(key.Percent, 0, 0) })];
+        for (var level = layers.Length - 2; level >= 0; level--)
+        {
+            var below = remainders[level + 1];
+            var here = remainders[level] = new List<Remainder>?[layers[level].Keys.Count];
+            foreach (var edge in layers[level].Edges)
+            {
+                if (!edge.Allowed || below[edge.Child] is not { } rest)
+                {
+                    continue;
+                }
+
+                var merged = here[edge.Parent] ??= [];
+                try
+                {
+                    foreach (var remainder in rest)
+                    {
+                        Merge(merged, new Remainder(remainder.Percent, remainder.Low + edge.Added, remainder.High + edge.Added));
+                    }
+                }
+                catch (OverflowException e)
+                {
+                    throw Overflow(_plan.Order[level], edge.Value, e);
+                }
+            }
+        }
+
+        return remainders;
+    }
+
+    /// <summary>Each edge out of a state within the restriction: its parent's prefix, its price and its child's remainder, lowest per module value.</summary>
+    private decimal?[][] Join(Layer[] layers, List<Remainder>?[][] remainders)
+    {
+        var result = _pricing.Model.Domains.Select(d => new decimal?[d.ValueCount]).ToArray();
+        for (var level = 0; level < _plan.LevelCount; level++)
+        {
+            var cheapest = result[_plan.Order[level]];
+            var layer = layers[level];
+            foreach (var edge in layer.Edges)
+            {
+                if (!layer.IsWithin(edge.Parent) || remainders[level + 1][edge.Child] is not { } rest)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    foreach (var remainder in rest)
+                    {
+                        var factor = 1 + (remainder.Percent / 100);
+                        var total = factor >= 0
+                            ? (layer.Low[edge.Parent] + edge.Added + remainder.Low) * factor
+                            : (layer.High[edge.Parent] + edge.Added + remainder.High) * factor;
+                        if (cheapest[edge.Value] is not { } known || total < known)
+                        {
+                            cheapest[edge.Value] = total;
+                        }
+                    }
+                }
+                catch (OverflowException e)
+                {
+                    throw Overflow(_plan.Order[level], edge.Value, e);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static void Merge(List<Remainder> remainders, Remainder offered)
+    {
+        for (var i = 0; i < remainders.Count; i++)
+        {
+            if (remainders[i].Percent == offered.Percent)
+            {
+                var known = remainders[i];
+                remainders[i] = new Remainder(known.Percent, Math.Min(known.Low, offered.Low), Math.Max(known.High, offered.High));
+                return;
+            }
+        }
+
+        remainders.Add(offered);
+    }
+
+    /// <summary>
     /// Each model price (before personalization and policies) with how many valid configurations
     /// have it; empty when nothing is valid. A state keeps the count of prefixes per subtotal, so the
     /// states' subtotals times their final percentage are every total.
@@ -201,11 +371,6 @@ internal sealed class PriceRangeSolver
                     }
 
                     var (added, percent) = Contribution(level, module, value, values);
-                    if (added is decimal.MaxValue or decimal.MinValue)
-                    {
-                        // Rule arithmetic saturates at decimal's limits; as a price that would be a wrong answer.
-                        throw PriceOverflow.For($"the prices with {_pricing.Model.Model.Modules[module].Id}={string.Join('+', _pricing.Model.OptionIdsOf(module, value))}", null);
-                    }
                     // Look up with a reused key; copy it only when a new state is stored.
                     for (var i = 0; i < after.Length; i++)
                     {
@@ -216,9 +381,7 @@ internal sealed class PriceRangeSolver
                     {
                         if (next.Count == _pricing.Model.PriceRangeStateBudget)
                         {
-                            throw new ConfiguratorException(ConfiguratorErrorCodes.LimitExceeded,
-                                $"The exact price range needs more than {_pricing.Model.PriceRangeStateBudget:N0} states at module '{_pricing.Model.Model.Modules[module].Id}' " +
-                                "(percentage rules that read many modules multiply them); raise CompilerOptions.PriceRangeStateBudget, or price complete configurations instead.");
+                            throw StatesExceeded(module);
                         }
 
                         next[new StateKey((int[])scratch.Clone(), key.Percent + percent)] = child = create();
@@ -230,7 +393,7 @@ internal sealed class PriceRangeSolver
                     }
                     catch (OverflowException e)
                     {
-                        throw PriceOverflow.For($"the prices with {_pricing.Model.Model.Modules[module].Id}={string.Join('+', _pricing.Model.OptionIdsOf(module, value))}", e);
+                        throw Overflow(module, value, e);
                     }
                 }
             }
@@ -293,6 +456,15 @@ internal sealed class PriceRangeSolver
         return values;
     }
 
+    private ConfiguratorException StatesExceeded(int module) =>
+        new(ConfiguratorErrorCodes.LimitExceeded,
+            $"The exact price range needs more than {_pricing.Model.PriceRangeStateBudget:N0} states at module '{_pricing.Model.Model.Modules[module].Id}' " +
+            "(percentage rules that read many modules multiply them); raise CompilerOptions.PriceRangeStateBudget, or price complete configurations instead.");
+
+    private ConfiguratorException Overflow(int module, int value, OverflowException? inner) =>
+        PriceOverflow.For($"the prices with {_pricing.Model.Model.Modules[module].Id}={string.Join('+', _pricing.Model.OptionIdsOf(module, value))}", inner);
+
+    /// <summary>The price a value adds at its level and the percentage its rules add; a saturated amount is an overflow.</summary>
     private (decimal Added, decimal Percent) Contribution(int level, int module, int value, int[] values)
     {
         var added = _pricing.ValuePrices[module][value];
@@ -314,7 +486,8 @@ internal sealed class PriceRangeSolver
             }
         }
 
-        return (added, percent);
+        // Rule arithmetic saturates at decimal's limits; as a price that would be a wrong answer.
+        return added is decimal.MaxValue or decimal.MinValue ? throw Overflow(module, value, null) : (added, percent);
     }
 
     private static bool Satisfied(ImmutableArray<CompiledConstraint> checks, int[] values)
@@ -328,6 +501,48 @@ internal sealed class PriceRangeSolver
         }
 
         return true;
+    }
+
+    /// <summary>The lowest and highest amount from a state to the end that finishes with <see cref="Percent"/> in all.</summary>
+    private readonly record struct Remainder(decimal Percent, decimal Low, decimal High);
+
+    /// <summary>A value taken from a state: the child it leads to, the price it adds, whether the restriction allows it.</summary>
+    private readonly record struct Edge(int Parent, int Value, int Child, decimal Added, bool Allowed);
+
+    /// <summary>One level's states of <see cref="CheapestPerValue"/>: keys by index, and for those within the restriction the lowest and highest prefix.</summary>
+    private sealed class Layer
+    {
+        public List<StateKey> Keys { get; } = [];
+
+        public Dictionary<StateKey, int> Index { get; } = [];
+
+        public List<decimal> Low { get; } = [];
+
+        public List<decimal> High { get; } = [];
+
+        public List<Edge> Edges { get; } = [];
+
+        private readonly List<bool> _within = [];
+
+        /// <summary>Whether a path within the restriction reaches the state (only such states lift the next level's restriction).</summary>
+        public bool IsWithin(int state) => _within[state];
+
+        public int Add(StateKey key)
+        {
+            Index[key] = Keys.Count;
+            Keys.Add(key);
+            Low.Add(decimal.MaxValue);
+            High.Add(decimal.MinValue);
+            _within.Add(false);
+            return Keys.Count - 1;
+        }
+
+        public void Reach(int state, decimal low, decimal high)
+        {
+            _within[state] = true;
+            Low[state] = Math.Min(Low[state], low);
+            High[state] = Math.Max(High[state], high);
+        }
     }
 
     /// <summary>The frontier's values and the percentage so far.</summary>

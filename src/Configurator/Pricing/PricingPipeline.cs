@@ -118,18 +118,14 @@ public sealed class PricingPipeline
 
     /// <summary>
     /// Per module and value, the lowest price (personalization and policies applied) of a valid
-    /// configuration taking the value with every other module kept to the restriction; null for the
-    /// whole table when the model's pricing needs the general solver (price rules, no diagram).
+    /// configuration taking the value with every other module kept to the restriction: one pass
+    /// over the decision diagram, or the frontier program's forward and backward passes when the
+    /// model has price rules or no diagram.
     /// </summary>
-    internal decimal?[][]? CheapestPerValue(CompiledModel model, Restriction restriction, PricingRequest request)
+    internal decimal?[][] CheapestPerValue(CompiledModel model, Restriction restriction, PricingRequest request)
     {
-        var (pricing, _) = Compiled(model);
-        if (!DiagramPriceRange.Applies(pricing))
-        {
-            return null;
-        }
-
-        var table = DiagramPriceRange.CheapestPerValue(pricing, restriction);
+        var (pricing, solver) = Compiled(model);
+        var table = DiagramPriceRange.Applies(pricing) ? DiagramPriceRange.CheapestPerValue(pricing, restriction) : solver.CheapestPerValue(restriction);
         try
         {
             foreach (var values in table)

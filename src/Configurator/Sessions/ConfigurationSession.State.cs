@@ -64,6 +64,7 @@ public sealed partial class ConfigurationSession
         }
 
         var possible = ReferenceEquals(withDefaults, restriction) ? usable : Model.UsableValues(withDefaults);
+        var prices = _pricing is null ? null : PricesOf(restriction, _pricing);
         var modules = ImmutableArray.CreateBuilder<ModuleState>(count);
         var proposal = new int[count];
         var byModule = new List<CustomerChoice>?[count];
@@ -75,7 +76,7 @@ public sealed partial class ConfigurationSession
         for (var m = 0; m < count; m++)
         {
             var own = byModule[m] ?? [];
-            var (state, value) = ModuleStateOf(m, own, usable[m], possible[m], withDefaults, restriction, defaulted[m], completions.IsZero);
+            var (state, value) = ModuleStateOf(m, own, usable[m], possible[m], withDefaults, restriction, defaulted[m], completions.IsZero, prices);
             modules.Add(state);
             proposal[m] = value;
         }
@@ -83,16 +84,15 @@ public sealed partial class ConfigurationSession
         // Each value is permitted and keeps the choices, so the constraints decide.
         var configuration = proposal.All(v => v >= 0) && Model.Satisfies(proposal) ? Model.ToSelection(proposal) : null;
 
-        var result = new SessionState(Id, Model.Model.Id, Model.Model.Version, _step, modules.MoveToImmutable(), [.. choices], completions, configuration)
+        return new SessionState(Id, Model.Model.Id, Model.Model.Version, _step, modules.MoveToImmutable(), [.. choices], completions, configuration)
         {
             PresetId = PresetId,
+            Attributes = Model.Model.Attributes.IsEmpty || completions.IsZero
+                ? default
+                : [.. Model.Model.Attributes.Select(a => Measured(a, restriction, usable, proposal, configuration is not null))],
+            Price = prices?.Range,
+            Breakdown = prices is not null && configuration is not null ? _pricing!.Price(Model, configuration, _request) : null,
         };
-        if (!Model.Model.Attributes.IsEmpty && !completions.IsZero)
-        {
-            result = result with { Attributes = [.. Model.Model.Attributes.Select(a => Measured(a, restriction, usable, proposal, configuration is not null))] };
-        }
-
-        return _pricing is null ? result : Priced(result, restriction, _pricing);
     }
 
     /// <summary>An attribute's exact range over the completions of the choices, and the complete configuration's own value.</summary>
@@ -160,7 +160,7 @@ public sealed partial class ConfigurationSession
     /// does the same under the defaults.
     /// </summary>
     private (ModuleState State, int Value) ModuleStateOf(int m, List<CustomerChoice> own, bool[] usable, bool[] possible,
-        Restriction withDefaults, Restriction restriction, bool[]? defaulted, bool dead)
+        Restriction withDefaults, Restriction restriction, bool[]? defaulted, bool dead, Prices? prices)
     {
         var domain = Model.Domains[m];
         var module = domain.Module;
@@ -223,7 +223,10 @@ public sealed partial class ConfigurationSession
                 selected.Add(o);
             }
 
-            options.Add(new OptionState(module.Options[o].Id, Text.Name(module.Options[o]), available, isSelected, source));
+            options.Add(new OptionState(module.Options[o].Id, Text.Name(module.Options[o]), available, isSelected, source)
+            {
+                PriceDifference = available && prices is not null ? prices.DifferenceOf(this, m, o, own) : null,
+            });
         }
 
         // What the customer gets now: the selected options; an optional module left open gets none.
@@ -239,58 +242,52 @@ public sealed partial class ConfigurationSession
         return (state, value);
     }
 
-    /// <summary>The lowest of the module's per-value prices that the restriction allows on it.</summary>
-    private decimal? Cheapest(decimal?[][] perValue, Restriction within, string moduleId)
-    {
-        var module = Model.ModuleIndexOf(moduleId);
-        decimal? cheapest = null;
-        for (var value = 0; value < perValue[module].Length; value++)
-        {
-            if (within.Allows(module, value) && perValue[module][value] is { } price && (cheapest is null || price < cheapest))
-            {
-                cheapest = price;
-            }
-        }
-
-        return cheapest;
-    }
-
     private static SelectionSource Origin(CustomerChoice choice) =>
         choice.Origin == ChoiceOrigin.Preset ? SelectionSource.Preset : SelectionSource.Customer;
 
-    /// <summary>Adds the price range, each available option's price difference and, when complete, the breakdown.</summary>
-    private SessionState Priced(SessionState state, Restriction restriction, PricingPipeline pricing)
+    /// <summary>The step's price range and the table its options' price differences come from; null when nothing is valid.</summary>
+    private Prices? PricesOf(Restriction restriction, PricingPipeline pricing) =>
+        pricing.RangeOf(Model, restriction, _request) is { } range
+
+            // One table answers every option: the cheapest price per module value, that module's own restriction lifted and every other module's kept.
+            ? new Prices(range, pricing.CheapestPerValue(Model, restriction, _request))
+            : null;
+
+    /// <summary>A step's price range and, per module value, the cheapest valid configuration taking it with the other modules kept to their choices.</summary>
+    private sealed record Prices(PriceRange Range, decimal?[][] PerValue)
     {
-        var range = pricing.RangeOf(Model, restriction, _request);
-        if (range is null)
+        /// <summary>
+        /// How much the cheapest configuration changes if the customer chooses option <paramref name="o"/>
+        /// of module <paramref name="m"/>: the table already holds the other modules to their choices,
+        /// so only this module's choices that stay (<paramref name="own"/> less what the choice replaces) matter.
+        /// </summary>
+        public Money? DifferenceOf(ConfigurationSession session, int m, int o, List<CustomerChoice> own)
         {
-            return state;
-        }
-
-        // On a diagram without price rules one table answers every option (the cheapest price per
-        // module value); otherwise each option is its own range query.
-        var perValue = pricing.CheapestPerValue(Model, restriction, _request);
-        var modules = state.Modules.Select(module =>
-        {
-            var options = module.Options.Select(option =>
+            var module = session.Model.Model.Modules[m];
+            var select = new CustomerChoice(ChoiceKind.Select, module.Id, [module.Options[o].Id]);
+            var allowed = session.AllowedValues(m, select);
+            foreach (var earlier in own)
             {
-                if (!option.IsAvailable)
+                if (!Replaces(select, earlier, module.IsMultiSelect))
                 {
-                    return option;
+                    var also = session.AllowedValues(m, earlier);
+                    for (var value = 0; value < allowed.Length; value++)
+                    {
+                        allowed[value] &= also[value];
+                    }
                 }
+            }
 
-                var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
-                var others = Normalize(state.Choices.AsImmutableArray(), select);
-                var cheapest = perValue is null
-                    ? pricing.RangeOf(Model, RestrictionOf([.. others, select]), _request)?.Min.Amount
+            decimal? cheapest = null;
+            for (var value = 0; value < allowed.Length; value++)
+            {
+                if (allowed[value] && PerValue[m][value] is { } price && (cheapest is null || price < cheapest))
+                {
+                    cheapest = price;
+                }
+            }
 
-                    // The table already holds the other modules to their choices; only this module's matter.
-                    : Cheapest(perValue, RestrictionOf([.. others.Where(c => c.ModuleId == module.ModuleId), select]), module.ModuleId);
-                return option with { PriceDifference = cheapest is { } amount ? new Money(amount - range.Min.Amount, range.Min.Currency) : null };
-            });
-            return module with { Options = [.. options] };
-        });
-        var breakdown = state.Configuration is { } configuration ? pricing.Price(Model, configuration, _request) : null;
-        return state with { Modules = [.. modules], Price = range, Breakdown = breakdown };
+            return cheapest is { } amount ? new Money(amount - Range.Min.Amount, Range.Min.Currency) : null;
+        }
     }
 }

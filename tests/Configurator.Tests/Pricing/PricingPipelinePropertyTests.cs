@@ -1,5 +1,8 @@
+using Configurator.Modeling;
 using Configurator.Pricing;
+using Configurator.Rules;
 using Configurator.Solving;
+using Configurator.Tests.Generators;
 using Configurator.Tests.Solving;
 using CsCheck;
 
@@ -53,4 +56,47 @@ public class PricingPipelinePropertyTests
             Assert.Equal(range.Max, PricingPipeline.Default.Price(compiled, range.Dearest).Total);
             Assert.All(partial.Choices, c => Assert.Equal(c.Value.Order(), range.Cheapest.Choices[c.Key].Order()));
         }, iter: 1000, threads: 1);
+
+    /// <summary>
+    /// A session's price differences come from one table: per module and value, the cheapest valid
+    /// configuration taking the value with that module's own choice lifted and the others kept. Some
+    /// models get two percentage rules of -70 % each, so a total factor goes below zero and the
+    /// cheapest end comes from the highest subtotal.
+    /// </summary>
+    [Fact]
+    public void CheapestPerValue_RandomPartialSelections_IsTheCheapestConfigurationTakingEachValue() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            if (random.Next(3) == 0)
+            {
+                var condition = RulePrinter.Print(RandomRules.Condition(random, model, 1));
+                model = model with { PriceRules = [.. model.PriceRules, new PriceRule("cut1") { Percent = -70 }, new PriceRule("cut2") { When = condition, Percent = -70 }] };
+            }
+
+            var oracle = new PricingOracle(model);
+            var brute = new BruteForceOracle(model);
+            var compiled = SmallModels.Compile(model, random.Next(3) == 0 ? SolverEngineKind.Search : SolverEngineKind.Diagram);
+            var partial = random.Next(4) == 0 ? Selection.Empty : SmallModels.RandomPartial(random, model, brute);
+
+            var table = PricingPipeline.Default.CheapestPerValue(compiled, compiled.ToRestriction(partial), PricingRequest.Default);
+            var valid = oracle.Valid().ToList();
+            for (var m = 0; m < model.Modules.Count; m++)
+            {
+                var module = model.Modules[m];
+                var others = Selection.Empty;
+                foreach (var (id, options) in partial.Choices.Where(c => c.Key != module.Id))
+                {
+                    others = others.With(id, [.. options]);
+                }
+
+                for (var value = 0; value < table[m].Length; value++)
+                {
+                    var options = compiled.OptionIdsOf(m, value);
+                    var totals = valid.Where(c => SmallModels.Extends(c, others) && c[module.Id].Order().SequenceEqual(options.Order())).Select(c => oracle.Total(c)).ToList();
+                    Assert.Equal(totals.Count == 0 ? null : totals.Min(), table[m][value]);
+                }
+            }
+        }, iter: 600, threads: 1);
 }
