@@ -38,13 +38,14 @@ internal sealed record ClusterLoadSettings(string Model, int Sessions, int Clien
 /// <summary>What a run measured. Latencies are of the steps (a choice through a session grain), in milliseconds.</summary>
 internal sealed record ClusterLoadReport(
     ClusterLoadSettings Settings, double OpenSeconds, int Steps, int Errors, double Seconds, double P50, double P99, double Max,
-    int CheckedSessions, int CheckedChoices, int LostSessions, double CheckSeconds)
+    int CheckedSessions, int CheckedChoices, int LostSessions, double CheckSeconds, IReadOnlyList<SiloMeasure> Silos)
 {
-    public override string ToString() => string.Join('\n',
+    public override string ToString() => string.Join('\n', [
         Invariant($"{Settings.Model}: {Settings.Sessions:N0} sessions over {Settings.Silos} silos ({(Settings.InProcess ? "in one process" : "separate processes")}, Redis), {Settings.Clients} clients, {Settings.Warmup} warm-up and {Settings.Steps} measured steps each{(Settings.StopSilo ? ", first silo stopped halfway" : "")}"),
         Invariant($"  open:  {Settings.Sessions:N0} sessions in {OpenSeconds:F1} s = {Settings.Sessions / OpenSeconds:F0} sessions/s"),
         Invariant($"  measured steps: {Steps:N0} in {Seconds:F1} s = {Steps / Seconds:F0} steps/s; p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms; {Errors} errors"),
-        Invariant($"  after restarting every silo: {CheckedSessions:N0} sessions read back from Redis ({CheckedChoices:N0} choices) in {CheckSeconds:F1} s; {LostSessions} with a lost or changed choice"));
+        Invariant($"  after restarting every silo: {CheckedSessions:N0} sessions read back from Redis ({CheckedChoices:N0} choices) in {CheckSeconds:F1} s; {LostSessions} with a lost or changed choice"),
+        .. Silos.Select((silo, i) => Invariant($"  silo {i + 1}{(Settings.InProcess ? " (CPU, allocation and GC are the one process's)" : "")}: {silo}"))]);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
@@ -72,6 +73,7 @@ internal static class ClusterLoadRun
         double openSeconds, stepSeconds;
         int errors;
         double[] latencies;
+        SiloGroup group;
         await using (var cluster = await SiloGroup.StartAsync(settings.Silos, settings.InProcess, store, clusterId, settings.ModelFolder, cancellationToken))
         {
             await using var client = await ConnectAsync(store, clusterId, cancellationToken);
@@ -94,10 +96,15 @@ internal static class ClusterLoadRun
             }
 
             progress.WriteLine($"== measured: {settings.Clients} clients, {settings.Steps} steps per session");
+            cluster.ResetMeters();
             var measured = await StepAsync(settings, settings.Steps, settings.StopSilo, grains, sessions, cluster, progress, cancellationToken);
             (stepSeconds, latencies) = (measured.Seconds, measured.Latencies);
             errors += measured.Errors;
+            group = cluster;
         }
+
+        // Each silo printed its meter as it stopped.
+        var silos = group.Measures;
 
         progress.WriteLine("== every silo stopped; a fresh cluster reads each session back");
         await using var fresh = await SiloGroup.StartAsync(settings.Silos, settings.InProcess, store, clusterId, settings.ModelFolder, cancellationToken);
@@ -120,7 +127,7 @@ internal static class ClusterLoadRun
         Array.Sort(latencies);
         return new ClusterLoadReport(settings, openSeconds, latencies.Length, errors, stepSeconds,
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1],
-            settings.Sessions, choices, lost, check.Elapsed.TotalSeconds);
+            settings.Sessions, choices, lost, check.Elapsed.TotalSeconds, silos);
     }
 
     private static async Task<(double Seconds, int Errors, double[] Latencies)> StepAsync(

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Configurator.Orleans.Load;
 
@@ -123,6 +124,14 @@ internal sealed class RedisServer : IAsyncDisposable
 internal sealed class SiloGroup : IAsyncDisposable
 {
     private readonly List<Func<Task>?> _stops = [];
+    private readonly List<Action> _resets = [];
+    private readonly List<SiloMeasure> _measures = [];
+
+    /// <summary>What each stopped silo measured since the last <see cref="ResetMeters"/>, in the order they stopped.</summary>
+    public IReadOnlyList<SiloMeasure> Measures => _measures;
+
+    /// <summary>Starts every silo's meter afresh.</summary>
+    public void ResetMeters() => _resets.ForEach(reset => reset());
 
     public static async Task<SiloGroup> StartAsync(int count, bool inProcess, string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
     {
@@ -136,16 +145,27 @@ internal sealed class SiloGroup : IAsyncDisposable
                 {
                     var host = SiloProcess.Build(new SiloSettings(redis, clusterId, ChildProcesses.FreePort(), ChildProcesses.FreePort(), modelFolder));
                     await host.StartAsync(cancellationToken);
+                    var meter = host.Services.GetRequiredService<SiloMeter>();
+                    group._resets.Add(meter.Reset);
                     group._stops.Add(async () =>
                     {
+                        group._measures.Add(SiloMeter.Parse(meter.Line())!);
                         await SiloProcess.StopAsync(host);
                         host.Dispose();
                     });
                 }
                 else
                 {
-                    var process = await StartOneAsync(redis, clusterId, modelFolder, cancellationToken);
-                    group._stops.Add(() => StopAsync(process));
+                    var (process, measure) = await StartOneAsync(redis, clusterId, modelFolder, cancellationToken);
+                    group._resets.Add(() => process.StandardInput.WriteLine("reset"));
+                    group._stops.Add(async () =>
+                    {
+                        await StopAsync(process);
+                        if (await measure is { } measured)
+                        {
+                            group._measures.Add(measured);
+                        }
+                    });
                 }
             }
         }
@@ -176,7 +196,8 @@ internal sealed class SiloGroup : IAsyncDisposable
         }
     }
 
-    private static async Task<Process> StartOneAsync(string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
+    /// <summary>Starts a silo process; the task that comes with it reads its output to the end and gives what its meter printed last.</summary>
+    private static async Task<(Process Process, Task<SiloMeasure?> Measure)> StartOneAsync(string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
     {
         var (host, prefix) = Self();
         var start = ChildProcesses.Detached(host, redirectInput: true);
@@ -206,9 +227,18 @@ internal sealed class SiloGroup : IAsyncDisposable
             {
                 if (line == "ready")
                 {
-                    // The rest of its output is not read; keep the pipe drained so that the silo never blocks on it.
-                    _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
-                    return process;
+                    // The rest of its output is read to the end, so that the silo never blocks on the pipe.
+                    var output = process.StandardOutput;
+                    return (process, Task.Run(async () =>
+                    {
+                        SiloMeasure? last = null;
+                        while (await output.ReadLineAsync(CancellationToken.None) is { } more)
+                        {
+                            last = SiloMeter.Parse(more) ?? last;
+                        }
+
+                        return last;
+                    }, CancellationToken.None));
                 }
             }
         }

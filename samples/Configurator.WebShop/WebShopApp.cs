@@ -80,7 +80,16 @@ public static class WebShopApp
             silo.Configure<global::Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster, "configurator-shop"));
             silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort);
             silo.UseRedisClustering(redis);
-            silo.AddRedisGrainStorage(ConfiguratorOrleans.StorageName, o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
+            // Session documents through Orleans' own serializer (the default storage serializer is
+            // Newtonsoft JSON, which escapes the document's JSON again), and Redis replies handled
+            // on the thread pool rather than Redis' own threads (fewer thread hops on a small machine).
+            silo.AddRedisGrainStorage(ConfiguratorOrleans.StorageName, o =>
+            {
+                o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+                o.ConfigurationOptions.SocketManager = StackExchange.Redis.SocketManager.ThreadPool;
+            });
+            silo.Services.AddOptions<global::Orleans.Persistence.RedisStorageOptions>(ConfiguratorOrleans.StorageName)
+                .Configure<global::Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new global::Orleans.Storage.OrleansGrainStorageSerializer(serializer));
             silo.AddConfiguratorOrleans();
         });
         builder.Services.AddSingleton<Configurator.Sessions.Storage.ISessionStore, ClusterSessionStore>();
