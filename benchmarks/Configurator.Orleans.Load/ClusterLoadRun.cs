@@ -45,7 +45,10 @@ internal sealed record ClusterLoadReport(
         Invariant($"  open:  {Settings.Sessions:N0} sessions in {OpenSeconds:F1} s = {Settings.Sessions / OpenSeconds:F0} sessions/s"),
         Invariant($"  measured steps: {Steps:N0} in {Seconds:F1} s = {Steps / Seconds:F0} steps/s; p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms; {Errors} errors"),
         Invariant($"  after restarting every silo: {CheckedSessions:N0} sessions read back from Redis ({CheckedChoices:N0} choices) in {CheckSeconds:F1} s; {LostSessions} with a lost or changed choice"),
-        .. Silos.Select((silo, i) => Invariant($"  silo {i + 1}{(Settings.InProcess ? " (CPU, allocation and GC are the one process's)" : "")}: {silo}"))]);
+        .. Settings.InProcess
+            ? [.. Silos.Select((silo, i) => Invariant($"  silo {i + 1}: {silo.Latency()}")),
+                .. Silos.Take(1).Select(silo => Invariant($"  the one process: {silo.Process(Silos.Sum(s => s.Steps))}"))]
+            : Silos.Select((silo, i) => Invariant($"  silo {i + 1}: {silo}"))]);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -79,6 +79,12 @@ internal sealed class SiloMeter : IIncomingGrainCallFilter
 /// <summary>One silo's measured phase: steps served, their in-silo p50 and p99 (ms), CPU seconds, bytes allocated, GC pause (ms) and collections.</summary>
 internal sealed record SiloMeasure(int Steps, double P50, double P99, double CpuSeconds, long Allocated, double PausedMilliseconds, int Collections)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Steps:N0} steps, in the silo p50 {P50:F2} ms, p99 {P99:F2} ms; CPU {CpuSeconds:F1} s ({CpuSeconds * 1000 / Math.Max(1, Steps):F2} ms per step); allocated {Allocated / 1024.0 / Math.Max(1, Steps):F0} KB per step; GC pauses {PausedMilliseconds / 1000:F1} s in {Collections:N0} collections");
+    /// <summary>The steps this silo served and how long they took inside it.</summary>
+    public string Latency() => string.Create(CultureInfo.InvariantCulture, $"{Steps:N0} steps, in the silo p50 {P50:F2} ms, p99 {P99:F2} ms");
+
+    /// <summary>The process's CPU, allocation and pauses, per step over the <paramref name="steps"/> it served.</summary>
+    public string Process(int steps) => string.Create(CultureInfo.InvariantCulture,
+        $"CPU {CpuSeconds:F1} s ({CpuSeconds * 1000 / Math.Max(1, steps):F2} ms per step); allocated {Allocated / 1024.0 / Math.Max(1, steps):F0} KB per step; GC pauses {PausedMilliseconds / 1000:F1} s in {Collections:N0} collections");
+
+    public override string ToString() => $"{Latency()}; {Process(Steps)}";
 }
