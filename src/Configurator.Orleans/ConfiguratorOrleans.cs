@@ -20,8 +20,9 @@ public static class ConfiguratorOrleans
     internal static readonly TimeSpan BatchPartIdleAge = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Hosts session grains and batch work (<see cref="IBatchGrain"/>) on this silo: the library's
-    /// types travel as their own JSON, and idle session grains deactivate after
+    /// Hosts session grains and batch work (<see cref="IBatchGrain"/>) on this silo: a session's
+    /// results travel in Orleans' binary format, the library's other types as their own JSON, and
+    /// idle session grains deactivate after
     /// <paramref name="idleAge"/> (default 30 minutes). A part of batch work must answer within
     /// the cluster's response timeout (<c>SiloMessagingOptions.ResponseTimeout</c>, 30 s by
     /// default): ask for more parts, or raise it, for very large models.
@@ -41,7 +42,7 @@ public static class ConfiguratorOrleans
         return builder;
     }
 
-    /// <summary>Lets a cluster client call session grains (the library's types travel as their own JSON).</summary>
+    /// <summary>Lets a cluster client call session grains (a session's results travel in Orleans' binary format, the library's other types as their own JSON).</summary>
     /// <param name="builder">The client builder.</param>
     /// <returns>The builder.</returns>
     public static IClientBuilder AddConfiguratorOrleans(this IClientBuilder builder)
@@ -54,7 +55,7 @@ public static class ConfiguratorOrleans
     private static void AddSerialization(IServiceCollection services) =>
         services.AddSerializer(serializer =>
         {
-            // The library's types travel as their own JSON; its immutable results are not copied at all.
+            // The session results have surrogates (ResultSurrogates.cs); the library's other types travel as their own JSON; immutable results are not copied at all.
             serializer.Services.AddSingleton<IGeneralizedCopier, ImmutableResultCopier>();
             serializer.AddJsonSerializer(
                 isSerializable: IsLibraryType,
@@ -62,6 +63,7 @@ public static class ConfiguratorOrleans
                 configureOptions: options => options.Configure(o => o.SerializerOptions = ConfiguratorJson.Options));
         });
 
+    // Exceptions and the session results with surrogates (ResultSurrogates.cs) have Orleans codecs of their own.
     private static bool IsLibraryType(Type type) =>
-        type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type);
+        type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type) && !Surrogates.Types.Contains(type);
 }

@@ -14,8 +14,7 @@ namespace Configurator.Orleans.Tests;
 /// </summary>
 public sealed class ImmutableResultCopierTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static readonly Type[] Passed =
-        [typeof(SessionState), typeof(ChoiceResult), typeof(CustomerChoice), typeof(Explanation), typeof(SessionDocument), typeof(Selection)];
+    private static readonly Type[] Passed = [.. Surrogates.Types, typeof(SessionDocument)];
 
     [Fact]
     public void PassedTypes_AreImmutableAllTheWayDown()
@@ -41,11 +40,13 @@ public sealed class ImmutableResultCopierTests(ClusterFixture fixture) : IClassF
         var document = session.ToDocument();
         Assert.Same(document, copier.Copy(document));
 
+        Assert.Same(state.Modules[0], copier.Copy(state.Modules[0]));
+
         // Other library types still travel as a copy (the JSON codec's), equal to the original.
-        var module = state.Modules[0];
-        var copy = copier.Copy(module);
-        Assert.NotSame(module, copy);
-        Assert.Equal(ConfiguratorJson.Serialize(module), ConfiguratorJson.Serialize(copy));
+        var distance = new PresetDistance("standard", 1, ImmutableArray.Create("frame"));
+        var copy = copier.Copy(distance);
+        Assert.NotSame(distance, copy);
+        Assert.Equal(ConfiguratorJson.Serialize(distance), ConfiguratorJson.Serialize(copy));
     }
 
     /// <summary>Every instance field of a library type is read-only and of an immutable type.</summary>
