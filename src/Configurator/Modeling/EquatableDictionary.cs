@@ -18,6 +18,11 @@ namespace Configurator.Modeling;
 [CollectionBuilder(typeof(EquatableDictionary), nameof(EquatableDictionary.Create))]
 public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDictionary<TValue>>, IReadOnlyDictionary<string, TValue>
 {
+    // A map this small is searched in order; a larger one also keeps a hash lookup. Sessions hold
+    // many small maps (a selection has one entry per module, a session state three selections),
+    // where the lookup's tree nodes cost more to build and keep than a short ordinal search.
+    private const int SearchedInOrder = 16;
+
     private readonly ImmutableArray<KeyValuePair<string, TValue>> _entries;
     private readonly ImmutableDictionary<string, TValue>? _lookup;
 
@@ -27,30 +32,34 @@ public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDiction
     {
         Internal.Guard.NotNull(entries);
         var order = ImmutableArray.CreateBuilder<KeyValuePair<string, TValue>>();
-        var lookup = ImmutableDictionary.CreateBuilder<string, TValue>(StringComparer.Ordinal);
+        Dictionary<string, int>? positions = null;
         foreach (var (key, value) in entries)
         {
             Internal.Guard.NotNull(key);
-            if (lookup.ContainsKey(key))
+            var at = positions is null ? IndexOf(order, key) : positions.GetValueOrDefault(key, -1);
+            if (at >= 0)
             {
-                for (var at = 0; at < order.Count; at++)
-                {
-                    if (order[at].Key == key)
-                    {
-                        order[at] = new(key, value);
-                    }
-                }
-            }
-            else
-            {
-                order.Add(new(key, value));
+                order[at] = new(key, value);
+                continue;
             }
 
-            lookup[key] = value;
+            order.Add(new(key, value));
+            if (positions is not null)
+            {
+                positions[key] = order.Count - 1;
+            }
+            else if (order.Count > SearchedInOrder)
+            {
+                positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < order.Count; i++)
+                {
+                    positions[order[i].Key] = i;
+                }
+            }
         }
 
         _entries = order.ToImmutable();
-        _lookup = lookup.ToImmutable();
+        _lookup = _entries.Length > SearchedInOrder ? _entries.ToImmutableDictionary(StringComparer.Ordinal) : null;
     }
 
     /// <summary>The entries in the order they were added.</summary>
@@ -63,7 +72,7 @@ public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDiction
     public bool IsEmpty => Count == 0;
 
     /// <inheritdoc />
-    public TValue this[string key] => (_lookup ?? ImmutableDictionary<string, TValue>.Empty)[key];
+    public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The map has no key '{key}'.");
 
     /// <inheritdoc />
     public IEnumerable<string> Keys => Entries.Select(e => e.Key);
@@ -77,18 +86,40 @@ public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDiction
     public EquatableDictionary<TValue> SetItem(string key, TValue value) => new(Entries.Append(new(key, value)));
 
     /// <inheritdoc />
-    public bool ContainsKey(string key) => _lookup?.ContainsKey(key) ?? false;
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     /// <inheritdoc />
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
     {
-        if (_lookup is null)
+        if (_lookup is not null)
         {
-            value = default;
-            return false;
+            return _lookup.TryGetValue(key, out value);
         }
 
-        return _lookup.TryGetValue(key, out value);
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                value = entry.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static int IndexOf(ImmutableArray<KeyValuePair<string, TValue>>.Builder order, string key)
+    {
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (string.Equals(order[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Compares two maps by content.</summary>
