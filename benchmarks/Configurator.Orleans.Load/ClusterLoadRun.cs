@@ -129,7 +129,7 @@ internal static class ClusterLoadRun
 
         Array.Sort(latencies);
         return new ClusterLoadReport(settings, openSeconds, latencies.Length, errors, stepSeconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1],
+            SiloMeter.Percentile(latencies, 0.50), SiloMeter.Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1],
             settings.Sessions, choices, lost, check.Elapsed.TotalSeconds, silos);
     }
 
@@ -216,7 +216,7 @@ internal static class ClusterLoadRun
         {
             var inWindow = window.Select(i => latencies[i]).Order().ToArray();
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"   {window.Key * 10,4}-{window.Key * 10 + 10} s: {inWindow.Length / Math.Min(10, seconds - window.Key * 10),6:F0} steps/s, p50 {Percentile(inWindow, 0.5),6:F2} ms, p99 {Percentile(inWindow, 0.99),7:F2} ms"));
+                $"   {window.Key * 10,4}-{window.Key * 10 + 10} s: {inWindow.Length / Math.Min(10, seconds - window.Key * 10),6:F0} steps/s, p50 {SiloMeter.Percentile(inWindow, 0.5),6:F2} ms, p99 {SiloMeter.Percentile(inWindow, 0.99),7:F2} ms"));
         }
 
         return (seconds, errors, measured.Select(i => latencies[i]).ToArray());
@@ -248,9 +248,6 @@ internal static class ClusterLoadRun
             Host.Dispose();
         }
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     /// <summary>
     /// What the run keeps of a session's last state: the choices storage must hold and the options

@@ -69,6 +69,7 @@ internal sealed class SiloMeter : IIncomingGrainCallFilter
         return new SiloMeasure((int)Number(1), Number(2), Number(3), Number(4), (long)Number(5), Number(6), (int)Number(7));
     }
 
+    /// <summary>The value at fraction <paramref name="p"/> of sorted latencies (nearest rank), the client's and the silos' alike; 0 when there are none.</summary>
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 

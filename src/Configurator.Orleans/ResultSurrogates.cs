@@ -262,11 +262,12 @@ internal sealed class ResultCopier :
 /// <summary>What the converters share.</summary>
 internal static class Surrogates
 {
-    /// <summary>The library's result types that cross the cluster through the surrogates above, not as JSON.</summary>
+    /// <summary>The library's result types that cross the cluster through the surrogates above, not as JSON: those <see cref="ResultCopier"/> passes as they are.</summary>
     public static readonly HashSet<Type> Types =
     [
-        typeof(CustomerChoice), typeof(OptionState), typeof(ModuleState), typeof(SessionState), typeof(AttributeState), typeof(ChoiceResult),
-        typeof(Diagnosis), typeof(Explanation), typeof(Selection), typeof(PriceRange), typeof(PriceBreakdown),
+        .. typeof(ResultCopier).GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDeepCopier<>))
+            .Select(i => i.GetGenericArguments()[0]),
     ];
 
     /// <summary>An array read back as the library's equatable array (null, as an absent field, is empty).</summary>
