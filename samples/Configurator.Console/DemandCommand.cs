@@ -168,7 +168,7 @@ internal static class DemandCommand
         {
             writer.WriteStartObject();
             writer.WritePropertyName("configuration");
-            JsonSerializer.Serialize(writer, preset.Configuration, ConfiguratorJson.Options);
+            writer.WriteRawValue(ConfiguratorJson.Serialize(preset.Configuration));
             writer.WriteNumber("exactUnits", preset.ExactUnits);
             writer.WriteNumber("newUnits", preset.NewUnits);
             writer.WriteNumber("coverage", preset.Coverage);

@@ -11,7 +11,16 @@ namespace Configurator.Tests.Documentation;
 public partial class ReadmeConsoleTranscriptTests
 {
     [Fact]
-    public async Task ConsoleSection_EveryCommand_PrintsWhatTheReadmeShows()
+    public Task ConsoleSection_EveryCommand_PrintsWhatTheReadmeShows() =>
+        AssertTranscript("dotnet", Path.Combine(AppContext.BaseDirectory, "Configurator.Console.dll"));
+
+    /// <summary>
+    /// Runs every command of the README's console section with <paramref name="program"/> (and
+    /// <paramref name="arguments"/> before the command's own) and asserts that each prints what the
+    /// README shows: the framework-dependent build here, the native tool as installed from its
+    /// package in <see cref="Packaging.PackageTests"/>.
+    /// </summary>
+    internal static async Task AssertTranscript(string program, params string[] arguments)
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"), TestContext.Current.CancellationToken);
         var start = readme.IndexOf("\n## The console\n", StringComparison.Ordinal);
@@ -26,8 +35,8 @@ public partial class ReadmeConsoleTranscriptTests
             Directory.CreateSymbolicLink(Path.Combine(folder.FullName, "samples"), Path.Combine(RepositoryPaths.Root, "samples"));
             foreach (var (command, input, expected) in transcripts)
             {
-                var actual = await Run(command, input, folder.FullName);
-                Assert.True(Matches(expected, actual), $"$ {command}\nREADME:\n{string.Join('\n', expected)}\nactual:\n{string.Join('\n', actual)}");
+                var actual = await Run(program, arguments, command, input, folder.FullName);
+                Assert.True(Matches(expected, actual), $"$ {command}\nREADME:\n{string.Join('\n', expected)}\nactual ({program}):\n{string.Join('\n', actual)}");
             }
         }
         finally
@@ -78,12 +87,16 @@ public partial class ReadmeConsoleTranscriptTests
         }
     }
 
-    private static async Task<List<string>> Run(string command, string? input, string folder)
+    private static async Task<List<string>> Run(string program, string[] arguments, string command, string? input, string folder)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("configurator", words[0]);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Configurator.Console.dll"));
+        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var word in words.Skip(1))
         {
             // The shell expands samples/models/*.json in name order.

@@ -39,17 +39,72 @@ public sealed class PackageTests(PackageTests.Packed packed) : IClassFixture<Pac
     }
 
     [Fact]
-    public void ConsolePackage_IsADotnetToolNamedConfiguratorWithItsOwnReadme()
+    public void ConsolePackage_IsADotnetToolNamedConfiguratorThatPointsAtANativeAndAFrameworkDependentPackage()
     {
         using var package = ZipFile.OpenRead(packed.Package("Configurator.Console", "nupkg"));
         var metadata = Metadata(package, "Configurator.Console");
         AssertCommonMetadata(metadata, packed.Commit);
         Assert.Contains(metadata.Descendants(), e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool");
-        var settings = Read(package, package.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).FullName);
-        var command = XDocument.Parse(settings).Descendants().Single(e => e.Name.LocalName == "Command");
+        var settings = ToolSettings(package);
+        Assert.Equal("configurator", (string?)settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name"));
+        var pointed = settings.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+            .ToDictionary(e => (string)e.Attribute("RuntimeIdentifier")!, e => (string)e.Attribute("Id")!, StringComparer.Ordinal);
+        Assert.Equal("Configurator.Console.linux-x64", pointed["linux-x64"]);
+        Assert.Equal("Configurator.Console.any", pointed["any"]);
+        Assert.Contains("dotnet tool install -g Configurator.Console", Read(package, "README.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FrameworkDependentConsolePackage_RunsTheAssemblyOnTheInstalledRuntime()
+    {
+        using var package = ZipFile.OpenRead(packed.Package("Configurator.Console.any", "nupkg"));
+        AssertCommonMetadata(Metadata(package, "Configurator.Console.any"), packed.Commit);
+        var command = ToolSettings(package).Descendants().Single(e => e.Name.LocalName == "Command");
         Assert.Equal("configurator", (string?)command.Attribute("Name"));
         Assert.Equal("Configurator.Console.dll", (string?)command.Attribute("EntryPoint"));
-        Assert.Contains("dotnet tool install -g Configurator.Console", Read(package, "README.md"), StringComparison.Ordinal);
+        Assert.Equal("dotnet", (string?)command.Attribute("Runner"));
+        Assert.Contains(package.Entries, e => e.FullName.EndsWith("/Configurator.Console.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NativeTool_InstalledFromThePackages_IsOneNativeProgramThatPrintsWhatTheReadmeShows()
+    {
+        Assert.SkipWhen(packed.NativeSkipped is not null, packed.NativeSkipped ?? "");
+        using (var package = ZipFile.OpenRead(packed.Package("Configurator.Console.linux-x64", "nupkg")))
+        {
+            // The program alone: no assemblies for a runtime to load, no debug information.
+            var tools = package.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal)).Select(e => Path.GetFileName(e.FullName)).Order(StringComparer.Ordinal);
+            Assert.Equal(["Configurator.Console", "DotnetToolSettings.xml"], tools);
+        }
+
+        // As a user installs it, from the packed folder only, into a packages folder of its own (never a cache of an earlier pack).
+        var tool = Path.Combine(packed.Folder, "tool");
+        var packages = Path.Combine(packed.Folder, "tool-packages");
+        var config = Path.Combine(packed.Folder, "tool-nuget.config");
+        File.WriteAllText(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packed" value="{packed.Output}" />
+              </packageSources>
+            </configuration>
+            """);
+        var install = Packed.Run("dotnet", packed.Folder, [new("NUGET_PACKAGES", packages)],
+            "tool", "install", "Configurator.Console", "--version", packed.Version, "--tool-path", tool, "--configfile", config);
+        Assert.True(install.ExitCode == 0, install.Output);
+
+        var program = new FileInfo(Path.Combine(tool, "configurator")).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.Combine(tool, "configurator");
+        Assert.Contains($"configurator.console.linux-x64{Path.DirectorySeparatorChar}", program, StringComparison.OrdinalIgnoreCase);
+        var header = new byte[4];
+        using (var file = File.OpenRead(program))
+        {
+            file.ReadExactly(header);
+        }
+
+        Assert.Equal("\u007fELF"u8.ToArray(), header);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(program)!, "*.dll"));
+        await Documentation.ReadmeConsoleTranscriptTests.AssertTranscript(Path.Combine(tool, "configurator"));
     }
 
     [Theory]
@@ -140,6 +195,9 @@ public sealed class PackageTests(PackageTests.Packed packed) : IClassFixture<Pac
         Assert.Equal(commit, (string?)repository.Attribute("commit"));
     }
 
+    private static XDocument ToolSettings(ZipArchive package) =>
+        XDocument.Parse(Read(package, package.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).FullName));
+
     private static XElement Metadata(ZipArchive package, string id) =>
         XDocument.Parse(Read(package, id + ".nuspec")).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
 
@@ -163,7 +221,15 @@ public sealed class PackageTests(PackageTests.Packed packed) : IClassFixture<Pac
             Commit = Check(Run("git", clone, "rev-parse", "HEAD")).Trim();
             foreach (var project in new[] { "src/Configurator", "src/Configurator.Orleans", "samples/Configurator.Console" })
             {
-                Check(Run("dotnet", clone, "pack", project, "-c", "Release", "-o", Output, "--nologo", "-p:ContinuousIntegrationBuild=true", "--disable-build-servers"));
+                Pack(clone, project);
+            }
+
+            // The console's RID packages, as a release packs them: framework-dependent anywhere, native on its own platform only.
+            Pack(clone, "samples/Configurator.Console", "-r", "any");
+            NativeSkipped = NativeToolchain();
+            if (NativeSkipped is null)
+            {
+                Pack(clone, "samples/Configurator.Console", "-r", "linux-x64");
             }
 
             Version = Path.GetFileName(Directory.EnumerateFiles(Output, "Configurator.Orleans.*.nupkg").Single())["Configurator.Orleans.".Length..^".nupkg".Length];
@@ -176,6 +242,9 @@ public sealed class PackageTests(PackageTests.Packed packed) : IClassFixture<Pac
         public string Commit { get; }
 
         public string Version { get; }
+
+        /// <summary>Why the native linux-x64 tool was not packed here (another platform, no C toolchain); null when it was.</summary>
+        public string? NativeSkipped { get; }
 
         public string Package(string id, string extension) => Path.Combine(Output, $"{id}.{Version}.{extension}");
 
@@ -231,6 +300,22 @@ public sealed class PackageTests(PackageTests.Packed packed) : IClassFixture<Pac
                     output.AppendLine(line);
                 }
             }
+        }
+
+        private void Pack(string clone, string project, params string[] options) =>
+            Check(Run("dotnet", clone, ["pack", project, "-c", "Release", "-o", Output, "--nologo", "-p:ContinuousIntegrationBuild=true", "--disable-build-servers", .. options]));
+
+        private static string? NativeToolchain()
+        {
+            if (System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier != "linux-x64")
+            {
+                return $"The native tool is packed on linux-x64; this is {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}.";
+            }
+
+            var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+            return path.Any(folder => File.Exists(Path.Combine(folder, "clang")) || File.Exists(Path.Combine(folder, "gcc")))
+                ? null
+                : "Packing the native tool links it with a C toolchain (clang or gcc), and there is none on the PATH; .ci/run installs gcc.";
         }
 
         private static string Check((int ExitCode, string Output) result) =>
