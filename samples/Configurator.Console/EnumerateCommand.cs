@@ -62,7 +62,7 @@ internal static class EnumerateCommand
             {
                 // Ctrl+C or --timeout: say how far it got (the caller then says why it stopped).
                 ClosedPipe.TryFlush(output);
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"configurator: {Wording.Count(writer.Written, "configuration")} {(writer.IsSilent ? "enumerated" : "written")} in {clock.Elapsed.TotalSeconds:0.###} s before stopping."));
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"configurator: {Wording.Count(writer.Written, "configuration")} {(writer.IsSilent ? "enumerated" : "written")} in {clock.Elapsed.TotalSeconds:0.000} s before stopping."));
                 throw;
             }
 
@@ -72,7 +72,7 @@ internal static class EnumerateCommand
             }
             else if (writer.IsSilent)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Wording.Count(visited, "configuration")} in {clock.Elapsed.TotalSeconds:0.###} s"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Wording.Count(visited, "configuration")} in {clock.Elapsed.TotalSeconds:0.000} s"));
             }
 
             return ExitCodes.Success;
