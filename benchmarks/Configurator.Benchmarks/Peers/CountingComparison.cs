@@ -10,7 +10,8 @@ namespace Configurator.Benchmarks.Peers;
 
 /// <summary>
 /// Counts every model of <c>../shared/benchmarks/models/counts.tsv</c> with our console
-/// (<c>configurator count FILE</c>, whole process) and with sharpSAT in one run, and prints a table
+/// (<c>configurator count FILE</c>, whole process: the native tool linux-x64 users install, and the
+/// framework-dependent one every other platform gets) and with sharpSAT in one run, and prints a table
 /// of medians and ratios (markdown, also written to BenchmarkDotNet.Artifacts/counting.md). sharpSAT
 /// reads a DIMACS model as is and every other model as our clauses written in DIMACS (a second,
 /// independent count of the same configurations). Each count is checked against counts.tsv.
@@ -40,6 +41,7 @@ internal static class CountingComparison
         }
 
         var notes = new List<string>();
+        var native = NativeConsole(notes);
         var sharpSat = SharpSatPeer.Prepare();
         if (sharpSat is not null)
         {
@@ -47,8 +49,8 @@ internal static class CountingComparison
         }
 
         var table = new StringBuilder()
-            .AppendLine("| model | digits | engine | Configurator (whole process) | sharpSAT (whole process) | × sharpSAT | sharpSAT's input |")
-            .AppendLine("|---|---:|---|---:|---:|---:|---|");
+            .AppendLine("| model | digits | engine | Configurator, native tool | Configurator, framework-dependent | sharpSAT | native × sharpSAT | sharpSAT's input |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---:|---|");
         foreach (var line in File.ReadLines(counts).Where(l => !l.StartsWith('#') && l.Contains('\t')))
         {
             var parts = line.Split('\t');
@@ -56,8 +58,14 @@ internal static class CountingComparison
             var expected = BigInteger.Parse(parts[1], CultureInfo.InvariantCulture);
             Console.Error.WriteLine($"{parts[0]}: Configurator");
             var compiled = ModelCompiler.Compile(ModelImporter.ImportFile(file).GetModelOrThrow()).GetModelOrThrow();
-            var ours = PeerComparison.Median(runs, () => Ours(console, file));
-            Check(parts[0], "Configurator", expected, ours.Found, notes);
+            var framework = PeerComparison.Median(runs, () => Ours("dotnet", [console, "count", file]));
+            Check(parts[0], "Configurator (framework-dependent)", expected, framework.Found, notes);
+            var ours = framework;
+            if (native is not null)
+            {
+                ours = PeerComparison.Median(runs, () => Ours(native, ["count", file]));
+                Check(parts[0], "Configurator (native)", expected, ours.Found, notes);
+            }
 
             var theirs = "skipped";
             var ratio = "–";
@@ -80,33 +88,61 @@ internal static class CountingComparison
                 }
             }
 
-            Console.Error.WriteLine($"{parts[0]}: ours {Duration(ours.Seconds)}, sharpSAT {theirs}");
+            Console.Error.WriteLine($"{parts[0]}: ours {Duration(ours.Seconds)} ({Duration(framework.Seconds)} framework-dependent), sharpSAT {theirs}");
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {parts[0]} | {expected.ToString(CultureInfo.InvariantCulture).Length:N0} | {compiled.Engine} | {Duration(ours.Seconds)} | {theirs} | {ratio} | {input} |");
+                $"| {parts[0]} | {expected.ToString(CultureInfo.InvariantCulture).Length:N0} | {compiled.Engine} | {(native is null ? "–" : Duration(ours.Seconds))} | {Duration(framework.Seconds)} | {theirs} | {ratio} | {input} |");
         }
 
         PeerComparison.Report("counting.md", $"{(quick ? "Quick run, one run per cell" : $"Medians of {runs} runs")}; whole process wall time (start-up, import, compile, count). Every count checked against counts.tsv.", table, notes);
         return 0;
     }
 
-    /// <summary>Our console counting the file: the count it prints and the whole process's wall seconds.</summary>
-    private static (BigInteger Count, double Seconds) Ours(string console, string file)
+    /// <summary>Our console counting a file: the count it prints and the whole process's wall seconds.</summary>
+    private static (BigInteger Count, double Seconds) Ours(string program, string[] arguments)
     {
         var clock = Stopwatch.StartNew();
-        var (exit, output) = PeerProcess.Run("dotnet", [console, "count", file], Directory.GetCurrentDirectory(), Timeout);
+        var (exit, output) = PeerProcess.Run(program, arguments, Directory.GetCurrentDirectory(), Timeout);
         var seconds = clock.Elapsed.TotalSeconds;
+        var command = $"configurator {string.Join(' ', arguments.SkipWhile(a => a != "count"))}";
         if (exit == PeerProcess.TimedOut)
         {
-            throw new InvalidOperationException($"configurator count {file} took over {Timeout.TotalMinutes} minutes.");
+            throw new InvalidOperationException($"{command} took over {Timeout.TotalMinutes} minutes.");
         }
 
         var first = output.Split('\n', StringSplitOptions.TrimEntries)[0];
         if (exit != 0 || !BigInteger.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            throw new InvalidOperationException($"configurator count {file} failed: {output.Trim()}");
+            throw new InvalidOperationException($"{command} failed: {output.Trim()}");
         }
 
         return (count, seconds);
+    }
+
+    /// <summary>
+    /// The console as the linux-x64 tool package ships it, compiled ahead of time (what
+    /// <c>dotnet pack -r linux-x64</c> packs); null, with a note, on another platform or when the
+    /// publish fails (it links with clang or gcc).
+    /// </summary>
+    private static string? NativeConsole(List<string> notes)
+    {
+        if (System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier != "linux-x64")
+        {
+            notes.Add($"The native tool is built for linux-x64 only; this is {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}, so only the framework-dependent console ran.");
+            return null;
+        }
+
+        Console.Error.WriteLine("publishing the native console (about a minute)");
+        var folder = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "native-console"));
+        var project = Path.Combine(SampleFiles.Repository, "samples", "Configurator.Console");
+        var (exit, output) = PeerProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", folder, "--nologo"], Directory.GetCurrentDirectory(), TimeSpan.FromMinutes(10));
+        var program = Path.Combine(folder, "Configurator.Console");
+        if (exit != 0 || !File.Exists(program))
+        {
+            notes.Add($"The native console could not be published (it links with clang or gcc), so only the framework-dependent console ran: {output.Trim().Split('\n')[^1]}");
+            return null;
+        }
+
+        return program;
     }
 
     /// <summary>The model's clauses as a DIMACS file (the clause engine's, forced for models that compile to a diagram).</summary>
