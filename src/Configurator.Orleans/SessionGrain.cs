@@ -10,7 +10,10 @@ namespace Configurator.Orleans;
 /// A session grain: a thin adapter over <see cref="ConfigurationSession"/>. The live session is
 /// rebuilt on activation from the stored document against this silo's compiled model (the model
 /// is never grain state); each change is written to storage before the call returns. Orleans runs
-/// one call at a time per grain, so the session needs no other gate.
+/// one call at a time per grain, so the session needs no other gate. Between calls the grain keeps
+/// the session's choices only (<see cref="ConfigurationSession.ReleaseState"/>): a customer's next
+/// step comes seconds later, and a state kept that long is promoted through every GC generation,
+/// which is most of what a busy silo's collector pauses for.
 /// </summary>
 /// <remarks>
 /// Placed on the silo that first receives a call for it: a cluster client sends every call for
@@ -41,10 +44,10 @@ internal sealed class SessionGrain(
         options.Culture = culture;
         _session = presetId is null ? ConfigurationSession.Start(model, options) : ConfigurationSession.StartFromPreset(model, presetId, options);
         await SaveAsync();
-        return _session.View();
+        return Released(_session.View());
     }
 
-    public Task<SessionState> ViewAsync() => Task.FromResult(Session.View());
+    public Task<SessionState> ViewAsync() => Task.FromResult(Released(Session.View()));
 
     public async Task<ChoiceResult> ChooseAsync(CustomerChoice choice)
     {
@@ -54,7 +57,7 @@ internal sealed class SessionGrain(
             await SaveAsync();
         }
 
-        return result;
+        return Released(result);
     }
 
     public async Task<SessionState> ResolveAsync(CustomerChoice choice, int diagnosisIndex)
@@ -66,7 +69,7 @@ internal sealed class SessionGrain(
         }
 
         await SaveAsync();
-        return Session.View();
+        return Released(Session.View());
     }
 
     public Task<SessionState> UndoAsync() => Change(session => session.Undo());
@@ -75,7 +78,7 @@ internal sealed class SessionGrain(
 
     public Task<SessionState> ResetAsync() => Change(session => session.Reset());
 
-    public Task<Explanation?> ExplainAsync(string moduleId, string optionId) => Task.FromResult(Session.Explain(moduleId, optionId));
+    public Task<Explanation?> ExplainAsync(string moduleId, string optionId) => Task.FromResult(Released(Session.Explain(moduleId, optionId)));
 
     public Task<SessionDocument> DocumentAsync() => Task.FromResult(Session.ToDocument());
 
@@ -130,7 +133,14 @@ internal sealed class SessionGrain(
     {
         change(Session);
         await SaveAsync();
-        return Session.View();
+        return Released(Session.View());
+    }
+
+    /// <summary>Passes a call's answer through, the live session keeping only its choices until the next call.</summary>
+    private T Released<T>(T answer)
+    {
+        _session?.ReleaseState();
+        return answer;
     }
 
     private async Task SaveAsync()

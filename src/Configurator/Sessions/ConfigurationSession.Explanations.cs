@@ -19,7 +19,7 @@ public sealed partial class ConfigurationSession
     public Explanation? Explain(string moduleId, string optionId, CancellationToken cancellationToken = default)
     {
         using var scope = Configurator.Internal.Interruption.Enter(cancellationToken);
-        var state = _state;
+        var state = State;
         var option = state[Internal.Guard.NotNull(moduleId)][Internal.Guard.NotNull(optionId)];
         if (option.IsAvailable)
         {

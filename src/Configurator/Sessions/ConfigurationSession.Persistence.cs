@@ -8,7 +8,7 @@ public sealed partial class ConfigurationSession
 {
     /// <summary>The session as a document: its id, model id and version, the preset it started from, the strategy, and the choices in order.</summary>
     public SessionDocument ToDocument() =>
-        new(SessionDocument.CurrentFormatVersion, Model.Model.Id, Model.Model.Version, PresetId, _state.Choices)
+        new(SessionDocument.CurrentFormatVersion, Model.Model.Id, Model.Model.Version, PresetId, [.. Choices])
         {
             SessionId = Id,
             Strategy = Strategy,

@@ -56,7 +56,7 @@ public sealed partial class ConfigurationSession
             Model.ModuleIndexOf(Guard.NotNull(moduleId));
             Commit([.. Choices.Where(c => c.ModuleId != moduleId)]);
             telemetry?.End("applied");
-            return _state;
+            return Current();
         }
     }
 
@@ -78,7 +78,7 @@ public sealed partial class ConfigurationSession
             }
 
             telemetry?.End(kept.Length != Choices.Length ? "applied" : "unchanged");
-            return _state;
+            return Current();
         }
     }
 
@@ -109,7 +109,7 @@ public sealed partial class ConfigurationSession
 
             Commit([.. kept, .. added]);
             telemetry?.End("applied");
-            return _state;
+            return Current();
         }
     }
 
@@ -197,7 +197,7 @@ public sealed partial class ConfigurationSession
             using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "reset", Model.Model.Id);
             Commit([]);
             telemetry?.End("applied");
-            return _state;
+            return Current();
         }
     }
 
@@ -214,14 +214,14 @@ public sealed partial class ConfigurationSession
             using var telemetry = Diagnostics.Telemetry.Start("configurator.session.step", Diagnostics.Telemetry.SessionStepDuration, Diagnostics.Telemetry.SessionSteps, "step", "preset", Model.Model.Id);
             Commit(choices);
             telemetry?.End("applied");
-            return _state;
+            return Current();
         }
     }
 
     /// <summary>The preset nearest to the current configuration; null when the model has no presets.</summary>
     public PresetDistance? NearestPreset()
     {
-        var state = _state;
+        var state = State;
         PresetDistance? best = null;
         foreach (var preset in Model.Model.Presets)
         {
@@ -253,10 +253,10 @@ public sealed partial class ConfigurationSession
             {
                 Commit([.. others, .. added]);
                 telemetry?.End("applied");
-                return new ChoiceResult(true, choice, [], null, _state);
+                return new ChoiceResult(true, choice, [], null, Current());
             }
 
-            var conflict = new ChoiceResult(false, choice, Diagnose(others, added), ExplainChoice(others, added, choice), _state);
+            var conflict = new ChoiceResult(false, choice, Diagnose(others, added), ExplainChoice(others, added, choice), Current());
             Diagnostics.Telemetry.Add(Diagnostics.Telemetry.Conflicts, 1, "step", step);
             telemetry?.End("conflict");
             return conflict;

@@ -26,7 +26,8 @@ public sealed partial class ConfigurationSession
     private PricingRequest _request;
     private int _position;
     private int _step;
-    private volatile SessionState _state;
+    // What the current step shows; null after ReleaseState until it is asked for again.
+    private volatile SessionState? _state;
     private SessionState? _view;
     private ShownReasons? _lastReasons;
     private readonly Dictionary<string, bool[][]> _passes = [];
@@ -77,10 +78,19 @@ public sealed partial class ConfigurationSession
     public PricingPipeline? Pricing => _pricing;
 
     /// <summary>What the session shows now, without explanations of unavailable options (see <see cref="View"/>).</summary>
-    public SessionState State => _state;
+    public SessionState State => _state ?? Current();
 
     /// <summary>The customer's choices (a preset's included), in order.</summary>
-    public ImmutableArray<CustomerChoice> Choices => _state.Choices.AsImmutableArray();
+    public ImmutableArray<CustomerChoice> Choices
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _history[_position];
+            }
+        }
+    }
 
     /// <summary>Starts an empty session (module defaults preselected where they fit).</summary>
     /// <param name="model">The compiled model.</param>
@@ -122,7 +132,32 @@ public sealed partial class ConfigurationSession
     {
         lock (_gate)
         {
-            return _view ??= WithReasons(_state);
+            return _view ??= WithReasons(Current());
+        }
+    }
+
+    /// <summary>
+    /// Lets go of what the session computed for its current step (the state and the view with its
+    /// explanations), keeping its choices, history and personalization. <see cref="State"/> and
+    /// <see cref="View"/> compute the same values again when next asked. For a server that holds
+    /// many sessions between a customer's steps: the results it already sent are all a step
+    /// allocates, so nothing of a step outlives its answer (a session grain does this after every call).
+    /// </summary>
+    public void ReleaseState()
+    {
+        lock (_gate)
+        {
+            _state = null;
+            _view = null;
+        }
+    }
+
+    /// <summary>The current step's state, computed again if it was released.</summary>
+    private SessionState Current()
+    {
+        lock (_gate)
+        {
+            return _state ??= Compute(_history[_position]);
         }
     }
 

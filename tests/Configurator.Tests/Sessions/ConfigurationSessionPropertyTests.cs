@@ -164,6 +164,40 @@ public class ConfigurationSessionPropertyTests
         }, iter: 400, threads: 1);
 
     [Fact]
+    public void ReleasedState_IsComputedAgainEqual_AndTheWalkGoesOnFromTheChoicesAlone() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            foreach (var (session, result, _, expected) in Walk(seed, out _, out _))
+            {
+                // The walk's own record of the choices: a session released at earlier steps still takes each next step from the right ones.
+                Assert.Equal(expected, session.Choices);
+                var state = session.State;
+                var view = random.Next(2) == 0 ? session.View() : null;
+                session.ReleaseState();
+                Assert.Equal(expected, session.Choices);
+                var again = session.State;
+                Assert.NotSame(state, again);
+                Assert.Equal(state, again);
+                Assert.Equal(expected, again.Choices);
+                if (view is not null)
+                {
+                    Assert.Equal(view, session.View());
+                }
+
+                if (result is not null)
+                {
+                    Assert.Equal(result.State, again);
+                }
+
+                if (random.Next(2) == 0)
+                {
+                    session.ReleaseState();
+                }
+            }
+        }, iter: 300, threads: 1);
+
+    [Fact]
     public void Conflicts_AreRealAndEveryDiagnosisIsMinimalAndRestoresConsistency() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
