@@ -28,7 +28,7 @@ internal sealed class BomRuleValidator : AbstractValidator<BomRule>
 
         // The ! is safe: the rule runs only .When the condition is present.
         RuleFor(r => r.When!)
-            .Custom((when, context) => context.CheckRule(context.JsonPath(), when, model, RuleType.Bool))
+            .Custom((when, context) => context.CheckRule(when, model, RuleType.Bool))
             .When(r => r.When is not null);
 
         RuleFor(r => r.Parts).Custom((parts, context) =>

@@ -24,7 +24,7 @@ internal sealed class ConstraintValidator : AbstractValidator<Constraint>
 
         // The ! is safe: each rule below runs only .When the value is present.
         RuleFor(c => c.Rule!)
-            .Custom((rule, context) => context.CheckRule(context.JsonPath(), rule, model, RuleType.Bool))
+            .Custom((rule, context) => context.CheckRule(rule, model, RuleType.Bool))
             .When(c => c.Rule is not null);
 
         RuleFor(c => c.Table!)

@@ -44,6 +44,12 @@ internal sealed partial class ModuleValidator : AbstractValidator<Module>
 
     private static void CheckDefaults(Module module, ValidationContext<Module> context)
     {
+        // Most modules have no default; their path is not worked out at all.
+        if (module.Defaults.Count == 0)
+        {
+            return;
+        }
+
         var path = context.JsonPath() + ".default";
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < module.Defaults.Count; i++)

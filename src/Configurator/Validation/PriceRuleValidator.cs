@@ -30,11 +30,11 @@ internal sealed class PriceRuleValidator : AbstractValidator<PriceRule>
 
         // The ! is safe: each rule below runs only .When the value is present.
         RuleFor(p => p.When!)
-            .Custom((when, context) => context.CheckRule(context.JsonPath(), when, model, RuleType.Bool))
+            .Custom((when, context) => context.CheckRule(when, model, RuleType.Bool))
             .When(p => p.When is not null);
 
         RuleFor(p => p.AddExpression!)
-            .Custom((expression, context) => context.CheckRule(context.JsonPath(), expression, model, RuleType.Number))
+            .Custom((expression, context) => context.CheckRule(expression, model, RuleType.Number))
             .When(p => p.AddExpression is not null);
     }
 }
