@@ -42,7 +42,7 @@ internal sealed record ClusterLoadReport(
 {
     public override string ToString() => string.Join('\n', [
         Invariant($"{Settings.Model}: {Settings.Sessions:N0} sessions over {Settings.Silos} silos ({(Settings.InProcess ? "in one process" : "separate processes")}, Redis), {Settings.Clients} clients, {Settings.Warmup} warm-up and {Settings.Steps} measured steps each{(Settings.StopSilo ? ", first silo stopped halfway" : "")}"),
-        .. Settings.InProcess ? Array.Empty<string>() : [$"  silo runtime: {string.Join(", ", SiloGroup.SiloEnvironment.Select(s => $"{s.Key}={Environment.GetEnvironmentVariable(s.Key) ?? s.Value}"))}"],
+        .. Settings.InProcess ? Array.Empty<string>() : [$"  silo runtime: {string.Join(", ", SiloGroup.SiloEnvironment.Select(s => $"{s.Key}={s.Value}"))}"],
         Invariant($"  open:  {Settings.Sessions:N0} sessions in {OpenSeconds:F1} s = {Settings.Sessions / OpenSeconds:F0} sessions/s"),
         Invariant($"  measured steps: {Steps:N0} in {Seconds:F1} s = {Steps / Seconds:F0} steps/s; p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms; {Errors} errors"),
         Invariant($"  after restarting every silo: {CheckedSessions:N0} sessions read back from Redis ({CheckedChoices:N0} choices) in {CheckSeconds:F1} s; {LostSessions} with a lost or changed choice"),

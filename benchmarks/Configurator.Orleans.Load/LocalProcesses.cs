@@ -196,12 +196,14 @@ internal sealed class SiloGroup : IAsyncDisposable
         }
     }
 
-    /// <summary>The runtime settings every silo process gets unless the run's environment names them.</summary>
+    /// <summary>The runtime settings every silo process gets: these defaults, unless the run's own environment names them.</summary>
     public static readonly KeyValuePair<string, string>[] SiloEnvironment =
     [
-        new("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
-        new("DOTNET_GCgen0size", "0x2000000"),
+        Setting("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
+        Setting("DOTNET_GCgen0size", "0x2000000"),
     ];
+
+    private static KeyValuePair<string, string> Setting(string name, string fallback) => new(name, Environment.GetEnvironmentVariable(name) ?? fallback);
 
     /// <summary>Starts a silo process; the task that comes with it reads its output to the end and gives what its meter printed last.</summary>
     private static async Task<(Process Process, Task<SiloMeasure?> Measure)> StartOneAsync(string redis, string clusterId, string modelFolder, CancellationToken cancellationToken)
@@ -221,10 +223,7 @@ internal sealed class SiloGroup : IAsyncDisposable
         // generation 0 collects a tenth as often. Given in the environment, the caller's own win.
         foreach (var (name, value) in SiloEnvironment)
         {
-            if (Environment.GetEnvironmentVariable(name) is null)
-            {
-                start.Environment[name] = value;
-            }
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start) ?? throw new ClusterLoadException("A silo process did not start.");
