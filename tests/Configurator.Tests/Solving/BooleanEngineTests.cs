@@ -118,6 +118,28 @@ public class BooleanEngineTests
             }
         }, iter: 1000, threads: 1);
 
+    [Fact(Timeout = 20_000)]
+    public async Task ClauseSearch_LongEquivalenceChain_CountsWithoutProbingEveryLiteralThroughIt()
+    {
+        // x1 <-> x2 <-> ... <-> x60000: two solutions, one decision, but every literal propagates
+        // through the whole chain, so testing each one as a failed literal visits 7 billion
+        // implications (3 minutes here). The backbone pass stops at its budget; without one, formulas
+        // like it in the encoding of a sum took hours (AttributeRangePropertyTests met one at random).
+        const int length = 60_000;
+        var clauses = Enumerable.Range(1, length - 1).SelectMany(v => new[] { new[] { -v, v + 1 }, new[] { v, -(v + 1) } }).ToArray();
+        var formula = new CnfFormula(length, clauses, []);
+
+        var (whole, assumed, circuit) = await Task.Run(() =>
+        {
+            var search = new ClauseSearch(formula);
+            return (search.Count([]), search.Count([length]), new ClauseSearch(formula).Compile(int.MaxValue));
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, whole);
+        Assert.Equal(1, assumed);
+        Assert.Equal(2, circuit!.Count(new sbyte[length]));
+    }
+
     [Fact]
     public void Circuit_OverItsEdgeBudget_IsNotMade()
     {

@@ -19,6 +19,15 @@ internal sealed class ClauseSearch
 {
     private const long CacheBudget = 48_000_000;
 
+    // The backbone pass's propagation budget: a floor plus a multiple of the formula's size
+    // (literal occurrences plus variables), in watch and implication entries visited. A probe costs
+    // what its literal propagates, so the pass is quadratic where every literal reaches much of the
+    // formula: a sum encoded as a diagram of 64,000 auxiliary variables took hours. The benchmark
+    // models' whole passes stay under the floor (embtoolkit's visits 1.2 million, 43 times its
+    // size; automotive2_4's 1.7 million). Cut short, the pass leaves the rest to the search.
+    private const long BackboneWork = 8;
+    private const long BackboneWorkFloor = 4_000_000;
+
     private readonly int _variables;
     private readonly List<int[]> _clauses = [];
     private readonly int _originalClauses;
@@ -50,6 +59,10 @@ internal sealed class ClauseSearch
     private int _head;
     private bool _inconsistent;
     private bool _backboneFound;
+
+    // Propagation work: watch-list and implication entries visited, for the backbone pass's budget.
+    private long _visits;
+    private readonly long _size;
 
     // Counting: stamps for component search, occurrence scores, the cache.
     private readonly int[] _variableMark;
@@ -107,8 +120,10 @@ internal sealed class ClauseSearch
         var implications = new List<(int, int, int)>();
         var longClauses = new List<int>();
         var units = new List<int>();
+        long size = _variables;
         foreach (var clause in formula.Clauses)
         {
+            size += clause.Length;
             // A repeated literal says nothing twice; a clause with a literal and its negation always
             // holds. Without them, a clause of one variable is a unit and a binary clause links two.
             var copy = clause.Select(Internal).Distinct().Order().ToArray();
@@ -153,6 +168,7 @@ internal sealed class ClauseSearch
         }
 
         _originalClauses = _clauses.Count;
+        _size = size;
         _clauseMark = new int[_originalClauses];
         _componentOf = new int[_variables + _originalClauses];
         _occurrences = [.. occurrences.Select(o => o?.ToArray() ?? [])];
@@ -491,6 +507,7 @@ internal sealed class ClauseSearch
         while (_head < _trailSize)
         {
             var falsified = _trail[_head++] ^ 1;
+            _visits += _impliedStart[falsified + 1] - _impliedStart[falsified] + _watches[falsified].Count;
             for (var implication = _impliedStart[falsified]; implication < _impliedStart[falsified + 1]; implication++)
             {
                 var (literal, clause) = _implied[implication];
@@ -873,7 +890,9 @@ internal sealed class ClauseSearch
     /// variable, repeated while it finds something (sharpSAT's preprocessing). A literal whose
     /// propagation conflicts is false in every solution, so its negation becomes a fact; feature
     /// models have hundreds such (dead and core features), and each one the search does not
-    /// know costs it a subtree.
+    /// know costs it a subtree. Stops once its propagations have visited a few times the formula
+    /// (<see cref="BackboneWorkFloor"/> plus <see cref="BackboneWork"/> times its size): the facts
+    /// it has not found by then, the search finds as it goes.
     /// </summary>
     private void FindBackbone()
     {
@@ -883,6 +902,7 @@ internal sealed class ClauseSearch
         }
 
         _backboneFound = true;
+        var budget = _visits + BackboneWorkFloor + (BackboneWork * _size);
         int before;
         do
         {
@@ -894,6 +914,11 @@ internal sealed class ClauseSearch
                     if (_value[literal] != 0)
                     {
                         continue;
+                    }
+
+                    if (_visits > budget)
+                    {
+                        return;
                     }
 
                     var mark = _trailSize;
