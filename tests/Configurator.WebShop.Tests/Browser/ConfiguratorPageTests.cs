@@ -52,8 +52,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         await Assertions.Expect(page.Locator("#nearest")).ToContainTextAsync("This is the standard");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Complete: ready to order.");
         var standardPrice = await page.Locator("#price").InnerTextAsync();
-        await page.Locator("#finish").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/summary/"));
+        await Follow(page, page.Locator("#finish"), new Regex("/summary/"));
         await Assertions.Expect(page.Locator("#breakdown")).ToContainTextAsync("Base price");
         await Assertions.Expect(page.Locator("#document")).ToContainTextAsync("\"model\": \"window-rules\"");
 
@@ -161,6 +160,25 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
     /// <summary>Picks an option (the page's script submits its module) and waits for the next step's page.</summary>
     private static Task Choose(IPage page, string module, string option) =>
         Step(page, () => Option(page, module, option).Locator("input").ClickAsync());
+
+    /// <summary>
+    /// Clicks a link and waits for the page it leads to. This wait once timed out in a CI run and
+    /// passed on every rerun; the failure now says where the browser was and what it showed.
+    /// </summary>
+    private static async Task Follow(IPage page, ILocator link, Regex url)
+    {
+        var href = await link.GetAttributeAsync("href");
+        await link.ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : $"(no text: {t.Exception?.InnerException?.Message})", TaskScheduler.Default);
+            Assert.Fail($"The link to {href} did not lead to {url}: the browser is at {page.Url}, showing: {shown[..Math.Min(shown.Length, 400)]} ({e.Message.Split('\n')[0]})");
+        }
+    }
 
     private static async Task Step(IPage page, Func<Task> action)
     {
