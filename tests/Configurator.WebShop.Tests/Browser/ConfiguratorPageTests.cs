@@ -175,7 +175,16 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         }
         catch (TimeoutException e)
         {
-            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : $"(no text: {t.Exception?.InnerException?.Message})", TaskScheduler.Default);
+            string shown;
+            try
+            {
+                shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            }
+            catch (PlaywrightException unreadable)
+            {
+                shown = $"(no text: {unreadable.Message})";
+            }
+
             Assert.Fail($"The link to {href} did not lead to {url}: the browser is at {page.Url}, showing: {shown[..Math.Min(shown.Length, 400)]} ({e.Message.Split('\n')[0]})");
         }
     }
