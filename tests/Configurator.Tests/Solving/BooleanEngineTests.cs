@@ -140,6 +140,76 @@ public class BooleanEngineTests
         Assert.Equal(2, circuit!.Count(new sbyte[length]));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ClauseSearch_ChainOfBlocks_DecidesTheLinksFirst(int seed)
+    {
+        // 120 blocks of 8 variables under 16 random three-literal clauses each, block b joined to
+        // block b + 1 through a link variable s (s or x, not s or y). The links occur twice each
+        // and the blocks' variables six times, so occurrence counts alone decide inside the blocks
+        // while the chain still hangs together; a link sits at the top of the tree decomposition
+        // (the chain's middle one at its root), so deciding it first cuts the chain in two.
+        const int blocks = 120, size = 8;
+        var random = new Random(seed);
+        var blockClauses = Enumerable.Range(0, blocks).Select(_ => Enumerable.Range(0, 16).Select(_ =>
+            Enumerable.Range(0, size).OrderBy(_ => random.Next()).Take(3).Select(v => random.Next(2) == 0 ? v + 1 : -(v + 1)).ToArray()).ToArray()).ToArray();
+        var links = Enumerable.Range(0, blocks - 1).Select(_ => (Before: random.Next(size), After: random.Next(size))).ToArray();
+        var clauses = new List<int[]>();
+        for (var b = 0; b < blocks; b++)
+        {
+            clauses.AddRange(blockClauses[b].Select(clause => clause.Select(l => l > 0 ? l + (b * size) : l - (b * size)).ToArray()));
+        }
+
+        for (var b = 0; b < blocks - 1; b++)
+        {
+            var link = (blocks * size) + b + 1;
+            clauses.Add([link, (b * size) + links[b].Before + 1]);
+            clauses.Add([-link, ((b + 1) * size) + links[b].After + 1]);
+        }
+
+        var search = new ClauseSearch(new CnfFormula((blocks * size) + blocks - 1, [.. clauses], []));
+        var count = search.Count([]);
+
+        // The oracle walks the chain: per value of the last link, how many assignments of the
+        // blocks before it (each block's 256 assignments tried against its clauses and links).
+        var satisfying = blockClauses.Select(block => Enumerable.Range(0, 1 << size)
+            .Where(a => block.All(clause => clause.Any(l => ((a >> (Math.Abs(l) - 1)) & 1) == (l > 0 ? 1 : 0)))).ToArray()).ToArray();
+        static bool Holds(int assignment, int variable) => ((assignment >> variable) & 1) == 1;
+        var ways = new BigInteger[] { 1, 0 };
+        for (var b = 0; b < blocks; b++)
+        {
+            var next = new BigInteger[2];
+            foreach (var assignment in satisfying[b])
+            {
+                foreach (var incoming in (int[])[0, 1])
+                {
+                    // A true link before the block needs its "after" variable; a false one nothing here.
+                    if (ways[incoming].IsZero || (b > 0 && incoming == 1 && !Holds(assignment, links[b - 1].After)))
+                    {
+                        continue;
+                    }
+
+                    foreach (var outgoing in b < blocks - 1 ? (int[])[0, 1] : [0])
+                    {
+                        // A false link after the block needs its "before" variable.
+                        if (b == blocks - 1 || outgoing == 1 || Holds(assignment, links[b].Before))
+                        {
+                            next[outgoing] += ways[incoming];
+                        }
+                    }
+                }
+            }
+
+            ways = next;
+        }
+
+        Assert.NotEqual(BigInteger.Zero, count);
+        Assert.Equal(ways[0], count);
+        Assert.True(search.Decisions < 30 * blocks, $"{search.Decisions} decisions");
+    }
+
     [Fact]
     public void Circuit_OverItsEdgeBudget_IsNotMade()
     {

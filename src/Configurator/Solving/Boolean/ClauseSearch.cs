@@ -30,6 +30,19 @@ internal sealed class ClauseSearch
     private const long BackboneWork = 8;
     private const long BackboneWorkFloor = 16_000_000;
 
+    /// <summary>
+    /// The tree decomposition's budget (<see cref="TreeDecomposition.Depths"/>), in neighbour
+    /// entries written: this floor plus <see cref="TreeWork"/> times the formula's size. Its
+    /// elimination on automotive2_4 writes 16.6 million (20 times its size), 62 ms.
+    /// </summary>
+    private const long TreeWorkFloor = 16_000_000;
+
+    /// <summary>The decomposition's budget per literal occurrence of the formula; see <see cref="TreeWorkFloor"/>.</summary>
+    private const long TreeWork = 64;
+
+    /// <summary>What a level nearer the decomposition's root adds to a variable's branching score (see <see cref="TreeBonus"/>).</summary>
+    private const double TreeWeight = 10;
+
     private readonly int _variables;
     private readonly List<int[]> _clauses = [];
     private readonly int _originalClauses;
@@ -60,7 +73,7 @@ internal sealed class ClauseSearch
     private int _trailSize;
     private int _head;
     private bool _inconsistent;
-    private bool _backboneFound;
+    private bool _prepared;
 
     // Propagation work: watch-list and implication entries visited, for the backbone pass's budget.
     private long _visits;
@@ -74,6 +87,7 @@ internal sealed class ClauseSearch
     private readonly List<int> _tests = [];
     private readonly int[] _componentOf;
     private readonly double[] _literalActivity;
+    private double[]? _treeBonus;
     private long _decisions;
     private int _stamp;
     private readonly ResultCache<BigInteger> _cache;
@@ -128,7 +142,7 @@ internal sealed class ClauseSearch
             size += clause.Length;
             // A repeated literal says nothing twice; a clause with a literal and its negation always
             // holds. Without them, a clause of one variable is a unit and a binary clause links two.
-            var copy = clause.Select(Internal).Distinct().Order().ToArray();
+            var copy = Normalized(clause);
             if (Tautology(copy))
             {
                 continue;
@@ -190,6 +204,28 @@ internal sealed class ClauseSearch
         }
 
         _inconsistent |= Propagate() >= 0;
+    }
+
+    /// <summary>A clause's literals in the internal encoding, sorted, each once.</summary>
+    private static int[] Normalized(int[] clause)
+    {
+        var copy = new int[clause.Length];
+        for (var i = 0; i < clause.Length; i++)
+        {
+            copy[i] = Internal(clause[i]);
+        }
+
+        Array.Sort(copy);
+        var distinct = 0;
+        for (var i = 0; i < copy.Length; i++)
+        {
+            if (i == 0 || copy[i] != copy[i - 1])
+            {
+                copy[distinct++] = copy[i];
+            }
+        }
+
+        return distinct == copy.Length ? copy : copy[..distinct];
     }
 
     /// <summary>Whether a clause (sorted, so that a variable's two literals sit side by side) has a literal and its negation.</summary>
@@ -261,6 +297,9 @@ internal sealed class ClauseSearch
     /// <summary>An empty cache of component counts, to share between counting searches over one formula.</summary>
     public static Dictionary<int[], BigInteger> NewCache() => new(IntArrayComparer.Instance);
 
+    /// <summary>How many decisions the counting searches have made so far (for tests and measurements).</summary>
+    internal long Decisions => _decisions;
+
     /// <summary>
     /// The number of satisfying assignments that make every assumption (DIMACS literals) true.
     /// Leaves the search as it found it.
@@ -272,7 +311,7 @@ internal sealed class ClauseSearch
             return BigInteger.Zero;
         }
 
-        FindBackbone();
+        Prepare();
         if (_inconsistent)
         {
             return BigInteger.Zero;
@@ -594,7 +633,7 @@ internal sealed class ClauseSearch
     public Circuit? Compile(int edgeBudget)
     {
         var builder = new Circuit.Builder(_variables, edgeBudget);
-        FindBackbone();
+        Prepare();
         if (_inconsistent)
         {
             return builder.Finish(Circuit.Builder.False);
@@ -731,7 +770,7 @@ internal sealed class ClauseSearch
             for (var q = 0; q < size; q++)
             {
                 var variable = queue[q];
-                var score = _score[variable] + (10 * (_literalActivity[2 * variable] + _literalActivity[(2 * variable) + 1]));
+                var score = _score[variable] + (10 * (_literalActivity[2 * variable] + _literalActivity[(2 * variable) + 1])) + (_treeBonus?[variable] ?? 0);
                 _score[variable] = 0;
                 if (score > best)
                 {
@@ -887,8 +926,24 @@ internal sealed class ClauseSearch
         return sum;
     }
 
+    /// <summary>Once per search, before counting: <see cref="FindBackbone"/>, then <see cref="TreeBonus"/> over what is left open.</summary>
+    private void Prepare()
+    {
+        if (_prepared || _inconsistent)
+        {
+            return;
+        }
+
+        _prepared = true;
+        FindBackbone();
+        if (!_inconsistent)
+        {
+            _treeBonus = TreeBonus();
+        }
+    }
+
     /// <summary>
-    /// Once per search, before counting: a failed-literal test of both literals of every open
+    /// A failed-literal test of both literals of every open
     /// variable, repeated while it finds something (sharpSAT's preprocessing). A literal whose
     /// propagation conflicts is false in every solution, so its negation becomes a fact; feature
     /// models have hundreds such (dead and core features), and each one the search does not
@@ -898,12 +953,6 @@ internal sealed class ClauseSearch
     /// </summary>
     private void FindBackbone()
     {
-        if (_backboneFound || _inconsistent)
-        {
-            return;
-        }
-
-        _backboneFound = true;
         var budget = _visits + BackboneWorkFloor + (BackboneWork * _size);
         int before;
         do
@@ -942,6 +991,74 @@ internal sealed class ClauseSearch
             }
         }
         while (_trailSize > before);
+    }
+
+    /// <summary>
+    /// Per open variable, what the branching score adds for its place in a tree decomposition of
+    /// the residual clauses: <see cref="TreeWeight"/> per level its bag sits above the deepest one;
+    /// null when the decomposition is over its budget. Deciding a variable near the root cuts the
+    /// formula in parts early: automotive2_4 counts with 15,000 decisions instead of 213,000.
+    /// </summary>
+    private double[]? TreeBonus()
+    {
+        var depths = _variables == 0 ? null : TreeDecomposition.Depths(PrimalGraph(), TreeWorkFloor + (TreeWork * _size));
+        if (depths is null)
+        {
+            return null;
+        }
+
+        var deepest = depths.Max();
+        return [.. depths.Select(depth => TreeWeight * (deepest - depth))];
+    }
+
+    /// <summary>Per variable, the open variables it shares an unsatisfied clause with (sorted, each once); none for a set variable.</summary>
+    private int[][] PrimalGraph()
+    {
+        var graph = new int[_variables][];
+        var buffer = new List<int>();
+        for (var variable = 0; variable < _variables; variable++)
+        {
+            buffer.Clear();
+            if (_value[2 * variable] == 0)
+            {
+                for (var link = _neighbourStart[variable]; link < _neighbourStart[variable + 1]; link++)
+                {
+                    if (_value[2 * _neighbours[link]] == 0)
+                    {
+                        buffer.Add(_neighbours[link]);
+                    }
+                }
+
+                foreach (var clause in _occurrences[variable])
+                {
+                    var literals = _clauses[clause];
+                    if (!IsSatisfied(literals))
+                    {
+                        foreach (var literal in literals)
+                        {
+                            if (_value[literal] == 0 && literal >> 1 != variable)
+                            {
+                                buffer.Add(literal >> 1);
+                            }
+                        }
+                    }
+                }
+            }
+
+            buffer.Sort();
+            var unique = 0;
+            for (var i = 0; i < buffer.Count; i++)
+            {
+                if (i == 0 || buffer[i] != buffer[i - 1])
+                {
+                    buffer[unique++] = buffer[i];
+                }
+            }
+
+            graph[variable] = [.. buffer.Take(unique)];
+        }
+
+        return graph;
     }
 
     /// <summary>
