@@ -139,7 +139,7 @@ public static class ModelCompiler
 
     /// <summary>A feature model's one diagram attempt: the frontier builder, and only when the frontier is narrow.</summary>
     private static DecisionDiagram? BuildFeatureDiagram(LevelPlan plan, List<ModuleDomain> domains, int nodeBudget) =>
-        plan.FrontierAfter.Max(f => f.Length) <= FeatureFrontierLimit ? DiagramBuilder.Build(plan, domains, Math.Min(nodeBudget, FrontierNodeBudget)) : null;
+        plan.FrontierWidth <= FeatureFrontierLimit ? DiagramBuilder.Build(plan, domains, Math.Min(nodeBudget, FrontierNodeBudget)) : null;
 
     /// <summary>
     /// The frontier builder first; past its budget the residual builder, in breadth-first order:
