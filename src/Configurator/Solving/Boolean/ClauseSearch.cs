@@ -7,8 +7,10 @@ namespace Configurator.Solving.Boolean;
 /// Search over a <see cref="CnfFormula"/>: unit propagation with two watched literals per clause,
 /// then either exact model counting (<see cref="Count"/>: decisions, components of the residual
 /// clauses counted apart and multiplied, each component's count cached under its variables and
-/// clauses) or satisfiability with clause learning (<see cref="Solve"/>: first-UIP conflict
-/// analysis, backjumping, activity-ordered decisions, saved phases, restarts). Counting learns
+/// clauses; first decided are the variables a tree decomposition of the clauses puts near its
+/// root, see <see cref="TreeDecomposition"/>) or satisfiability with clause learning
+/// (<see cref="Solve"/>: first-UIP conflict analysis, backjumping, activity-ordered decisions,
+/// saved phases, restarts). Counting learns
 /// from its conflicts too; components and cache keys use the original clauses only. Per call (it
 /// holds the assignment and the cache), never shared.
 /// </summary>
@@ -943,11 +945,10 @@ internal sealed class ClauseSearch
     }
 
     /// <summary>
-    /// A failed-literal test of both literals of every open
-    /// variable, repeated while it finds something (sharpSAT's preprocessing). A literal whose
-    /// propagation conflicts is false in every solution, so its negation becomes a fact; feature
-    /// models have hundreds such (dead and core features), and each one the search does not
-    /// know costs it a subtree. Stops once its propagations have visited a few times the formula
+    /// A failed-literal test of both literals of every open variable, repeated while it finds
+    /// something (sharpSAT's preprocessing). A literal whose propagation conflicts is false in every
+    /// solution, so its negation becomes a fact; feature models have hundreds such (dead and core
+    /// features), and each one the search does not know costs it a subtree. Stops once its propagations have visited a few times the formula
     /// (<see cref="BackboneWorkFloor"/> plus <see cref="BackboneWork"/> times its size): the facts
     /// it has not found by then, the search finds as it goes.
     /// </summary>
