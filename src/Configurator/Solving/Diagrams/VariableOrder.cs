@@ -133,30 +133,83 @@ internal static class VariableOrder
     /// <summary>Breadth-first from a least-connected module, neighbours by ascending degree (Cuthill–McKee), per connected part.</summary>
     internal static ImmutableArray<int> BreadthFirst(int n, IReadOnlyList<CompiledConstraint> constraints)
     {
-        var neighbours = Enumerable.Range(0, n).Select(_ => new HashSet<int>()).ToArray();
+        // Neighbour lists as sorted arrays and the starts sorted once: sets per module and a scan
+        // of every module per connected part took 130 ms of automotive2_4's compile.
+        var lists = new List<int>?[n];
         foreach (var constraint in constraints)
         {
             foreach (var a in constraint.Scope)
             {
-                neighbours[a].UnionWith(constraint.Scope.Where(b => b != a));
+                var list = lists[a] ??= [];
+                foreach (var b in constraint.Scope)
+                {
+                    if (b != a)
+                    {
+                        list.Add(b);
+                    }
+                }
             }
         }
 
+        var neighbours = new int[n][];
+        for (var m = 0; m < n; m++)
+        {
+            var list = lists[m];
+            if (list is null)
+            {
+                neighbours[m] = [];
+                continue;
+            }
+
+            list.Sort();
+            var distinct = 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (i == 0 || list[i] != list[i - 1])
+                {
+                    list[distinct++] = list[i];
+                }
+            }
+
+            neighbours[m] = [.. list.Take(distinct)];
+        }
+
+        // Ascending degree, then module index: the order both the starts and each module's
+        // neighbours are taken in.
+        int Compare(int x, int y) => neighbours[x].Length != neighbours[y].Length ? neighbours[x].Length.CompareTo(neighbours[y].Length) : x.CompareTo(y);
+        var starts = Enumerable.Range(0, n).ToArray();
+        Array.Sort(starts, Compare);
         var seen = new bool[n];
         var order = ImmutableArray.CreateBuilder<int>(n);
-        while (order.Count < n)
+        var next = new List<int>();
+        var queue = new Queue<int>();
+        foreach (var start in starts)
         {
-            var start = Enumerable.Range(0, n).Where(m => !seen[m]).MinBy(m => (neighbours[m].Count, m));
-            var queue = new Queue<int>([start]);
+            if (seen[start])
+            {
+                continue;
+            }
+
+            queue.Enqueue(start);
             seen[start] = true;
             while (queue.TryDequeue(out var m))
             {
                 Internal.Interruption.Poll();
                 order.Add(m);
-                foreach (var next in neighbours[m].Where(x => !seen[x]).OrderBy(x => neighbours[x].Count).ThenBy(x => x))
+                next.Clear();
+                foreach (var x in neighbours[m])
                 {
-                    seen[next] = true;
-                    queue.Enqueue(next);
+                    if (!seen[x])
+                    {
+                        next.Add(x);
+                    }
+                }
+
+                next.Sort(Compare);
+                foreach (var x in next)
+                {
+                    seen[x] = true;
+                    queue.Enqueue(x);
                 }
             }
         }
