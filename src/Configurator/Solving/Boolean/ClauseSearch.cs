@@ -1002,7 +1002,8 @@ internal sealed class ClauseSearch
     /// </summary>
     private double[]? TreeBonus()
     {
-        var depths = _variables == 0 ? null : TreeDecomposition.Depths(PrimalGraph(), TreeWorkFloor + (TreeWork * _size));
+        var budget = TreeWorkFloor + (TreeWork * _size);
+        var depths = _variables == 0 || PrimalGraph(budget) is not { } graph ? null : TreeDecomposition.Depths(graph, budget);
         if (depths is null)
         {
             return null;
@@ -1012,11 +1013,16 @@ internal sealed class ClauseSearch
         return [.. depths.Select(depth => TreeWeight * (deepest - depth))];
     }
 
-    /// <summary>Per variable, the open variables it shares an unsatisfied clause with (sorted, each once); none for a set variable.</summary>
-    private int[][] PrimalGraph()
+    /// <summary>
+    /// Per variable, the open variables it shares an unsatisfied clause with (sorted, each once);
+    /// none for a set variable. Null past <paramref name="budget"/> entries in all: a clause of
+    /// k open literals makes k² of them, so one of 8,000 would take 256 MB.
+    /// </summary>
+    private int[][]? PrimalGraph(long budget)
     {
         var graph = new int[_variables][];
         var buffer = new List<int>();
+        var entries = 0L;
         for (var variable = 0; variable < _variables; variable++)
         {
             buffer.Clear();
@@ -1054,6 +1060,12 @@ internal sealed class ClauseSearch
                 {
                     buffer[unique++] = buffer[i];
                 }
+            }
+
+            entries += unique;
+            if (entries > budget)
+            {
+                return null;
             }
 
             graph[variable] = [.. buffer.Take(unique)];
