@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Configurator.Internal;
 
 namespace Configurator.Solving.Boolean;
@@ -133,9 +134,13 @@ internal sealed class ClauseSearch
         _seen = new bool[_variables];
         _cache = new ResultCache<BigInteger>(cache ?? NewCache(), entrySize: 8);
 
+        // Sized for the formula at once: grown by doubling, these lists were a fifth of the
+        // constructor's time on automotive2_4's 362,000 clauses.
+        var clauseCount = formula.Clauses.Count;
+        _clauses.Capacity = clauseCount;
         var occurrences = new List<int>[_variables];
-        var links = new List<(int, int)>();
-        var implications = new List<(int, int, int)>();
+        var links = new List<(int, int)>(clauseCount);
+        var implications = new List<(int, int, int)>(clauseCount);
         var longClauses = new List<int>();
         var units = new List<int>();
         long size = _variables;
@@ -211,6 +216,13 @@ internal sealed class ClauseSearch
     /// <summary>A clause's literals in the internal encoding, sorted, each once.</summary>
     private static int[] Normalized(int[] clause)
     {
+        if (clause.Length == 2)
+        {
+            // Most clauses of a feature model (its tree and its exclusions): no sort needed.
+            var (a, b) = (Internal(clause[0]), Internal(clause[1]));
+            return a < b ? [a, b] : a > b ? [b, a] : [a];
+        }
+
         var copy = new int[clause.Length];
         for (var i = 0; i < clause.Length; i++)
         {
@@ -1052,7 +1064,7 @@ internal sealed class ClauseSearch
                 }
             }
 
-            buffer.Sort();
+            CollectionsMarshal.AsSpan(buffer).Sort();
             var unique = 0;
             for (var i = 0; i < buffer.Count; i++)
             {

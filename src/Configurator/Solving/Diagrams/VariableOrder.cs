@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Configurator.Solving.Constraints;
 using Configurator.Solving.Domains;
 
@@ -161,7 +162,7 @@ internal static class VariableOrder
                 continue;
             }
 
-            list.Sort();
+            CollectionsMarshal.AsSpan(list).Sort();
             var distinct = 0;
             for (var i = 0; i < list.Count; i++)
             {
