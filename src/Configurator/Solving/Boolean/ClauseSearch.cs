@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Configurator.Internal;
 
 namespace Configurator.Solving.Boolean;
@@ -229,16 +228,7 @@ internal sealed class ClauseSearch
             copy[i] = Internal(clause[i]);
         }
 
-        Array.Sort(copy);
-        var distinct = 0;
-        for (var i = 0; i < copy.Length; i++)
-        {
-            if (i == 0 || copy[i] != copy[i - 1])
-            {
-                copy[distinct++] = copy[i];
-            }
-        }
-
+        var distinct = SortedSets.SortDistinct(copy);
         return distinct == copy.Length ? copy : copy[..distinct];
     }
 
@@ -960,9 +950,10 @@ internal sealed class ClauseSearch
     /// A failed-literal test of both literals of every open variable, repeated while it finds
     /// something (sharpSAT's preprocessing). A literal whose propagation conflicts is false in every
     /// solution, so its negation becomes a fact; feature models have hundreds such (dead and core
-    /// features), and each one the search does not know costs it a subtree. Stops once its propagations have visited a few times the formula
-    /// (<see cref="BackboneWorkFloor"/> plus <see cref="BackboneWork"/> times its size): the facts
-    /// it has not found by then, the search finds as it goes.
+    /// features), and each one the search does not know costs it a subtree. Stops once its
+    /// propagations have visited a few times the formula (<see cref="BackboneWorkFloor"/> plus
+    /// <see cref="BackboneWork"/> times its size): the facts it has not found by then, the search
+    /// finds as it goes.
     /// </summary>
     private void FindBackbone()
     {
@@ -1064,23 +1055,12 @@ internal sealed class ClauseSearch
                 }
             }
 
-            CollectionsMarshal.AsSpan(buffer).Sort();
-            var unique = 0;
-            for (var i = 0; i < buffer.Count; i++)
-            {
-                if (i == 0 || buffer[i] != buffer[i - 1])
-                {
-                    buffer[unique++] = buffer[i];
-                }
-            }
-
-            entries += unique;
+            graph[variable] = SortedSets.SortDistinct(buffer);
+            entries += graph[variable].Length;
             if (entries > budget)
             {
                 return null;
             }
-
-            graph[variable] = [.. buffer.Take(unique)];
         }
 
         return graph;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
+using Configurator.Internal;
 using Configurator.Solving.Constraints;
 using Configurator.Solving.Domains;
 
@@ -152,28 +152,7 @@ internal static class VariableOrder
             }
         }
 
-        var neighbours = new int[n][];
-        for (var m = 0; m < n; m++)
-        {
-            var list = lists[m];
-            if (list is null)
-            {
-                neighbours[m] = [];
-                continue;
-            }
-
-            CollectionsMarshal.AsSpan(list).Sort();
-            var distinct = 0;
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (i == 0 || list[i] != list[i - 1])
-                {
-                    list[distinct++] = list[i];
-                }
-            }
-
-            neighbours[m] = [.. list.Take(distinct)];
-        }
+        var neighbours = lists.Select(list => list is null ? [] : SortedSets.SortDistinct(list)).ToArray();
 
         // Ascending degree, then module index: the order both the starts and each module's
         // neighbours are taken in.
