@@ -147,7 +147,7 @@ internal static class XcspExporter
     {
         var output = new StringBuilder();
         using var xml = Start(output, model.Model.Id);
-        var empty = formula.Clauses.Any(c => c.Length == 0);
+        var empty = Enumerable.Range(0, formula.ClauseCount).Any(c => formula.Clause(c).IsEmpty);
         var variableCount = Math.Max(formula.VariableCount, 1);
         xml.WriteStartElement("domains");
         xml.WriteAttributeString("nbDomains", "1");
@@ -179,7 +179,7 @@ internal static class XcspExporter
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var relations = new List<(string Name, int Arity, bool Supports, List<int[]> Tuples)>();
         var constraints = new List<(int[] Clause, string Relation)>();
-        IEnumerable<int[]> clauses = empty ? [[1]] : formula.Clauses;
+        IEnumerable<int[]> clauses = empty ? [[1]] : Enumerable.Range(0, formula.ClauseCount).Select(c => formula.Clause(c).ToArray());
         foreach (var clause in clauses)
         {
             Internal.Interruption.Poll();

@@ -36,14 +36,20 @@ internal sealed class ClauseExplainer
             selector[_positions[k]] = _variables + 1 + k;
         }
 
-        var clauses = new int[formula.Clauses.Count][];
-        for (var c = 0; c < clauses.Length; c++)
+        var literals = new List<int>(formula.LiteralCount + formula.ClauseCount);
+        var starts = new int[formula.ClauseCount + 1];
+        for (var c = 0; c < formula.ClauseCount; c++)
         {
-            var clause = formula.Clauses[c];
-            clauses[c] = origins[c] < 0 ? clause : [.. clause, -selector[origins[c]]];
+            literals.AddRange(formula.Clause(c));
+            if (origins[c] >= 0)
+            {
+                literals.Add(-selector[origins[c]]);
+            }
+
+            starts[c + 1] = literals.Count;
         }
 
-        _guarded = new CnfFormula(_variables + _positions.Length, clauses, [.. formula.ValueLiterals]);
+        _guarded = new CnfFormula(_variables + _positions.Length, [.. literals], starts, [.. formula.ValueLiterals]);
     }
 
     /// <summary>An explainer for a formula encoded from constraints; null for one without clause origins.</summary>

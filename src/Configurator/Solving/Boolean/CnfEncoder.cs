@@ -27,7 +27,10 @@ internal sealed class CnfEncoder
     private const int SumNodeLimit = 200_000;
 
     private readonly IReadOnlyList<ModuleDomain> _domains;
-    private readonly List<int[]> _clauses = [];
+
+    // The clauses one after another, and where each ends (see CnfFormula).
+    private readonly List<int> _literals = [];
+    private readonly List<int> _starts = [0];
 
     // Per clause, the position of the constraint it encodes; -1 for the modules' own clauses and
     // the constant true (explanations switch constraints off, never those).
@@ -94,7 +97,7 @@ internal sealed class CnfEncoder
         }
 
         reason = null;
-        return new CnfFormula(encoder._variables, [.. encoder._clauses], encoder._valueLiterals, [.. encoder._origins]);
+        return new CnfFormula(encoder._variables, [.. encoder._literals], [.. encoder._starts], encoder._valueLiterals, [.. encoder._origins]);
     }
 
     private void Encode(CompiledConstraint constraint)
@@ -312,35 +315,71 @@ internal sealed class CnfEncoder
         }
     }
 
-    private void Emit(int[] clause)
+    /// <summary>Keeps a clause without its repeated and constant-false literals; drops one that holds anyway (a literal and its negation, or constant true).</summary>
+    private void Emit(ReadOnlySpan<int> clause)
     {
-        var kept = new List<int>(clause.Length);
-        _seen.Clear();
-        foreach (var literal in clause)
-        {
-            if ((_true != 0 && literal == _true) || _seen.Contains(-literal))
-            {
-                return;
-            }
-
-            if ((_true == 0 || literal != -_true) && _seen.Add(literal))
-            {
-                kept.Add(literal);
-            }
-        }
-
-        if (_clauses.Count >= ClauseLimit)
+        if (_starts.Count > ClauseLimit)
         {
             throw new NotEncodableException($"The model needs more than {ClauseLimit:N0} clauses.");
         }
 
-        Add([.. kept]);
+        // Written in place and taken back if the clause turns out to hold anyway. Short clauses
+        // (most are two literals) are checked against what is written so far; long ones by a set.
+        var start = _literals.Count;
+        var useSet = clause.Length > 8;
+        if (useSet)
+        {
+            _seen.Clear();
+        }
+
+        foreach (var literal in clause)
+        {
+            if (_true != 0 && (literal == _true || literal == -_true))
+            {
+                if (literal == _true)
+                {
+                    _literals.RemoveRange(start, _literals.Count - start);
+                    return;
+                }
+
+                continue;
+            }
+
+            var (repeated, complement) = useSet
+                ? (_seen.Contains(literal), _seen.Contains(-literal))
+                : Written(start, literal);
+            if (complement)
+            {
+                _literals.RemoveRange(start, _literals.Count - start);
+                return;
+            }
+
+            if (!repeated)
+            {
+                _literals.Add(literal);
+                if (useSet)
+                {
+                    _seen.Add(literal);
+                }
+            }
+        }
+
+        _starts.Add(_literals.Count);
+        _origins.Add(_position);
     }
 
-    /// <summary>Keeps a clause with its origin: the constraint being encoded unless <paramref name="origin"/> says otherwise.</summary>
-    private void Add(int[] clause, int? origin = null)
+    /// <summary>Whether the clause being written from <paramref name="start"/> has the literal, and whether it has its negation.</summary>
+    private (bool Repeated, bool Complement) Written(int start, int literal)
     {
-        _clauses.Add(clause);
+        var written = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_literals)[start..];
+        return (written.Contains(literal), written.Contains(-literal));
+    }
+
+    /// <summary>Keeps a clause as it stands with its origin: the constraint being encoded unless <paramref name="origin"/> says otherwise.</summary>
+    private void Add(ReadOnlySpan<int> clause, int? origin = null)
+    {
+        _literals.AddRange(clause);
+        _starts.Add(_literals.Count);
         _origins.Add(origin ?? _position);
     }
 

@@ -7,19 +7,67 @@ namespace Configurator.Solving.Boolean;
 /// variables only name sub-formulas (each is defined by the others), so they never change a count.
 /// Literals are DIMACS-style: variable v (1-based) as v, its negation as -v. Immutable.
 /// </summary>
-internal sealed class CnfFormula(int variableCount, int[][] clauses, int[][] valueLiterals, int[]? clauseOrigins = null)
+/// <remarks>
+/// The clauses sit in one array of literals with each clause's start in a second: a large feature
+/// model has hundreds of thousands of two-literal clauses, and as an array each they were as many
+/// objects that every collection until the count copied (automotive2_4: 364,649 clauses).
+/// </remarks>
+internal sealed class CnfFormula
 {
-    /// <summary>The number of variables, module variables and auxiliary ones together.</summary>
-    public int VariableCount { get; } = variableCount;
+    private readonly int[] _literals;
+    private readonly int[] _starts;
 
-    /// <summary>The clauses; an empty one makes the formula unsatisfiable.</summary>
-    public IReadOnlyList<int[]> Clauses { get; } = clauses;
+    /// <param name="variableCount">The number of variables.</param>
+    /// <param name="clauses">The clauses, each an array of literals.</param>
+    /// <param name="valueLiterals">Per module and value, its literal.</param>
+    /// <param name="clauseOrigins">Per clause, the position of the constraint it encodes.</param>
+    public CnfFormula(int variableCount, IReadOnlyList<int[]> clauses, int[][] valueLiterals, int[]? clauseOrigins = null)
+        : this(variableCount, [.. clauses.SelectMany(c => c)], Starts(clauses), valueLiterals, clauseOrigins)
+    {
+    }
+
+    /// <param name="variableCount">The number of variables.</param>
+    /// <param name="literals">Every clause's literals, one clause after another.</param>
+    /// <param name="starts">Where each clause starts in <paramref name="literals"/>, and last where the final one ends.</param>
+    /// <param name="valueLiterals">Per module and value, its literal.</param>
+    /// <param name="clauseOrigins">Per clause, the position of the constraint it encodes.</param>
+    public CnfFormula(int variableCount, int[] literals, int[] starts, int[][] valueLiterals, int[]? clauseOrigins = null)
+    {
+        VariableCount = variableCount;
+        _literals = literals;
+        _starts = starts;
+        ValueLiterals = valueLiterals;
+        ClauseOrigins = clauseOrigins;
+    }
+
+    /// <summary>The number of variables, module variables and auxiliary ones together.</summary>
+    public int VariableCount { get; }
+
+    /// <summary>The number of clauses.</summary>
+    public int ClauseCount => _starts.Length - 1;
+
+    /// <summary>The number of literal occurrences in all clauses.</summary>
+    public int LiteralCount => _literals.Length;
 
     /// <summary>Per clause, the position of the constraint it encodes (-1: the modules' own clauses); null when the clauses were not encoded from constraints.</summary>
-    public IReadOnlyList<int>? ClauseOrigins { get; } = clauseOrigins;
+    public IReadOnlyList<int>? ClauseOrigins { get; }
 
     /// <summary>Per module and value, the literal that is true exactly when the module takes that value (0: a module of one value, always true).</summary>
-    public IReadOnlyList<int[]> ValueLiterals { get; } = valueLiterals;
+    public IReadOnlyList<int[]> ValueLiterals { get; }
+
+    /// <summary>A clause's literals; an empty clause makes the formula unsatisfiable.</summary>
+    public ReadOnlySpan<int> Clause(int index) => _literals.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
+
+    private static int[] Starts(IReadOnlyList<int[]> clauses)
+    {
+        var starts = new int[clauses.Count + 1];
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            starts[c + 1] = starts[c] + clauses[c].Length;
+        }
+
+        return starts;
+    }
 
     /// <summary>The module's value in a full assignment (<paramref name="isTrue"/> reads a variable, 1-based).</summary>
     public int ValueOf(int module, Func<int, bool> isTrue)
@@ -60,10 +108,10 @@ internal sealed class CnfFormula(int variableCount, int[][] clauses, int[][] val
     /// <summary>The clauses in DIMACS CNF, for other counters and solvers (auxiliary variables included; they never change a count).</summary>
     public void WriteDimacs(TextWriter writer)
     {
-        writer.Write(System.FormattableString.Invariant($"p cnf {VariableCount} {Clauses.Count}\n"));
-        foreach (var clause in Clauses)
+        writer.Write(System.FormattableString.Invariant($"p cnf {VariableCount} {ClauseCount}\n"));
+        for (var c = 0; c < ClauseCount; c++)
         {
-            foreach (var literal in clause)
+            foreach (var literal in Clause(c))
             {
                 writer.Write(literal.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 writer.Write(' ');
