@@ -6,9 +6,16 @@ namespace Configurator.Importers;
 internal static class ModuleIds
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "and", "or", "not", "in", "true", "false" };
+    private static readonly System.Buffers.SearchValues<char> IdCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     public static string Sanitize(string name)
     {
+        // Most names are ids already (feature models' names usually are): the same string, no copy.
+        if (name.Length > 0 && !char.IsAsciiDigit(name[0]) && !name.AsSpan().ContainsAnyExcept(IdCharacters) && !Keywords.Contains(name))
+        {
+            return name;
+        }
+
         var id = new StringBuilder(name.Length + 1);
         foreach (var c in name)
         {
@@ -26,8 +33,9 @@ internal static class ModuleIds
     /// <summary>A unique id per name, suffixing repeats after sanitizing.</summary>
     public static Dictionary<string, string> Unique(IEnumerable<string> names)
     {
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var count = names.TryGetNonEnumeratedCount(out var known) ? known : 0;
+        var ids = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        var used = new HashSet<string>(count, StringComparer.Ordinal);
         foreach (var name in names)
         {
             var id = Sanitize(name);

@@ -68,6 +68,12 @@ internal static class BillOfMaterialsValidation
             var module = model.Modules[m];
             for (var o = 0; o < module.Options.Count; o++)
             {
+                // Most options name no parts; their path is not worked out at all.
+                if (module.Options[o].Parts.IsEmpty)
+                {
+                    continue;
+                }
+
                 var path = JsonPaths.Index(JsonPaths.Index(JsonPaths.Root + ".modules", m) + ".options", o) + ".parts";
                 foreach (var (partId, quantity) in module.Options[o].Parts)
                 {

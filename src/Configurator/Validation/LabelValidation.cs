@@ -14,14 +14,22 @@ internal static partial class LabelValidation
             context.Fail("$.defaultCulture", ModelErrorCodes.InvalidCulture, Problem(culture));
         }
 
+        // Paths are worked out only for what has labels: most elements of an imported model have none.
         Check(context, "$", model);
         for (var m = 0; m < model.Modules.Count; m++)
         {
-            var path = JsonPaths.Index("$.modules", m);
-            Check(context, path, model.Modules[m]);
-            for (var o = 0; o < model.Modules[m].Options.Count; o++)
+            var module = model.Modules[m];
+            if (module.Labels.Count > 0)
             {
-                Check(context, JsonPaths.Index(path + ".options", o), model.Modules[m].Options[o]);
+                Check(context, JsonPaths.Index("$.modules", m), module);
+            }
+
+            for (var o = 0; o < module.Options.Count; o++)
+            {
+                if (module.Options[o].Labels.Count > 0)
+                {
+                    Check(context, JsonPaths.Index(JsonPaths.Index("$.modules", m) + ".options", o), module.Options[o]);
+                }
             }
         }
 
@@ -42,7 +50,10 @@ internal static partial class LabelValidation
     {
         for (var i = 0; i < elements.Count; i++)
         {
-            Check(context, JsonPaths.Index(path, i), elements[i]);
+            if (elements[i].Labels.Count > 0)
+            {
+                Check(context, JsonPaths.Index(path, i), elements[i]);
+            }
         }
     }
 
