@@ -3,11 +3,10 @@ namespace Configurator.Rules;
 /// <summary>Splits rule text into tokens. Stops at the first character it cannot read.</summary>
 internal static class RuleLexer
 {
-    public static (List<RuleToken> Tokens, RuleDiagnostic? Error) Tokenize(string text)
+    /// <summary>Writes the text's tokens, the last one <see cref="RuleTokenKind.End"/>, to <paramref name="tokens"/> (cleared first); the first error, if any, stops it.</summary>
+    public static RuleDiagnostic? Tokenize(string text, List<RuleToken> tokens)
     {
-        // About one token per three characters in imported rules ("x12 == 'yes' or ..."): sized
-        // once, rather than grown and copied a dozen times for a clause of hundreds of features.
-        var tokens = new List<RuleToken>((text.Length / 3) + 2);
+        tokens.Clear();
         var i = 0;
         while (true)
         {
@@ -19,7 +18,7 @@ internal static class RuleLexer
             if (i >= text.Length)
             {
                 tokens.Add(new RuleToken(RuleTokenKind.End, text.Length, 0, ""));
-                return (tokens, null);
+                return null;
             }
 
             var start = i;
@@ -48,7 +47,7 @@ internal static class RuleLexer
                     i++;
                     if (i >= text.Length || !char.IsAsciiDigit(text[i]))
                     {
-                        return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, "A number needs digits after its decimal point, as in 0.5."));
+                        return new RuleDiagnostic(RuleErrorCodes.Syntax, start, "A number needs digits after its decimal point, as in 0.5.");
                     }
 
                     while (i < text.Length && char.IsAsciiDigit(text[i]))
@@ -66,7 +65,7 @@ internal static class RuleLexer
                 var close = text.IndexOf(c, i + 1);
                 if (close < 0)
                 {
-                    return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"This text has no closing {c}; end it with {c}, as in {c}{Shorten(text[(i + 1)..].TrimEnd())}{c}."));
+                    return new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"This text has no closing {c}; end it with {c}, as in {c}{Shorten(text[(i + 1)..].TrimEnd())}{c}.");
                 }
 
                 tokens.Add(new RuleToken(RuleTokenKind.String, start, close + 1 - start, text[(i + 1)..close]));
@@ -74,17 +73,17 @@ internal static class RuleLexer
                 continue;
             }
 
-            var (kind, length) = Operator(text, i);
-            if (length == 0)
+            var (kind, op) = Operator(text, i);
+            if (op.Length == 0)
             {
                 var shown = System.Text.Rune.TryGetRuneAt(text, i, out var rune) && !System.Text.Rune.IsControl(rune)
                     ? $"'{rune}' (U+{rune.Value:X4})"
                     : $"U+{(int)c:X4}";
-                return (tokens, new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"Unexpected character {shown}.{Hint(c)}"));
+                return new RuleDiagnostic(RuleErrorCodes.Syntax, start, $"Unexpected character {shown}.{Hint(c)}");
             }
 
-            tokens.Add(new RuleToken(kind, start, length, text.Substring(start, length)));
-            i += length;
+            tokens.Add(new RuleToken(kind, start, op.Length, op));
+            i += op.Length;
         }
     }
 
@@ -111,43 +110,29 @@ internal static class RuleLexer
         _ => RuleTokenKind.Identifier,
     };
 
-    private static (RuleTokenKind Kind, int Length) Operator(string text, int i)
+    // Longest first: "<->" before "<=" before "<".
+    private static readonly (string Text, RuleTokenKind Kind)[] Operators =
+    [
+        ("<->", RuleTokenKind.Iff),
+        ("->", RuleTokenKind.Implies), ("==", RuleTokenKind.Equal), ("!=", RuleTokenKind.NotEqual),
+        ("<=", RuleTokenKind.LessOrEqual), (">=", RuleTokenKind.GreaterOrEqual),
+        ("&&", RuleTokenKind.And), ("||", RuleTokenKind.Or),
+        ("<", RuleTokenKind.Less), (">", RuleTokenKind.Greater), ("!", RuleTokenKind.Not),
+        ("+", RuleTokenKind.Plus), ("-", RuleTokenKind.Minus), ("*", RuleTokenKind.Star), ("/", RuleTokenKind.Slash),
+        ("(", RuleTokenKind.OpenParen), (")", RuleTokenKind.CloseParen), (",", RuleTokenKind.Comma), (".", RuleTokenKind.Dot),
+    ];
+
+    /// <summary>The operator at <paramref name="i"/> and its text (the same string every time); the empty text when there is none.</summary>
+    private static (RuleTokenKind Kind, string Text) Operator(string text, int i)
     {
-        static bool At(string text, int i, string op) => string.CompareOrdinal(text, i, op, 0, op.Length) == 0;
-
-        if (At(text, i, "<->"))
+        foreach (var (op, kind) in Operators)
         {
-            return (RuleTokenKind.Iff, 3);
-        }
-
-        (string Text, RuleTokenKind Kind)[] twoChar =
-        [
-            ("->", RuleTokenKind.Implies), ("==", RuleTokenKind.Equal), ("!=", RuleTokenKind.NotEqual),
-            ("<=", RuleTokenKind.LessOrEqual), (">=", RuleTokenKind.GreaterOrEqual),
-            ("&&", RuleTokenKind.And), ("||", RuleTokenKind.Or),
-        ];
-        foreach (var (op, kind) in twoChar)
-        {
-            if (At(text, i, op))
+            if (string.CompareOrdinal(text, i, op, 0, op.Length) == 0)
             {
-                return (kind, 2);
+                return (kind, op);
             }
         }
 
-        return text[i] switch
-        {
-            '<' => (RuleTokenKind.Less, 1),
-            '>' => (RuleTokenKind.Greater, 1),
-            '!' => (RuleTokenKind.Not, 1),
-            '+' => (RuleTokenKind.Plus, 1),
-            '-' => (RuleTokenKind.Minus, 1),
-            '*' => (RuleTokenKind.Star, 1),
-            '/' => (RuleTokenKind.Slash, 1),
-            '(' => (RuleTokenKind.OpenParen, 1),
-            ')' => (RuleTokenKind.CloseParen, 1),
-            ',' => (RuleTokenKind.Comma, 1),
-            '.' => (RuleTokenKind.Dot, 1),
-            _ => (RuleTokenKind.End, 0),
-        };
+        return (RuleTokenKind.End, "");
     }
 }
