@@ -17,6 +17,9 @@ namespace Configurator.Solving;
 /// </summary>
 public static class ModelCompiler
 {
+    // Below this many constraints they are compiled on the calling thread alone.
+    private const int ParallelConstraints = 1_024;
+
     // The frontier builder is fast but its unreduced levels grow with the path width; past this many
     // nodes the residual builder, slower per node but reduced as it goes, takes over.
     private const int FrontierNodeBudget = 250_000;
@@ -95,11 +98,7 @@ public static class ModelCompiler
         }
 
         var moduleIndex = model.Modules.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var constraints = model.Constraints.Select((c, i) =>
-        {
-            Interruption.Poll();
-            return ConstraintCompiler.Compile(c, i, domains, moduleIndex);
-        }).ToImmutableArray();
+        var constraints = CompileConstraints(model, domains, moduleIndex);
         // A model of yes/no modules with an exact clause form is a feature model: past a small frontier
         // its diagram does not fit, and finding that out took seconds (the residual builder ran for
         // minutes on embtoolkit), so it goes to the clause engine after one cheap attempt at most.
@@ -135,6 +134,43 @@ public static class ModelCompiler
         }
 
         return errors.Count > 0 ? new CompilationResult(null, errors.ToImmutable()) : new CompilationResult(compiled, []);
+    }
+
+    /// <summary>
+    /// The constraints compiled, each on its own (they only read the domains), so a model of
+    /// thousands is compiled on every core: automotive2_4's 23,297 rules are a tenth of its whole
+    /// count on one core.
+    /// </summary>
+    private static ImmutableArray<CompiledConstraint> CompileConstraints(ProductModel model, List<ModuleDomain> domains, Dictionary<string, int> moduleIndex)
+    {
+        var compiled = new CompiledConstraint[model.Constraints.Count];
+        if (compiled.Length < ParallelConstraints || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < compiled.Length; i++)
+            {
+                Interruption.Poll();
+                compiled[i] = ConstraintCompiler.Compile(model.Constraints[i], i, domains, moduleIndex);
+            }
+        }
+        else
+        {
+            // Each worker watches the caller's token as the caller's own loops do.
+            var token = Interruption.Current;
+            try
+            {
+                Parallel.For(0, compiled.Length, new ParallelOptions { CancellationToken = token }, i =>
+                {
+                    using var scope = Interruption.Enter(token);
+                    compiled[i] = ConstraintCompiler.Compile(model.Constraints[i], i, domains, moduleIndex);
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(compiled);
     }
 
     /// <summary>A feature model's one diagram attempt: the frontier builder, and only when the frontier is narrow.</summary>

@@ -39,6 +39,30 @@ public class CompiledModelPropertyTests
         }, iter: 1000, threads: 1);
 
     [Fact]
+    public void Compile_ThousandsOfConstraints_EachCompiledInItsPlace() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Past 1,024 constraints the compiler compiles them on every core: the model's own
+            // rules, shuffled among random rules that always hold, must each land in their place.
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var constraints = new List<Configurator.Modeling.Constraint>(model.Constraints);
+            while (constraints.Count < 1_200)
+            {
+                var rule = Configurator.Rules.RulePrinter.Print(Configurator.Tests.Generators.RandomRules.Condition(random, model, 2));
+                constraints.Add(Configurator.Modeling.Constraint.FromRule($"always{constraints.Count}", $"({rule}) or not ({rule})"));
+            }
+
+            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(constraints));
+            var large = model with { Constraints = [.. constraints] };
+            var compiled = ModelCompiler.Compile(large).GetModelOrThrow();
+
+            Assert.Equal(constraints, compiled.Constraints.Select(c => c.Source));
+            Assert.Equal(Enumerable.Range(0, constraints.Count), compiled.Constraints.Select(c => c.Position));
+            Assert.Equal(new BigInteger(new BruteForceOracle(model).ValidConfigurations().Count()), compiled.Count());
+        }, iter: 20, threads: 1);
+
+    [Fact]
     public void CountAndEnumerate_UnderRandomPartialSelections_MatchTheOracle() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
