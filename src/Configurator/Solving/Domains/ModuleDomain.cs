@@ -11,18 +11,25 @@ namespace Configurator.Solving.Domains;
 /// </summary>
 internal sealed class ModuleDomain
 {
-    private readonly Dictionary<string, int> _optionIndex;
+    // Modules of up to this many options find an option's position by a scan rather than a
+    // dictionary each, and share their values with every module of the same shape (option count,
+    // min and max): a large feature model is tens of thousands of modules of one option.
+    private const int SmallModule = 8;
 
-    private ModuleDomain(Module module, int index, ImmutableArray<ImmutableArray<int>> values)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Options, int Min, int Max), Shape> Shapes = new();
+
+    private readonly Dictionary<string, int>? _optionIndex;
+
+    private ModuleDomain(Module module, int index, Shape shape)
     {
         Module = module;
         Index = index;
-        Values = values;
-        _optionIndex = module.Options.Select((o, i) => (o.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        OptionMasks = module.Options.Count <= 64
-            ? [.. values.Select(v => v.Aggregate(0UL, (mask, option) => mask | (1UL << option)))]
-            : [];
-        SingleOptionValue = [.. module.Options.Select((_, option) => values.IndexOf([option], 0, ValueComparer.Instance))];
+        Values = shape.Values;
+        OptionMasks = shape.OptionMasks;
+        SingleOptionValue = shape.SingleOptionValue;
+        _optionIndex = module.Options.Count <= SmallModule
+            ? null
+            : module.Options.Select((o, i) => (o.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
     }
 
     public Module Module { get; }
@@ -40,7 +47,24 @@ internal sealed class ModuleDomain
     /// <summary>Per option, the value that selects exactly that option (-1 when none does).</summary>
     public ImmutableArray<int> SingleOptionValue { get; }
 
-    public int? OptionIndex(string optionId) => _optionIndex.TryGetValue(optionId, out var index) ? index : null;
+    public int? OptionIndex(string optionId)
+    {
+        if (_optionIndex is not null)
+        {
+            return _optionIndex.TryGetValue(optionId, out var index) ? index : null;
+        }
+
+        var options = Module.Options;
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (string.Equals(options[i].Id, optionId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     public bool Contains(int value, int option) =>
         OptionMasks.IsEmpty ? Values[value].Contains(option) : (OptionMasks[value] & (1UL << option)) != 0;
@@ -61,6 +85,12 @@ internal sealed class ModuleDomain
             return null;
         }
 
+        var key = (optionCount, module.Min, module.Max);
+        if (optionCount <= SmallModule && Shapes.TryGetValue(key, out var known))
+        {
+            return known.Values.Length <= maxValues ? new ModuleDomain(module, index, known) : null;
+        }
+
         var values = ImmutableArray.CreateBuilder<ImmutableArray<int>>();
         for (var size = module.Min; size <= module.Max; size++)
         {
@@ -70,7 +100,13 @@ internal sealed class ModuleDomain
             }
         }
 
-        return new ModuleDomain(module, index, values.ToImmutable());
+        var shape = new Shape(values.ToImmutable(), optionCount);
+        if (optionCount <= SmallModule)
+        {
+            Shapes.TryAdd(key, shape);
+        }
+
+        return new ModuleDomain(module, index, shape);
     }
 
     private static bool AddSubsets(ImmutableArray<ImmutableArray<int>>.Builder values, int n, int size, int maxValues)
@@ -86,6 +122,25 @@ internal sealed class ModuleDomain
         }
 
         return true;
+    }
+
+    /// <summary>What a domain's values are, given only its option count, min and max.</summary>
+    private sealed class Shape
+    {
+        public Shape(ImmutableArray<ImmutableArray<int>> values, int optionCount)
+        {
+            Values = values;
+            OptionMasks = optionCount <= 64
+                ? [.. values.Select(v => v.Aggregate(0UL, (mask, option) => mask | (1UL << option)))]
+                : [];
+            SingleOptionValue = [.. Enumerable.Range(0, optionCount).Select(option => values.IndexOf([option], 0, ValueComparer.Instance))];
+        }
+
+        public ImmutableArray<ImmutableArray<int>> Values { get; }
+
+        public ImmutableArray<ulong> OptionMasks { get; }
+
+        public ImmutableArray<int> SingleOptionValue { get; }
     }
 
     private sealed class ValueComparer : IEqualityComparer<ImmutableArray<int>>
