@@ -49,7 +49,7 @@ internal sealed class ClauseExplainer
             starts[c + 1] = literals.Count;
         }
 
-        _guarded = new CnfFormula(_variables + _positions.Length, [.. literals], starts, [.. formula.ValueLiterals]);
+        _guarded = new CnfFormula(_variables + _positions.Length, [.. literals], starts, formula.ClauseCount, [.. formula.ValueLiterals]);
     }
 
     /// <summary>An explainer for a formula encoded from constraints; null for one without clause origins.</summary>

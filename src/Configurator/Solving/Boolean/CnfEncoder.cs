@@ -29,12 +29,12 @@ internal sealed class CnfEncoder
     private readonly IReadOnlyList<ModuleDomain> _domains;
 
     // The clauses one after another, and where each ends (see CnfFormula).
-    private readonly List<int> _literals = [];
-    private readonly List<int> _starts = [0];
+    private readonly Configurator.Internal.IntBuffer _literals = new();
+    private readonly Configurator.Internal.IntBuffer _starts = new();
 
     // Per clause, the position of the constraint it encodes; -1 for the modules' own clauses and
     // the constant true (explanations switch constraints off, never those).
-    private readonly List<int> _origins = [];
+    private readonly Configurator.Internal.IntBuffer _origins = new();
     private int _position = -1;
     private readonly int[][] _valueLiterals;
     private readonly Dictionary<Node, int> _named = new(ReferenceEqualityComparer.Instance);
@@ -45,6 +45,7 @@ internal sealed class CnfEncoder
     private CnfEncoder(IReadOnlyList<ModuleDomain> domains)
     {
         _domains = domains;
+        _starts.Add(0);
         _valueLiterals = new int[domains.Count][];
         for (var m = 0; m < domains.Count; m++)
         {
@@ -97,7 +98,8 @@ internal sealed class CnfEncoder
         }
 
         reason = null;
-        return new CnfFormula(encoder._variables, [.. encoder._literals], [.. encoder._starts], encoder._valueLiterals, [.. encoder._origins]);
+        // The buffers as they stand, not copied: on a large model each is megabytes.
+        return new CnfFormula(encoder._variables, encoder._literals.Items, encoder._starts.Items, encoder._starts.Count - 1, encoder._valueLiterals, encoder._origins.Items);
     }
 
     private void Encode(CompiledConstraint constraint)
@@ -338,7 +340,7 @@ internal sealed class CnfEncoder
             {
                 if (literal == _true)
                 {
-                    _literals.RemoveRange(start, _literals.Count - start);
+                    _literals.Truncate(start);
                     return;
                 }
 
@@ -350,7 +352,7 @@ internal sealed class CnfEncoder
                 : Written(start, literal);
             if (complement)
             {
-                _literals.RemoveRange(start, _literals.Count - start);
+                _literals.Truncate(start);
                 return;
             }
 
@@ -371,7 +373,7 @@ internal sealed class CnfEncoder
     /// <summary>Whether the clause being written from <paramref name="start"/> has the literal, and whether it has its negation.</summary>
     private (bool Repeated, bool Complement) Written(int start, int literal)
     {
-        var written = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_literals)[start..];
+        var written = _literals.AsSpan()[start..];
         return (written.Contains(literal), written.Contains(-literal));
     }
 

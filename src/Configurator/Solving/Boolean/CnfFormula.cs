@@ -22,32 +22,34 @@ internal sealed class CnfFormula
     /// <param name="valueLiterals">Per module and value, its literal.</param>
     /// <param name="clauseOrigins">Per clause, the position of the constraint it encodes.</param>
     public CnfFormula(int variableCount, IReadOnlyList<int[]> clauses, int[][] valueLiterals, int[]? clauseOrigins = null)
-        : this(variableCount, [.. clauses.SelectMany(c => c)], Starts(clauses), valueLiterals, clauseOrigins)
+        : this(variableCount, [.. clauses.SelectMany(c => c)], Starts(clauses), clauses.Count, valueLiterals, clauseOrigins)
     {
     }
 
     /// <param name="variableCount">The number of variables.</param>
-    /// <param name="literals">Every clause's literals, one clause after another.</param>
-    /// <param name="starts">Where each clause starts in <paramref name="literals"/>, and last where the final one ends.</param>
+    /// <param name="literals">Every clause's literals, one clause after another (the array may run on past them).</param>
+    /// <param name="starts">Where each clause starts in <paramref name="literals"/>, and after the last one where it ends (the array may run on).</param>
+    /// <param name="clauseCount">The number of clauses.</param>
     /// <param name="valueLiterals">Per module and value, its literal.</param>
-    /// <param name="clauseOrigins">Per clause, the position of the constraint it encodes.</param>
-    public CnfFormula(int variableCount, int[] literals, int[] starts, int[][] valueLiterals, int[]? clauseOrigins = null)
+    /// <param name="clauseOrigins">Per clause, the position of the constraint it encodes (the array may run on).</param>
+    public CnfFormula(int variableCount, int[] literals, int[] starts, int clauseCount, int[][] valueLiterals, int[]? clauseOrigins = null)
     {
         VariableCount = variableCount;
         _literals = literals;
         _starts = starts;
+        ClauseCount = clauseCount;
         ValueLiterals = valueLiterals;
-        ClauseOrigins = clauseOrigins;
+        ClauseOrigins = clauseOrigins is null ? null : (IReadOnlyList<int>)new ArraySegment<int>(clauseOrigins, 0, clauseCount);
     }
 
     /// <summary>The number of variables, module variables and auxiliary ones together.</summary>
     public int VariableCount { get; }
 
     /// <summary>The number of clauses.</summary>
-    public int ClauseCount => _starts.Length - 1;
+    public int ClauseCount { get; }
 
     /// <summary>The number of literal occurrences in all clauses.</summary>
-    public int LiteralCount => _literals.Length;
+    public int LiteralCount => _starts[ClauseCount];
 
     /// <summary>Per clause, the position of the constraint it encodes (-1: the modules' own clauses); null when the clauses were not encoded from constraints.</summary>
     public IReadOnlyList<int>? ClauseOrigins { get; }
