@@ -136,6 +136,37 @@ public sealed class SessionGrainTests(ClusterFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task LiveSession_FindsAndDeletesItsDocument_AsStored()
+    {
+        // A grain lets go of the document text once storage has it; the live session answers for it.
+        var id = $"doc-{Guid.NewGuid():N}";
+        var grain = fixture.Client.GetGrain<ISessionGrain>(id);
+        var local = Local(id, "window-rules", null);
+        await grain.StartAsync("window-rules", null);
+        Assert.True((await grain.ChooseAsync(new CustomerChoice(ChoiceKind.Select, "glass", ["laminated"]))).Applied);
+        Assert.True((await grain.ChooseAsync(new CustomerChoice(ChoiceKind.Select, "frame", ["arched"]))).Applied);
+        local.Select("glass", "laminated");
+        local.Select("frame", "arched");
+
+        var live = await grain.FindDocumentAsync();
+        Assert.NotNull(live);
+        Assert.Equal(local.Choices, live.Choices);
+        Assert.Equal("window-rules", live.ModelId);
+
+        // The same document from storage, read by a fresh activation.
+        await fixture.Cluster.DeactivateAsync(grain);
+        var stored = await grain.FindDocumentAsync();
+        Assert.NotNull(stored);
+        Assert.Equal(live.ToJson(), stored.ToJson());
+
+        // Deleting a live session (one more step since the activation) says it existed, and after it nothing is found.
+        Assert.True((await grain.ChooseAsync(new CustomerChoice(ChoiceKind.Select, "strength", ["3"]))).Applied);
+        Assert.True(await grain.DeleteAsync());
+        Assert.Null(await grain.FindDocumentAsync());
+        Assert.False(await grain.DeleteAsync());
+    }
+
+    [Fact]
     public async Task UnknownSession_IsASpecificError()
     {
         var grain = fixture.Client.GetGrain<ISessionGrain>($"never-started-{Guid.NewGuid():N}");
