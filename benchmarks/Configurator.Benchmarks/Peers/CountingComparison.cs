@@ -145,15 +145,11 @@ internal static class CountingComparison
         return program;
     }
 
-    /// <summary>The model's clauses as a DIMACS file (the clause engine's, forced for models that compile to a diagram).</summary>
+    /// <summary>The model as a DIMACS file, as `configurator export --to dimacs` writes it (the clause engine's encoding, without the auxiliary variables that resolution removes cheaply).</summary>
     private static string WriteClauses(CompiledModel compiled, string file)
     {
-        var formula = compiled.Formula
-            ?? ModelCompiler.Compile(compiled.Model, new CompilerOptions { ForceBooleanEngine = true }).GetModelOrThrow().Formula
-            ?? throw new InvalidOperationException($"{file} does not encode as clauses.");
         var path = Path.Combine(Path.GetTempPath(), $"configurator-{Path.GetFileNameWithoutExtension(file)}.cnf");
-        using var writer = new StreamWriter(path);
-        formula.WriteDimacs(writer);
+        File.WriteAllText(path, Configurator.Exporters.ModelExporter.Export(compiled, Configurator.Exporters.ExportFormat.Dimacs).GetTextOrThrow());
         return path;
     }
 

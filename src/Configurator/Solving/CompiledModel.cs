@@ -68,9 +68,6 @@ public sealed partial class CompiledModel
 
     internal LevelPlan Plan { get; }
 
-    /// <summary>The clauses, when the model compiled to the clause engine.</summary>
-    internal Boolean.CnfFormula? Formula => (_engine as Boolean.BooleanEngine)?.Formula;
-
     /// <summary>The decision diagram, when the model compiled to one.</summary>
     internal DecisionDiagram? Diagram => _diagram;
 

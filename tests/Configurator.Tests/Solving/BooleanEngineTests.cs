@@ -474,7 +474,7 @@ public class BooleanEngineTests
         clauses.All(c => c.Any(l => model[Math.Abs(l)] == l > 0)) && assumptions.All(l => model[Math.Abs(l)] == l > 0);
 
     /// <summary>A FeatureIDE model: a random tree of and/or/alt groups, mandatory and optional features, and a few cross-tree rules.</summary>
-    private static string RandomFeatureModel(Random random)
+    internal static string RandomFeatureModel(Random random)
     {
         var names = new List<string>();
         var xml = new StringBuilder("<featureModel><struct>");

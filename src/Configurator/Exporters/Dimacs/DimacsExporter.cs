@@ -9,17 +9,24 @@ namespace Configurator.Exporters.Dimacs;
 /// DIMACS CNF through the clause engine's encoding (<see cref="CnfEncoder"/>): a yes/no module is
 /// one variable, a module of more values one variable per value with an exactly-one group, and
 /// nested rules get auxiliary variables defined in both directions, so a #SAT counter counts the
-/// model's configurations exactly. Comment lines name each variable (<c>c 3 frame=arched</c>, or
-/// <c>c 3 name</c> for a yes/no module, as FeatureIDE writes them).
+/// model's configurations exactly. The auxiliary variables that resolution removes without growing
+/// the clauses are removed (<see cref="DefinedVariableElimination"/>): other counters slow down on
+/// them (sharpSAT took 2.0 s on automotive2_4 with them, 0.23 s without). Comment lines name each
+/// module variable (<c>c 3 frame=arched</c>, or <c>c 3 name</c> for a yes/no module, as FeatureIDE
+/// writes them).
 /// </summary>
 internal static class DimacsExporter
 {
     public static ExportResult Export(CompiledModel model)
     {
-        if (CnfEncoder.TryEncode(model.Domains, model.Constraints, out var reason) is not { } formula)
+        if (CnfEncoder.TryEncode(model.Domains, model.Constraints, out var reason) is not { } encoded)
         {
             return new ExportResult(null, ExportFormat.Dimacs, [$"The model has no exact clause form: {reason}"]);
         }
+
+        // With no variable left (every module has a single value), the file keeps the encoder's
+        // auxiliary ones: DIMACS readers, ours included, want a variable.
+        var formula = DefinedVariableElimination.Eliminate(encoded) is { VariableCount: > 0 } reduced ? reduced : encoded;
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"c {model.Model.Id}: {model.Domains.Length} modules as CNF; counting the clauses counts the configurations\n");

@@ -28,9 +28,6 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     // Built on the first explanation: the clauses again, each constraint's with a selector.
     private readonly Lazy<ClauseExplainer?> _explainer = new(() => ClauseExplainer.Create(formula));
 
-    /// <summary>The clauses.</summary>
-    public CnfFormula Formula => formula;
-
     /// <summary>Whether <see cref="MinimalConflict"/> can answer (the clauses were encoded from the model's constraints).</summary>
     public bool Explains => formula.ClauseOrigins is not null;
 
