@@ -182,8 +182,15 @@ public sealed class PricingPipeline
     /// <summary>A model total with personalization and policies: they add a constant and are non-decreasing, so a range's ends map through them.</summary>
     private decimal Final(ModelPricing pricing, PricingRequest request, decimal modelTotal)
     {
+        var total = modelTotal + pricing.Personalization(request).Sum(p => p.Price);
+        if (Policies.Count == 0)
+        {
+            // Nothing to apply: no context (a session step asks once per module value).
+            return pricing.Round(total);
+        }
+
         var context = new PricingContext(pricing, request, []);
-        context.Start(modelTotal + pricing.Personalization(request).Sum(p => p.Price));
+        context.Start(total);
         foreach (var policy in Policies)
         {
             policy.Apply(context);
