@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Configurator.Benchmarks.Utils;
+using Configurator.Exporters;
 using Configurator.Importers;
 using Configurator.Solving;
 
@@ -149,7 +150,7 @@ internal static class CountingComparison
     private static string WriteClauses(CompiledModel compiled, string file)
     {
         var path = Path.Combine(Path.GetTempPath(), $"configurator-{Path.GetFileNameWithoutExtension(file)}.cnf");
-        File.WriteAllText(path, Configurator.Exporters.ModelExporter.Export(compiled, Configurator.Exporters.ExportFormat.Dimacs).GetTextOrThrow());
+        File.WriteAllText(path, ModelExporter.Export(compiled, ExportFormat.Dimacs).GetTextOrThrow());
         return path;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Configurator.Modeling;
 using Configurator.Pricing;
 using Configurator.Solving;
+using Configurator.Solving.Domains;
 
 namespace Configurator.Sessions;
 
@@ -275,7 +276,7 @@ public sealed partial class ConfigurationSession
     }
 
     /// <summary>Whether every one of the values holds the option.</summary>
-    private static bool AllContain(Solving.Domains.ModuleDomain domain, List<int> values, int option)
+    private static bool AllContain(ModuleDomain domain, List<int> values, int option)
     {
         foreach (var value in values)
         {

@@ -62,9 +62,10 @@ public class DefinedVariableEliminationTests
 
         var reduced = DefinedVariableElimination.Eliminate(encoded);
         Assert.True(reduced.VariableCount <= encoded.VariableCount);
+        var oracle = new BruteForceOracle(model);
         for (var round = 0; round < 4; round++)
         {
-            var partial = round == 0 ? Selection.Empty : SmallModels.RandomPartial(random, model, new BruteForceOracle(model));
+            var partial = round == 0 ? Selection.Empty : SmallModels.RandomPartial(random, model, oracle);
             var restriction = compiled.ToRestriction(partial);
             var units = new List<int>();
             var open = Enumerable.Range(0, compiled.Domains.Length)
