@@ -48,6 +48,9 @@ public sealed partial class CompiledModel
     /// <summary>The model this was compiled from.</summary>
     public ProductModel Model { get; }
 
+    /// <summary>The engine itself, for tests and measurements of what it does inside.</summary>
+    internal ISolverEngine Solver => _engine;
+
     /// <summary>Which engine the compiler picked.</summary>
     public SolverEngineKind Engine => _engine switch
     {

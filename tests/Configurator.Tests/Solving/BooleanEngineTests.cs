@@ -335,6 +335,46 @@ public class BooleanEngineTests
         }, iter: 1000, threads: 1);
 
     [Fact]
+    public void Dimacs_RandomCnfs_AvailabilityWithoutACircuit_MatchesBruteForce() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // The solver's path, which a model too large for a circuit takes (the Linux kernel's).
+            var random = new Random(seed);
+            var (variables, clauses) = RandomCnf(random, maxVariables: 10);
+            var compiled = CompileAsDimacs(variables, clauses, circuitEdgeBudget: 0);
+            var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+            var usable = ((BooleanEngine)compiled.Solver).UsableValuesBySearch(compiled.ToRestriction(AsSelection(assumptions)), out _);
+            for (var v = 1; v <= variables; v++)
+            {
+                var module = compiled.ModuleIndexOf("x" + v);
+                var others = assumptions.Where(l => Math.Abs(l) != v).ToList();
+                Assert.Equal(BruteForceCount(variables, clauses, [.. others, -v]) > 0, usable[module][0]);
+                Assert.Equal(BruteForceCount(variables, clauses, [.. others, v]) > 0, usable[module][1]);
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
+    public void AvailabilityWithoutACircuit_AsksAboutTheValuesNoModelShowedYet()
+    {
+        // 400 variables in loose chains: nearly every value is usable. Each model the solver finds
+        // should show many of the values not seen yet, so a handful of questions settle them all;
+        // a solver that returns to its last model's values needs one question per value (about 400).
+        var random = new Random(17);
+        const int variables = 400;
+        var clauses = Enumerable.Range(1, variables - 1).Where(_ => random.Next(3) == 0)
+            .Select(v => new[] { random.Next(2) == 0 ? v : -v, random.Next(2) == 0 ? v + 1 : -(v + 1) }).ToList();
+        clauses.Add([1, 2, 3]);
+        var withCircuit = CompileAsDimacs(variables, clauses);
+        var withoutCircuit = CompileAsDimacs(variables, clauses, circuitEdgeBudget: 0);
+        var restriction = withoutCircuit.ToRestriction(Selection.Empty);
+
+        var usable = ((BooleanEngine)withoutCircuit.Solver).UsableValuesBySearch(restriction, out var solves);
+
+        Assert.Equal(withCircuit.UsableValues(restriction), usable);
+        Assert.InRange(solves, 1, 20);
+    }
+
+    [Fact]
     public void FeatureModels_Random_CountsAndAvailabilityMatchTheDiagram() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
@@ -437,11 +477,12 @@ public class BooleanEngineTests
     }
 
     /// <summary>The clauses written as a DIMACS file, imported and compiled on the clause engine (one constraint per distinct clause).</summary>
-    private static CompiledModel CompileAsDimacs(int variables, List<int[]> clauses)
+    private static CompiledModel CompileAsDimacs(int variables, List<int[]> clauses, int circuitEdgeBudget = 16_000_000)
     {
         var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
         clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
-        var compiled = SmallModels.Compile(ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow(), SolverEngineKind.Boolean);
+        var model = ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow();
+        var compiled = ModelCompiler.Compile(model, new CompilerOptions { ForceBooleanEngine = true, CircuitEdgeBudget = circuitEdgeBudget }).GetModelOrThrow();
         Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
         return compiled;
     }

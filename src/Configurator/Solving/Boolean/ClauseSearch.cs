@@ -521,6 +521,13 @@ internal sealed class ClauseSearch
     }
 
     /// <summary>
+    /// Asks the next <see cref="Solve"/> to try <paramref name="literal"/> (DIMACS) first when it
+    /// decides its variable: a hint, never a constraint. The solver otherwise takes each variable's
+    /// last value (phase saving), so a caller that wants a different model than the last one says so.
+    /// </summary>
+    public void Prefer(int literal) => _phase[Math.Abs(literal) - 1] = literal > 0;
+
+    /// <summary>
     /// The assumptions a falsified one rests on, itself included: back along the trail from its
     /// negation through the reasons to the assumptions (decisions: every level open now is an
     /// assumption's); facts (level 0) follow from the formula and need none.
