@@ -101,7 +101,7 @@ public class ModelExporterTests
         Assert.Equal(BigInteger.Parse(count, CultureInfo.InvariantCulture), CountBack(ModelExporter.Export(compiled, ExportFormat.Uvl), ImportFormat.Uvl));
     }
 
-    /// <summary>sharpSAT (built by the benchmarks' counting comparison into benchmarks/peers/sharpsat/build) counts the DIMACS export as counts.tsv does (automotive2_4's in 0.23 s without the auxiliary variables the export removes; 2.0 s with them).</summary>
+    /// <summary>sharpSAT (built into benchmarks/peers/sharpsat/build by .ci/run or by the benchmarks' counting comparison) counts the DIMACS export as counts.tsv does (automotive2_4's in 0.23 s without the auxiliary variables the export removes; 2.0 s with them).</summary>
     [Theory]
     [InlineData("featureide-knueppel2017/busybox-1.18.0.xml")]
     [InlineData("ddnnife-sundermann2023/automotive01.dimacs")]

@@ -324,18 +324,17 @@ public class BooleanEngineTests
             Assert.Equal(BruteForceCount(variables, clauses, assumptions), compiled.Count(within));
 
             // Availability: a value is usable when some solution takes it with every other assumption
-            // kept. From the circuit, and from the solver alone: the path of a model too large for a
-            // circuit (the Linux kernel's).
+            // kept. From the circuit, and from the solver alone (which never reads the circuit): the
+            // path of a model too large for one (the Linux kernel's).
             var usable = compiled.UsableValues(compiled.ToRestriction(within));
-            var solverOnly = CompileAsDimacs(variables, clauses, circuitEdgeBudget: 0);
-            var searched = ((BooleanEngine)solverOnly.Solver).UsableValuesBySearch(solverOnly.ToRestriction(within), out _);
+            var searched = ((BooleanEngine)compiled.Solver).UsableValuesBySearch(compiled.ToRestriction(within), out _);
             for (var v = 1; v <= variables; v++)
             {
                 var module = compiled.ModuleIndexOf("x" + v);
                 var others = assumptions.Where(l => Math.Abs(l) != v).ToList();
                 bool[] expected = [BruteForceCount(variables, clauses, [.. others, -v]) > 0, BruteForceCount(variables, clauses, [.. others, v]) > 0];
                 Assert.Equal(expected, usable[module]);
-                Assert.Equal(expected, searched[solverOnly.ModuleIndexOf("x" + v)]);
+                Assert.Equal(expected, searched[module]);
             }
         }, iter: 1000, threads: 1);
 
@@ -350,13 +349,12 @@ public class BooleanEngineTests
         var clauses = Enumerable.Range(1, variables - 1).Where(_ => random.Next(3) == 0)
             .Select(v => new[] { random.Next(2) == 0 ? v : -v, random.Next(2) == 0 ? v + 1 : -(v + 1) }).ToList();
         clauses.Add([1, 2, 3]);
-        var withCircuit = CompileAsDimacs(variables, clauses);
-        var withoutCircuit = CompileAsDimacs(variables, clauses, circuitEdgeBudget: 0);
-        var restriction = withoutCircuit.ToRestriction(Selection.Empty);
+        var compiled = CompileAsDimacs(variables, clauses);
+        var restriction = compiled.ToRestriction(Selection.Empty);
 
-        var usable = ((BooleanEngine)withoutCircuit.Solver).UsableValuesBySearch(restriction, out var solves);
+        var usable = ((BooleanEngine)compiled.Solver).UsableValuesBySearch(restriction, out var solves);
 
-        Assert.Equal(withCircuit.UsableValues(restriction), usable);
+        Assert.Equal(compiled.UsableValues(restriction), usable);
         Assert.InRange(solves, 1, 20);
     }
 
@@ -463,12 +461,11 @@ public class BooleanEngineTests
     }
 
     /// <summary>The clauses written as a DIMACS file, imported and compiled on the clause engine (one constraint per distinct clause).</summary>
-    private static CompiledModel CompileAsDimacs(int variables, List<int[]> clauses, int circuitEdgeBudget = 16_000_000)
+    private static CompiledModel CompileAsDimacs(int variables, List<int[]> clauses)
     {
         var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
         clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
-        var model = ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow();
-        var compiled = ModelCompiler.Compile(model, new CompilerOptions { ForceBooleanEngine = true, CircuitEdgeBudget = circuitEdgeBudget }).GetModelOrThrow();
+        var compiled = SmallModels.Compile(ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow(), SolverEngineKind.Boolean);
         Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
         return compiled;
     }
