@@ -113,7 +113,7 @@ internal static class DomainsCommand
             }
 
             writer.WriteEndObject();
-            writer.WriteString("count", session.State.Completions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("count", session.State.Completions?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
     }
 }

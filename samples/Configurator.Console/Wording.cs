@@ -14,6 +14,10 @@ internal static class Wording
     public static string Count(BigInteger count, string singular, string? plural = null, CultureInfo? culture = null) =>
         $"{count.ToString("N0", culture ?? CultureInfo.InvariantCulture)} {(count.IsOne ? singular : plural ?? singular + "s")}";
 
+    /// <summary>As <see cref="Count(BigInteger, string, string?, CultureInfo?)"/>; a count not known within the model's budget reads "an uncounted number of valid configurations (at least one)".</summary>
+    public static string Count(BigInteger? count, string singular, string? plural = null, CultureInfo? culture = null) =>
+        count is { } known ? Count(known, singular, plural, culture) : $"an uncounted number of {plural ?? singular + "s"} (at least one)";
+
     /// <inheritdoc cref="Count(BigInteger, string, string?, CultureInfo?)"/>
     public static string Count(long count, string singular, string? plural = null, CultureInfo? culture = null) => Count(new BigInteger(count), singular, plural, culture);
 

@@ -31,11 +31,11 @@ internal readonly record struct ModuleStateSurrogate(
     [property: Id(0)] string ModuleId, [property: Id(1)] string Name, [property: Id(2)] int Min, [property: Id(3)] int Max,
     [property: Id(4)] OptionState[] Options, [property: Id(5)] string[] SelectedOptionIds, [property: Id(6)] int Source, [property: Id(7)] bool IsDecided);
 
-/// <summary>A session's state across the cluster; the completions as a two's-complement byte array.</summary>
+/// <summary>A session's state across the cluster; the completions as a two's-complement byte array, null when not known within the budget.</summary>
 [GenerateSerializer]
 internal readonly record struct SessionStateSurrogate(
     [property: Id(0)] string SessionId, [property: Id(1)] string ModelId, [property: Id(2)] string? ModelVersion, [property: Id(3)] int Step,
-    [property: Id(4)] ModuleState[] Modules, [property: Id(5)] CustomerChoice[] Choices, [property: Id(6)] byte[] Completions,
+    [property: Id(4)] ModuleState[] Modules, [property: Id(5)] CustomerChoice[] Choices, [property: Id(6)] byte[]? Completions,
     [property: Id(7)] Selection? Configuration, [property: Id(8)] string? PresetId, [property: Id(9)] PriceRange? Price,
     [property: Id(10)] PriceBreakdown? Breakdown, [property: Id(11)] AttributeState[] Attributes);
 
@@ -118,7 +118,7 @@ internal sealed class SessionStateConverter : IConverter<SessionState, SessionSt
 {
     public SessionState ConvertFromSurrogate(in SessionStateSurrogate surrogate) =>
         new(surrogate.SessionId, surrogate.ModelId, surrogate.ModelVersion, surrogate.Step, Surrogates.Array(surrogate.Modules), Surrogates.Array(surrogate.Choices),
-            new BigInteger(surrogate.Completions), surrogate.Configuration)
+            surrogate.Completions is { } completions ? new BigInteger(completions) : null, surrogate.Configuration)
         {
             PresetId = surrogate.PresetId,
             Price = surrogate.Price,
@@ -127,7 +127,7 @@ internal sealed class SessionStateConverter : IConverter<SessionState, SessionSt
         };
 
     public SessionStateSurrogate ConvertToSurrogate(in SessionState value) =>
-        new(value.SessionId, value.ModelId, value.ModelVersion, value.Step, [.. value.Modules], [.. value.Choices], value.Completions.ToByteArray(),
+        new(value.SessionId, value.ModelId, value.ModelVersion, value.Step, [.. value.Modules], [.. value.Choices], value.Completions?.ToByteArray(),
             value.Configuration, value.PresetId, value.Price, value.Breakdown, [.. value.Attributes]);
 }
 

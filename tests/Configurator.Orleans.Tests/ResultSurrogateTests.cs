@@ -60,6 +60,19 @@ public sealed class ResultSurrogateTests(ClusterFixture fixture) : IClassFixture
         RoundTrip(serializer, Selection.Empty);
     }
 
+    [Fact]
+    public void SessionState_WithNoCountWithinTheBudget_RoundTrips()
+    {
+        // A model too large to count within the budget: the view's completions are null, not zero.
+        var serializer = fixture.Client.ServiceProvider.GetRequiredService<Serializer>();
+        var text = "p cnf 40 20\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{(2 * i) + 1} {(2 * i) + 2} 0\n"));
+        var model = ModelCompiler.Compile(Importers.ModelImporter.Import(text, "pairs.dimacs").GetModelOrThrow(), new CompilerOptions { ForceBooleanEngine = true, CircuitDecisionBudget = 5 }).GetModelOrThrow();
+        var view = ConfigurationSession.Start(model).View();
+        Assert.Null(view.Completions);
+        RoundTrip(serializer, view);
+        Assert.Null(serializer.Deserialize<SessionState>(serializer.SerializeToArray(view))!.Completions);
+    }
+
     private static void RoundTrip<T>(Serializer serializer, T value)
         where T : class
     {

@@ -22,7 +22,10 @@ public sealed record ChoiceRequest(string? Module, string? Option, string? Actio
 /// <summary>The choice that conflicted, and which of its diagnoses (0-based) to apply.</summary>
 public sealed record ResolveRequest(string? Module, string? Option, string? Action, int? Diagnosis);
 
-/// <summary>What a page shows: the session's state, each unavailable option with its reason.</summary>
+/// <summary>
+/// What a page shows: the session's state, each unavailable option with its reason. <c>completions</c> is a string of
+/// digits, or null when the model is too large to count within its budget (there is at least one then).
+/// </summary>
 public sealed record SessionView(
     string Id,
     string Model,
@@ -30,7 +33,7 @@ public sealed record SessionView(
     int Step,
     bool Complete,
     bool Valid,
-    string Completions,
+    string? Completions,
     PriceView? Price,
     IReadOnlyList<ModuleView> Modules,
     IReadOnlyList<string> Choices,

@@ -20,7 +20,7 @@ internal static class Views
             state.Step,
             state.IsComplete,
             state.IsValid,
-            state.Completions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            state.Completions?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             PriceOf(state),
             [.. state.Modules.Select(m => new ModuleView(m.ModuleId, m.Name, m.Min, m.Max, m.IsDecided,
                 [.. m.Options.Select(o => new OptionView(o.OptionId, o.Name, o.IsAvailable, o.IsSelected, o.Source, o.PriceDifference,

@@ -53,13 +53,14 @@ public sealed partial class ConfigurationSession
         var count = Model.Domains.Length;
         var restriction = RestrictionOf(choices);
         var usable = Model.UsableValues(restriction);
-        var completions = Model.CountOf(restriction);
+        var completions = Model.CountWithinBudget(restriction);
+        var valid = completions is not { IsZero: true };
 
         // Defaults are soft: each applies where no choice concerns it and it still fits; none
         // applies on top of a preset, which is a whole product already.
         var withDefaults = restriction;
         var defaulted = new bool[count][];
-        if (!completions.IsZero && !choices.Any(c => c.Origin == ChoiceOrigin.Preset))
+        if (valid && !choices.Any(c => c.Origin == ChoiceOrigin.Preset))
         {
             withDefaults = ApplyDefaults(choices, restriction, defaulted);
         }
@@ -77,7 +78,7 @@ public sealed partial class ConfigurationSession
         for (var m = 0; m < count; m++)
         {
             var own = byModule[m] ?? [];
-            var (state, value) = ModuleStateOf(m, own, usable[m], possible[m], withDefaults, restriction, defaulted[m], completions.IsZero, prices);
+            var (state, value) = ModuleStateOf(m, own, usable[m], possible[m], withDefaults, restriction, defaulted[m], !valid, prices);
             modules.Add(state);
             proposal[m] = value;
         }
@@ -88,7 +89,7 @@ public sealed partial class ConfigurationSession
         return new SessionState(Id, Model.Model.Id, Model.Model.Version, _step, modules.MoveToImmutable(), [.. choices], completions, configuration)
         {
             PresetId = PresetId,
-            Attributes = Model.Model.Attributes.IsEmpty || completions.IsZero
+            Attributes = Model.Model.Attributes.IsEmpty || !valid
                 ? default
                 : [.. Model.Model.Attributes.Select(a => Measured(a, restriction, usable, proposal, configuration is not null))],
             Price = prices?.Range,

@@ -93,7 +93,7 @@ public sealed record ModuleState(
 /// <param name="Step">How many steps the session has taken (it grows with every change, undo and redo included).</param>
 /// <param name="Modules">Every module, in model order.</param>
 /// <param name="Choices">The customer's own choices (and a preset's), in order.</param>
-/// <param name="Completions">How many valid configurations keep all of the customer's choices (defaults aside).</param>
+/// <param name="Completions">How many valid configurations keep all of the customer's choices (defaults aside); null when the model is too large to count them within <see cref="Solving.CompilerOptions.CircuitDecisionBudget"/>, in which case there is at least one.</param>
 /// <param name="Configuration">The configuration the customer gets now, when it is complete and valid; otherwise null.</param>
 public sealed record SessionState(
     [property: JsonPropertyName("id")] string SessionId,
@@ -102,7 +102,7 @@ public sealed record SessionState(
     int Step,
     [property: JsonConverter(typeof(EquatableArrayJsonConverter<ModuleState>))] EquatableArray<ModuleState> Modules,
     [property: JsonConverter(typeof(EquatableArrayJsonConverter<CustomerChoice>))] EquatableArray<CustomerChoice> Choices,
-    [property: JsonConverter(typeof(BigIntegerJsonConverter))] BigInteger Completions,
+    [property: JsonConverter(typeof(BigIntegerJsonConverter))] BigInteger? Completions,
     Selection? Configuration)
 {
     /// <summary>The preset the session started from, if any.</summary>
@@ -125,7 +125,7 @@ public sealed record SessionState(
 
     /// <summary>Whether the customer's choices admit at least one valid configuration (a session never accepts a choice that breaks this).</summary>
     [JsonPropertyName("valid")]
-    public bool IsValid => !Completions.IsZero;
+    public bool IsValid => Completions is not { IsZero: true };
 
     /// <summary>The state of one module.</summary>
     /// <param name="moduleId">The module id.</param>

@@ -148,6 +148,9 @@ public sealed partial class CompiledModel
 
     internal BigInteger CountOf(Restriction restriction) => _engine.Count(restriction);
 
+    /// <summary>The count a session shows: null when the engine cannot count within its budget (then the restriction allows at least one configuration).</summary>
+    internal BigInteger? CountWithinBudget(Restriction restriction) => _engine.CountWithinBudget(restriction);
+
     /// <summary>The first valid configuration within a restriction that has one (rank 0 on any engine).</summary>
     internal Selection FirstOf(Restriction restriction)
     {

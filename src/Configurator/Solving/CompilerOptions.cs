@@ -28,6 +28,18 @@ public sealed class CompilerOptions
     public int CircuitEdgeBudget { get; set; } = 16_000_000;
 
     /// <summary>
+    /// The most decisions the clause engine's counting search may take to record its circuit, and
+    /// to count under a session's choices when there is no circuit. Past it the model has no
+    /// circuit and a session's <see cref="Sessions.SessionState.Completions"/> is null (not known
+    /// within the budget), while availability, explanations and conflicts still come from the
+    /// clause-learning solver. A whole count (<see cref="CompiledModel.Count"/>) takes no budget.
+    /// The largest countable benchmark, automotive2_4, takes 15,291 decisions; the Linux kernel's
+    /// model gives up after about 5 seconds.
+    /// </summary>
+    /// <value>Defaults to 50,000.</value>
+    public int CircuitDecisionBudget { get; set; } = 50_000;
+
+    /// <summary>
     /// The most states the exact price range may keep at one step (a state is what the modules
     /// decided so far leave open for later price rules, plus the percentage reached); past it the
     /// range ends with <see cref="ConfiguratorErrorCodes.LimitExceeded"/> rather than growing
@@ -59,6 +71,7 @@ public sealed class CompilerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSelectionsPerModule, 1, nameof(MaxSelectionsPerModule));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxOptions, 1, nameof(MaxOptions));
         ArgumentOutOfRangeException.ThrowIfNegative(CircuitEdgeBudget, nameof(CircuitEdgeBudget));
+        ArgumentOutOfRangeException.ThrowIfNegative(CircuitDecisionBudget, nameof(CircuitDecisionBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(PriceRangeStateBudget, 1, nameof(PriceRangeStateBudget));
     }
 }

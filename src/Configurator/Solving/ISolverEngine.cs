@@ -11,6 +11,12 @@ internal interface ISolverEngine
     /// <summary>The number of configurations the restriction allows.</summary>
     BigInteger Count(Restriction restriction);
 
+    /// <summary>
+    /// As <see cref="Count"/> where the engine can count within its budget (a session's view);
+    /// otherwise null, and then the restriction allows at least one configuration.
+    /// </summary>
+    BigInteger? CountWithinBudget(Restriction restriction) => Count(restriction);
+
     /// <summary>Whether the restriction allows some configuration (cheaper than a count where the engine can tell).</summary>
     bool Exists(Restriction restriction);
 

@@ -117,7 +117,7 @@ public static class ModelCompiler
             : BuildDiagram(plan, domains, constraints, propagation.Value, options.NodeBudget);
         var search = new Lazy<SearchEngine>(() => new SearchEngine(plan, domains, propagation.Value));
         ISolverEngine engine = diagram is not null ? diagram
-            : formula.Value is { } clauses ? new Boolean.BooleanEngine(clauses, domains, search, plan.Order, options.CircuitEdgeBudget)
+            : formula.Value is { } clauses ? new Boolean.BooleanEngine(clauses, domains, search, plan.Order, options.CircuitEdgeBudget, options.CircuitDecisionBudget)
             : search.Value;
         var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram) { PriceRangeStateBudget = options.PriceRangeStateBudget, AsOf = asOf };
 

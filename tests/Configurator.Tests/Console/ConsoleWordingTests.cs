@@ -27,6 +27,14 @@ public class ConsoleWordingTests
     }
 
     [Fact]
+    public void Count_NotKnownWithinTheBudget_SaysAtLeastOne()
+    {
+        // A session's count beyond the model's decision budget (the Linux kernel's) is null, not zero.
+        Assert.Equal("an uncounted number of valid configurations (at least one)", Wording.Count((System.Numerics.BigInteger?)null, "valid configuration"));
+        Assert.Equal("1,800 valid configurations", Wording.Count((System.Numerics.BigInteger?)1800, "valid configuration"));
+    }
+
+    [Fact]
     public void Stats_CountsWithSeparatorsAndABarPerOption()
     {
         var (_, output, _) = CliRunner.Run("stats", Window);

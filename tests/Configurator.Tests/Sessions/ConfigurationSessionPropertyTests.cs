@@ -127,7 +127,7 @@ public class ConfigurationSessionPropertyTests
             {
                 var choices = session.Choices;
                 Assert.Equal(expected, choices);
-                Assert.Equal(oracle.Count(choices), (int)session.State.Completions);
+                Assert.Equal(oracle.Count(choices), (int?)session.State.Completions);
                 var (options, configuration) = oracle.Expected(choices);
                 foreach (var module in model.Modules)
                 {

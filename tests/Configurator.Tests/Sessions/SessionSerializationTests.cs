@@ -43,7 +43,7 @@ public partial class SessionSerializationTests
         session.Deselect("extras", "screen");
         var view = RoundTrip(session.View(), out var json);
 
-        Assert.Equal(session.State.Completions.ToString(System.Globalization.CultureInfo.InvariantCulture), json["completions"]!.GetValue<string>());
+        Assert.Equal(session.State.Completions!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), json["completions"]!.GetValue<string>());
         Assert.True(session.State.Completions > 1);
         Assert.Equal((session.Id, "window-rules", true, true), (json["id"]!.GetValue<string>(), json["model"]!.GetValue<string>(), json["complete"]!.GetValue<bool>(), json["valid"]!.GetValue<bool>()));
         var frame = json["modules"]!.AsArray()[0]!;
@@ -68,6 +68,32 @@ public partial class SessionSerializationTests
         Assert.False(screen["available"]!.GetValue<bool>());
         Assert.Equal(["extras-=screen"], screen["reason"]!["selections"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("You ruled out Insect screen (Extras).", screen["reason"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void View_BeyondTheCountBudget_SaysNullAndOtherwiseMatchesTheCountedView()
+    {
+        // Twenty independent pairs and one link: twenty decisions to count, so a budget of five
+        // leaves the model without a circuit and the view without a count, but with every
+        // availability the counted model shows and a valid state.
+        var text = "p cnf 40 21\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{(2 * i) + 1} {(2 * i) + 2} 0\n")) + "-1 -3 0\n";
+        var model = Configurator.Importers.ModelImporter.Import(text, "pairs.dimacs").GetModelOrThrow();
+        var counted = ModelCompiler.Compile(model, new CompilerOptions { ForceBooleanEngine = true }).GetModelOrThrow();
+        var uncounted = ModelCompiler.Compile(model, new CompilerOptions { ForceBooleanEngine = true, CircuitDecisionBudget = 5 }).GetModelOrThrow();
+        var sessions = new[] { ConfigurationSession.Start(counted), ConfigurationSession.Start(uncounted) };
+        foreach (var session in sessions)
+        {
+            session.Select("x1", "yes");
+            session.Deselect("x6", "yes");
+        }
+
+        var (known, unknown) = (sessions[0].View(), RoundTrip(sessions[1].View(), out var json));
+        Assert.Equal(System.Numerics.BigInteger.Pow(3, 17) * 2, known.Completions);
+        Assert.Null(unknown.Completions);
+        Assert.True(json.AsObject().TryGetPropertyValue("completions", out var completions) && completions is null);
+        Assert.True(unknown.IsValid && json["valid"]!.GetValue<bool>());
+        Assert.False(unknown["x3"]["yes"].IsAvailable);
+        Assert.Equal(known.Modules, unknown.Modules);
     }
 
     [Fact]

@@ -78,43 +78,28 @@ public class BooleanEngineTests
         }, iter: 2000, threads: 1);
 
     [Fact]
-    public void ClauseSearch_LearntClausesAcrossComponents_KeepCountsExact() =>
+    public void ClauseSearch_LearntClausesAcrossComponentsAndCutOffCounts_KeepCountsExact() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
-            // Blocks of hard random 3-SAT that propagation splits into components, counted again and
-            // again by one search: its clauses learnt in one count (some spanning blocks) act in
-            // the next, and a block found unsatisfiable must not leave wrong counts of its siblings
-            // in the cache.
+            // Counted again and again by one search: its clauses learnt in one count act in the
+            // next. A count cut off anywhere (the budget ranges up to what a whole count takes)
+            // answers exactly or not at all, and the search counts exactly after: it takes back what
+            // it cached, as a part it never finished could have proved an earlier part's result wrong.
             var random = new Random(seed);
-            var blocks = random.Next(2, 4);
-            var size = random.Next(4, 6);
-            var variables = blocks * size;
-            var clauses = new List<int[]>();
-            for (var b = 0; b < blocks; b++)
-            {
-                for (var c = 0; c < (int)(size * random.Next(30, 50) / 10.0); c++)
-                {
-                    clauses.Add([.. Enumerable.Range((b * size) + 1, size).OrderBy(_ => random.Next()).Take(3).Select(v => random.Next(2) == 0 ? v : -v)]);
-                }
-            }
-
-            // Links: a clause with one variable of each of two blocks and a switch, so that setting
-            // the switch splits the blocks apart.
-            var switches = random.Next(1, 3);
-            for (var l = 0; l < 2 * blocks; l++)
-            {
-                var a = random.Next(1, variables + 1);
-                var b = random.Next(1, variables + 1);
-                var s = variables + random.Next(1, switches + 1);
-                clauses.Add([random.Next(2) == 0 ? a : -a, random.Next(2) == 0 ? b : -b, s]);
-            }
-
-            var all = variables + switches;
+            var (all, clauses) = BlockCnf(random);
             var counter = new ClauseSearch(new CnfFormula(all, [.. clauses], []));
-            for (var round = 0; round < 4; round++)
+            for (var round = 0; round < 6; round++)
             {
                 var assumptions = Enumerable.Range(1, all).Where(_ => random.Next(6) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
-                Assert.Equal(BruteForceCount(all, clauses, assumptions), counter.Count(assumptions));
+                var expected = BruteForceCount(all, clauses, assumptions);
+                var probe = new ClauseSearch(new CnfFormula(all, [.. clauses], []));
+                probe.Count(assumptions);
+                var before = counter.Decisions;
+                var budget = random.Next(0, (int)probe.Decisions + 1);
+                var cut = counter.Count(assumptions, budget);
+                Assert.True(cut is null || cut == expected, $"{cut} instead of {expected}");
+                Assert.True(counter.Decisions - before <= budget + 1, $"{counter.Decisions - before} decisions on a budget of {budget}");
+                Assert.Equal(expected, counter.Count(assumptions));
             }
         }, iter: 1000, threads: 1);
 
@@ -219,6 +204,18 @@ public class BooleanEngineTests
         var circuit = new ClauseSearch(formula).Compile(int.MaxValue)!;
         Assert.Equal(BigInteger.Pow(3, 20), circuit.Count(new sbyte[40]));
         Assert.Null(new ClauseSearch(formula).Compile(circuit.EdgeCount - 1));
+    }
+
+    [Fact]
+    public void Circuit_OverItsDecisionBudget_IsNotMade()
+    {
+        // Twenty independent two-literal clauses: one decision each.
+        var clauses = Enumerable.Range(0, 20).Select(i => new[] { (2 * i) + 1, (2 * i) + 2 }).ToArray();
+        var formula = new CnfFormula(40, clauses, []);
+        var recorder = new ClauseSearch(formula);
+        Assert.NotNull(recorder.Compile(int.MaxValue, 20));
+        Assert.Equal(20, recorder.Decisions);
+        Assert.Null(new ClauseSearch(formula).Compile(int.MaxValue, 19));
     }
 
     [Fact]
@@ -339,6 +336,28 @@ public class BooleanEngineTests
         }, iter: 1000, threads: 1);
 
     [Fact]
+    public void SessionCount_BeyondTheDecisionBudget_IsUnknownOnlyWhereAConfigurationExists() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // A budget of a few decisions leaves most of these models without a circuit: a session's
+            // count is then exact or null, and null promises a valid configuration (the view's IsValid).
+            var random = new Random(seed);
+            var (variables, clauses) = random.Next(2) == 0 ? BlockCnf(random) : RandomCnf(random, maxVariables: 10);
+            // Within the default budget every count is known.
+            var compiled = CompileAsDimacs(variables, clauses, new CompilerOptions { ForceBooleanEngine = true, CircuitDecisionBudget = random.Next(0, 4), CircuitEdgeBudget = random.Next(2) == 0 ? 0 : int.MaxValue });
+            var generous = CompileAsDimacs(variables, clauses);
+            for (var round = 0; round < 4; round++)
+            {
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                var expected = BruteForceCount(variables, clauses, assumptions);
+                var restriction = compiled.ToRestriction(AsSelection(assumptions));
+                var count = compiled.CountWithinBudget(restriction);
+                Assert.True(count is null ? expected > 0 : count == expected, $"{count?.ToString(CultureInfo.InvariantCulture) ?? "null"} for {expected}");
+                Assert.Equal(expected, generous.CountWithinBudget(restriction));
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
     public void AvailabilityWithoutACircuit_AsksAboutTheValuesNoModelShowedYet()
     {
         // 400 variables in loose chains: nearly every value is usable. Each model the solver finds
@@ -444,6 +463,39 @@ public class BooleanEngineTests
         return BigInteger.Parse(line.Split('\t')[1], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Blocks of hard random 3-SAT that propagation splits into components once a switch is set:
+    /// learnt clauses span blocks, and an unsatisfiable block must not leave wrong counts of its
+    /// siblings in the cache.
+    /// </summary>
+    private static (int Variables, List<int[]> Clauses) BlockCnf(Random random)
+    {
+        var blocks = random.Next(2, 4);
+        var size = random.Next(4, 6);
+        var variables = blocks * size;
+        var clauses = new List<int[]>();
+        for (var b = 0; b < blocks; b++)
+        {
+            for (var c = 0; c < (int)(size * random.Next(30, 50) / 10.0); c++)
+            {
+                clauses.Add([.. Enumerable.Range((b * size) + 1, size).OrderBy(_ => random.Next()).Take(3).Select(v => random.Next(2) == 0 ? v : -v)]);
+            }
+        }
+
+        // Links: a clause with one variable of each of two blocks and a switch, so that setting
+        // the switch splits the blocks apart.
+        var switches = random.Next(1, 3);
+        for (var l = 0; l < 2 * blocks; l++)
+        {
+            var a = random.Next(1, variables + 1);
+            var b = random.Next(1, variables + 1);
+            var s = variables + random.Next(1, switches + 1);
+            clauses.Add([random.Next(2) == 0 ? a : -a, random.Next(2) == 0 ? b : -b, s]);
+        }
+
+        return (variables + switches, clauses);
+    }
+
     private static (int Variables, List<int[]> Clauses) RandomCnf(Random random, int maxVariables = 14)
     {
         var variables = random.Next(1, maxVariables + 1);
@@ -461,11 +513,12 @@ public class BooleanEngineTests
     }
 
     /// <summary>The clauses written as a DIMACS file, imported and compiled on the clause engine (one constraint per distinct clause).</summary>
-    private static CompiledModel CompileAsDimacs(int variables, List<int[]> clauses)
+    private static CompiledModel CompileAsDimacs(int variables, List<int[]> clauses, CompilerOptions? options = null)
     {
         var text = new StringBuilder($"p cnf {variables} {clauses.Count}\n");
         clauses.ForEach(c => text.AppendLine(string.Join(' ', c) + " 0"));
-        var compiled = SmallModels.Compile(ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow(), SolverEngineKind.Boolean);
+        var model = ModelImporter.Import(text.ToString(), "random.dimacs").GetModelOrThrow();
+        var compiled = options is null ? SmallModels.Compile(model, SolverEngineKind.Boolean) : ModelCompiler.Compile(model, options).GetModelOrThrow();
         Assert.Equal(SolverEngineKind.Boolean, compiled.Engine);
         return compiled;
     }

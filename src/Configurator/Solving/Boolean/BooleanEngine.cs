@@ -7,14 +7,16 @@ namespace Configurator.Solving.Boolean;
 /// <summary>
 /// The engine for large models of yes/no modules (feature models): the model as clauses
 /// (<see cref="CnfFormula"/>). On first use beyond a whole count, the counting search is recorded
-/// as a <see cref="Circuit"/> (within <paramref name="circuitEdgeBudget"/> edges), and counts,
-/// availability, existence and sampling under any restriction become passes over it. Without one
-/// (the model is too big for the budget), counts come from <see cref="ClauseSearch"/> with
-/// components and their cache, existence and availability from its clause-learning solver.
+/// as a <see cref="Circuit"/> (within <paramref name="circuitEdgeBudget"/> edges and
+/// <paramref name="circuitDecisionBudget"/> decisions), and counts, availability, existence and
+/// sampling under any restriction become passes over it. Without one (the model is too big for a
+/// budget), counts come from <see cref="ClauseSearch"/> with components and their cache (a
+/// session's within the decision budget), existence and availability from its clause-learning
+/// solver.
 /// Enumeration walks the search engine (built on first use) in the plan's order. Immutable;
 /// every call builds its own search or its own pass buffers.
 /// </summary>
-internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, Lazy<SearchEngine> search, IReadOnlyList<int> order, int circuitEdgeBudget) : ISolverEngine
+internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, Lazy<SearchEngine> search, IReadOnlyList<int> order, int circuitEdgeBudget, int circuitDecisionBudget) : ISolverEngine
 {
     // Counting recurses once per decision and component; a thread with a large stack keeps deep models safe.
     private const int StackBytes = 256 * 1024 * 1024;
@@ -24,6 +26,10 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     private readonly Lock _circuitLock = new();
     private Circuit? _circuit;
     private volatile bool _circuitRecorded;
+
+    // Whether the recording ran out of decisions: a count under a session's choices would too, in
+    // all likelihood, so a session's view does not spend the budget again at every step.
+    private bool _beyondDecisions;
 
     // Built on the first explanation: the clauses again, each constraint's with a selector.
     private readonly Lazy<ClauseExplainer?> _explainer = new(() => ClauseExplainer.Create(formula));
@@ -50,7 +56,13 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
                 {
                     if (!_circuitRecorded)
                     {
-                        _circuit = circuitEdgeBudget == 0 ? null : OnLargeStack(() => new ClauseSearch(formula).Compile(circuitEdgeBudget));
+                        _circuit = circuitEdgeBudget == 0 ? null : OnLargeStack(() =>
+                        {
+                            var recorder = new ClauseSearch(formula);
+                            var circuit = recorder.Compile(circuitEdgeBudget, circuitDecisionBudget);
+                            _beyondDecisions = circuit is null && recorder.Decisions > circuitDecisionBudget;
+                            return circuit;
+                        });
                         _circuitRecorded = true;
                     }
                 }
@@ -74,6 +86,24 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         }
 
         return Assumptions(restriction) is { } assumptions ? OnLargeStack(() => new ClauseSearch(formula).Count(assumptions)) : BigInteger.Zero;
+    }
+
+    public BigInteger? CountWithinBudget(Restriction restriction)
+    {
+        if (Circuit is { } circuit)
+        {
+            return Fixed(restriction) is { } fixedValues ? circuit.Count(fixedValues) : BigInteger.Zero;
+        }
+
+        if (Assumptions(restriction) is not { } assumptions)
+        {
+            return BigInteger.Zero;
+        }
+
+        var count = _beyondDecisions ? null : OnLargeStack(() => new ClauseSearch(formula).Count(assumptions, circuitDecisionBudget));
+
+        // Null promises a configuration: a restriction the solver refutes counts zero.
+        return count ?? (new ClauseSearch(formula).Solve(assumptions) ? null : BigInteger.Zero);
     }
 
     public bool Exists(Restriction restriction)

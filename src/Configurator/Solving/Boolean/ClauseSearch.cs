@@ -5,7 +5,7 @@ namespace Configurator.Solving.Boolean;
 
 /// <summary>
 /// Search over a <see cref="CnfFormula"/>: unit propagation with two watched literals per clause,
-/// then either exact model counting (<see cref="Count"/>: decisions, components of the residual
+/// then either exact model counting (<see cref="Count(IReadOnlyList{int})"/>: decisions, components of the residual
 /// clauses counted apart and multiplied, each component's count cached under its variables and
 /// clauses; first decided are the variables a tree decomposition of the clauses puts near its
 /// root, see <see cref="TreeDecomposition"/>) or satisfiability with clause learning
@@ -103,6 +103,7 @@ internal sealed class ClauseSearch
     private readonly double[] _literalActivity;
     private double[]? _treeBonus;
     private long _decisions;
+    private long _decisionLimit = long.MaxValue;
     private int _stamp;
     private readonly ResultCache<BigInteger> _cache;
 
@@ -365,7 +366,34 @@ internal sealed class ClauseSearch
     /// The number of satisfying assignments that make every assumption (DIMACS literals) true.
     /// Leaves the search as it found it.
     /// </summary>
-    public BigInteger Count(IReadOnlyList<int> assumptions)
+    public BigInteger Count(IReadOnlyList<int> assumptions) => Count(assumptions, long.MaxValue)!.Value;
+
+    /// <summary>
+    /// As <see cref="Count(IReadOnlyList{int})"/>, or null when the count would take more than
+    /// <paramref name="decisionBudget"/> decisions of this call. The search stays usable: what
+    /// the cut-off count cached is taken back (a part left unfinished could have made an earlier
+    /// part's result wrong; see <see cref="CountSplit"/>), its learnt clauses stay.
+    /// </summary>
+    public BigInteger? Count(IReadOnlyList<int> assumptions, long decisionBudget)
+    {
+        _decisionLimit = decisionBudget >= long.MaxValue - _decisions ? long.MaxValue : _decisions + decisionBudget;
+        var remembered = _cache.Remembered;
+        try
+        {
+            return CountAssuming(assumptions);
+        }
+        catch (DecisionBudgetException)
+        {
+            _cache.Forget(remembered);
+            return null;
+        }
+        finally
+        {
+            _decisionLimit = long.MaxValue;
+        }
+    }
+
+    private BigInteger CountAssuming(IReadOnlyList<int> assumptions)
     {
         if (_inconsistent)
         {
@@ -700,12 +728,14 @@ internal sealed class ClauseSearch
 
     /// <summary>
     /// Records the counting search as a circuit (a decision-DNNF; see <see cref="Circuit"/>), or
-    /// null when it would take more than <paramref name="edgeBudget"/> edges. Compiles the whole
+    /// null when it would take more than <paramref name="edgeBudget"/> edges or
+    /// <paramref name="decisionBudget"/> decisions. Compiles the whole
     /// formula (no assumptions); conditioning happens on the circuit.
     /// </summary>
-    public Circuit? Compile(int edgeBudget)
+    public Circuit? Compile(int edgeBudget, long decisionBudget = long.MaxValue)
     {
         var builder = new Circuit.Builder(_variables, edgeBudget);
+        _decisionLimit = decisionBudget >= long.MaxValue - _decisions ? long.MaxValue : _decisions + decisionBudget;
         Prepare();
         if (_inconsistent)
         {
@@ -718,9 +748,13 @@ internal sealed class ClauseSearch
             var rest = CountOpen<int, CircuitRecorder>(recorder);
             return builder.Finish(recorder.IsZero(rest) ? rest : recorder.Branch(_trail.AsSpan(0, _trailSize), rest));
         }
-        catch (Circuit.OverBudgetException)
+        catch (Exception e) when (e is Circuit.OverBudgetException or DecisionBudgetException)
         {
             return null;
+        }
+        finally
+        {
+            _decisionLimit = long.MaxValue;
         }
     }
 
@@ -958,7 +992,12 @@ internal sealed class ClauseSearch
 
         var key = probe.ToArray();
         var variables = key.AsSpan(1, key[0]);
-        if ((++_decisions & 127) == 0)
+        if (++_decisions > _decisionLimit)
+        {
+            throw new DecisionBudgetException();
+        }
+
+        if ((_decisions & 127) == 0)
         {
             for (var l = 0; l < _literalActivity.Length; l++)
             {
@@ -1490,6 +1529,9 @@ internal sealed class ClauseSearch
 
         public void Forget(long remembered) => _cache.Forget(remembered);
     }
+
+    /// <summary>A counting search ran past its decision budget (caught where the budget was set).</summary>
+    private sealed class DecisionBudgetException : Exception;
 
     /// <summary>
     /// Component results by key, within a memory budget (past it the cache starts afresh, which
