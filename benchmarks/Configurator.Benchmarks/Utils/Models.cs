@@ -12,12 +12,12 @@ internal static class Models
     {
         "ring-60x8" => GeneratedModels.Ring(60, 8, seed: 1),
         "free-12x10" => GeneratedModels.Unconstrained(12, 10),
-        "renault" or "busybox" or "automotive01" or "automotive2_4" => ModelImporter.ImportFile(SharedFile(name) ?? throw new InvalidOperationException(Missing(name))).GetModelOrThrow(),
+        "renault" or "busybox" or "automotive01" or "automotive2_4" or "linux" => ModelImporter.ImportFile(SharedFile(name) ?? throw new InvalidOperationException(Missing(name))).GetModelOrThrow(),
         _ => ProductModelJson.LoadFile(SampleFiles.Path(name + ".json")).GetModelOrThrow(),
     };
 
     /// <summary>Whether the model's file is here (the third-party ones need ../shared beside the repository).</summary>
-    public static bool IsAvailable(string name) => name is not ("renault" or "busybox" or "automotive01" or "automotive2_4") || SharedFile(name) is not null;
+    public static bool IsAvailable(string name) => name is not ("renault" or "busybox" or "automotive01" or "automotive2_4" or "linux") || SharedFile(name) is not null;
 
     /// <summary>What to do when a third-party model is absent.</summary>
     public static string Missing(string name) =>
@@ -28,6 +28,7 @@ internal static class Models
         "renault" => SampleFiles.Shared("renault-megane", "megane.xml"),
         "automotive01" => SampleFiles.Shared("ddnnife-sundermann2023", "automotive01.dimacs"),
         "automotive2_4" => SampleFiles.Shared("featureide-knueppel2017", "automotive2_4.xml"),
+        "linux" => SampleFiles.Shared("featureide-knueppel2017", "linux-2.6.33.3.xml"),
         _ => SampleFiles.Shared("featureide-knueppel2017", "busybox-1.18.0.xml"),
     };
 
