@@ -316,22 +316,28 @@ public class BooleanEngineTests
             var (variables, clauses) = RandomCnf(random, maxVariables: 10);
             var compiled = CompileAsDimacs(variables, clauses);
 
-            var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
-            var within = AsSelection(assumptions);
-            Assert.Equal(BruteForceCount(variables, clauses, assumptions), compiled.Count(within));
-
-            // Availability: a value is usable when some solution takes it with every other assumption
-            // kept. From the circuit, and from the solver alone (which never reads the circuit): the
-            // path of a model too large for one (the Linux kernel's).
-            var usable = compiled.UsableValues(compiled.ToRestriction(within));
-            var searched = ((BooleanEngine)compiled.Solver).UsableValuesBySearch(compiled.ToRestriction(within), out _);
-            for (var v = 1; v <= variables; v++)
+            // Several restrictions on one compiled model: the solver's path marks what the
+            // configurations found under the earlier ones show, which must never pass for usable
+            // what the later ones rule out.
+            for (var round = 0; round < 3; round++)
             {
-                var module = compiled.ModuleIndexOf("x" + v);
-                var others = assumptions.Where(l => Math.Abs(l) != v).ToList();
-                bool[] expected = [BruteForceCount(variables, clauses, [.. others, -v]) > 0, BruteForceCount(variables, clauses, [.. others, v]) > 0];
-                Assert.Equal(expected, usable[module]);
-                Assert.Equal(expected, searched[module]);
+                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                var within = AsSelection(assumptions);
+                Assert.Equal(BruteForceCount(variables, clauses, assumptions), compiled.Count(within));
+
+                // Availability: a value is usable when some solution takes it with every other assumption
+                // kept. From the circuit, and from the solver alone (which never reads the circuit): the
+                // path of a model too large for one (the Linux kernel's).
+                var usable = compiled.UsableValues(compiled.ToRestriction(within));
+                var searched = ((BooleanEngine)compiled.Solver).UsableValuesBySearch(compiled.ToRestriction(within), out _);
+                for (var v = 1; v <= variables; v++)
+                {
+                    var module = compiled.ModuleIndexOf("x" + v);
+                    var others = assumptions.Where(l => Math.Abs(l) != v).ToList();
+                    bool[] expected = [BruteForceCount(variables, clauses, [.. others, -v]) > 0, BruteForceCount(variables, clauses, [.. others, v]) > 0];
+                    Assert.Equal(expected, usable[module]);
+                    Assert.Equal(expected, searched[module]);
+                }
             }
         }, iter: 1000, threads: 1);
 
@@ -371,10 +377,16 @@ public class BooleanEngineTests
         var compiled = CompileAsDimacs(variables, clauses);
         var restriction = compiled.ToRestriction(Selection.Empty);
 
-        var usable = ((BooleanEngine)compiled.Solver).UsableValuesBySearch(restriction, out var solves);
+        var engine = (BooleanEngine)compiled.Solver;
+        var usable = engine.UsableValuesBySearch(restriction, out var solves);
 
         Assert.Equal(compiled.UsableValues(restriction), usable);
-        Assert.InRange(solves, 1, 20);
+        Assert.InRange(solves, 2, 20);
+
+        // Asked again, the configurations found the first time answer every value: no question
+        // beyond the first solve.
+        Assert.Equal(usable, engine.UsableValuesBySearch(restriction, out var again));
+        Assert.Equal(1, again);
     }
 
     [Fact]
