@@ -91,7 +91,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
 
         if (Circuit is { } circuit)
         {
-            return Fixed(restriction) is { } fixedValues ? circuit.Count(fixedValues) : BigInteger.Zero;
+            return CountOn(circuit, restriction);
         }
 
         return Assumptions(restriction) is { } assumptions ? OnLargeStack(() => new ClauseSearch(formula).Count(assumptions)) : BigInteger.Zero;
@@ -101,7 +101,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     {
         if (Circuit is { } circuit)
         {
-            return Fixed(restriction) is { } fixedValues ? circuit.Count(fixedValues) : BigInteger.Zero;
+            return CountOn(circuit, restriction);
         }
 
         if (Assumptions(restriction) is not { } assumptions)
@@ -114,6 +114,9 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         // Null promises a configuration: a restriction the solver refutes counts zero.
         return count ?? (new ClauseSearch(formula).Solve(assumptions) ? null : BigInteger.Zero);
     }
+
+    private BigInteger CountOn(Circuit circuit, Restriction restriction) =>
+        Fixed(restriction) is { } fixedValues ? circuit.Count(fixedValues) : BigInteger.Zero;
 
     public bool Exists(Restriction restriction)
     {
@@ -141,18 +144,11 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         // shows a usable value of each module at once, so most values never need a question of
         // their own, and neither do those that a configuration found by an earlier call shows.
         var usable = domains.Select(d => new bool[d.ValueCount]).ToArray();
-        MarkWitnesses(restriction, usable);
-        var solver = new ClauseSearch(formula);
-        var model = new bool[formula.VariableCount + 1];
-        solves = 1;
-        if (Assumptions(restriction) is { } all && solver.Solve(all, model))
-        {
-            Mark(Found(model), usable);
-        }
+        var restricted = Restricted(restriction);
+        MarkWitnesses(restriction, restricted, usable);
 
         // Each restricted module's units, so that a question about one module's value keeps the
         // others' without copying the restriction (a copy per module was 365 MB a call on Linux).
-        var restricted = Restricted(restriction);
         var unitsOf = new List<int>?[domains.Count];
         var empty = new List<int>();
         foreach (var module in restricted)
@@ -165,11 +161,19 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
             }
         }
 
+        var solver = new ClauseSearch(formula);
+        var model = new bool[formula.VariableCount + 1];
+        solves = 1;
+        if (empty.Count == 0 && solver.Solve([.. restricted.SelectMany(m => unitsOf[m]!)], model))
+        {
+            Mark(Found(model), usable);
+        }
+
         var assumptions = new List<int>();
         for (var module = 0; module < domains.Count; module++)
         {
             // Another module left without a value leaves this one none either.
-            if (empty.Any(m => m != module))
+            if (empty.Count > 1 || (empty.Count == 1 && empty[0] != module))
             {
                 continue;
             }
@@ -216,9 +220,8 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     /// Marks what earlier calls' configurations show: one that meets the whole restriction shows a
     /// usable value of every module; one that breaks only module m's restriction, a usable value of m.
     /// </summary>
-    private void MarkWitnesses(Restriction restriction, bool[][] usable)
+    private void MarkWitnesses(Restriction restriction, int[] restricted, bool[][] usable)
     {
-        var restricted = Restricted(restriction);
         foreach (var witness in _witnesses.Value.Snapshot())
         {
             var broken = -1;

@@ -376,7 +376,7 @@ internal sealed class ClauseSearch
     /// </summary>
     public BigInteger? Count(IReadOnlyList<int> assumptions, long decisionBudget)
     {
-        _decisionLimit = decisionBudget >= long.MaxValue - _decisions ? long.MaxValue : _decisions + decisionBudget;
+        LimitDecisions(decisionBudget);
         var remembered = _cache.Remembered;
         try
         {
@@ -735,7 +735,7 @@ internal sealed class ClauseSearch
     public Circuit? Compile(int edgeBudget, long decisionBudget = long.MaxValue)
     {
         var builder = new Circuit.Builder(_variables, edgeBudget);
-        _decisionLimit = decisionBudget >= long.MaxValue - _decisions ? long.MaxValue : _decisions + decisionBudget;
+        LimitDecisions(decisionBudget);
         Prepare();
         if (_inconsistent)
         {
@@ -757,6 +757,10 @@ internal sealed class ClauseSearch
             _decisionLimit = long.MaxValue;
         }
     }
+
+    /// <summary>Lets the searches from now on make at most <paramref name="budget"/> more decisions (reset to none by the caller).</summary>
+    private void LimitDecisions(long budget) =>
+        _decisionLimit = budget >= long.MaxValue - _decisions ? long.MaxValue : _decisions + budget;
 
     /// <summary>The count over every open variable and every original clause.</summary>
     private T CountOpen<T, TResults>(TResults results)
