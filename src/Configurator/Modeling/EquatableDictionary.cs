@@ -24,7 +24,12 @@ public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDiction
     private const int SearchedInOrder = 16;
 
     private readonly ImmutableArray<KeyValuePair<string, TValue>> _entries;
-    private readonly ImmutableDictionary<string, TValue>? _lookup;
+
+    // Key to position in the entries, for a larger map: the one the constructor builds to replace
+    // repeated keys, kept and never changed, so reading it is thread-safe. (An immutable tree built
+    // from the entries again cost 16% of a priced step on automotive2_4, whose price range carries
+    // two selections of 18,616 modules.)
+    private readonly Dictionary<string, int>? _positions;
 
     /// <summary>Creates a map from entries; a later entry with the same key replaces the earlier one in place.</summary>
     /// <param name="entries">The entries in their order.</param>
@@ -59,7 +64,7 @@ public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDiction
         }
 
         _entries = order.ToImmutable();
-        _lookup = _entries.Length > SearchedInOrder ? _entries.ToImmutableDictionary(StringComparer.Ordinal) : null;
+        _positions = positions;
     }
 
     /// <summary>The entries in the order they were added.</summary>
@@ -91,9 +96,11 @@ public readonly struct EquatableDictionary<TValue> : IEquatable<EquatableDiction
     /// <inheritdoc />
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
     {
-        if (_lookup is not null)
+        if (_positions is not null)
         {
-            return _lookup.TryGetValue(key, out value);
+            var found = _positions.TryGetValue(key, out var at);
+            value = found ? _entries[at].Value : default;
+            return found;
         }
 
         foreach (var entry in Entries)
