@@ -19,35 +19,42 @@ namespace Configurator.Pricing;
 internal sealed class PriceRangeSolver
 {
     private readonly ModelPricing _pricing;
-    private readonly LevelPlan _plan;
 
-    // Per level: the price rules whose last module is decided there.
-    private readonly ImmutableArray<ImmutableArray<CompiledPriceRule>> _rulesAt;
-
-    // Constraints are checked at the level that decides their last module; pseudo-constraints (price rules) are not checked.
-    private readonly ImmutableArray<ImmutableArray<CompiledConstraint>> _checksAt;
+    // The frontier program's plan, made on its first use: models the diagram or the circuit prices
+    // never need it, and ordering 18,616 modules (automotive2_4) took minutes.
+    private readonly Lazy<FrontierPlan> _frontier;
 
     public PriceRangeSolver(ModelPricing pricing)
     {
         _pricing = pricing;
-        var model = pricing.Model;
-        var real = model.Constraints.ToHashSet();
-        var pseudo = pricing.Rules.Select(r => new CompiledConstraint(new Constraint("$price:" + r.Source.Id), -1, r.Scope, model.Domains, _ => true));
-        _plan = LevelPlan.Create(model.Domains, [.. model.Constraints, .. pseudo]);
-        var position = new int[_plan.LevelCount];
-        for (var level = 0; level < _plan.LevelCount; level++)
-        {
-            position[_plan.Order[level]] = level;
-        }
-
-        _rulesAt = [.. Enumerable.Range(0, _plan.LevelCount).Select(level =>
-            pricing.Rules.Where(r => (r.Scope.IsEmpty ? 0 : r.Scope.Max(m => position[m])) == level).ToImmutableArray())];
-        _checksAt = [.. _plan.ChecksAt.Select(checks => checks.Where(real.Contains).ToImmutableArray())];
+        _frontier = new(() => FrontierPlan.Create(pricing));
     }
 
+    private LevelPlan Plan => _frontier.Value.Plan;
+
+    // Per level: the price rules whose last module is decided there.
+    private ImmutableArray<ImmutableArray<CompiledPriceRule>> RulesAt => _frontier.Value.RulesAt;
+
+    // Constraints are checked at the level that decides their last module; pseudo-constraints (price rules) are not checked.
+    private ImmutableArray<ImmutableArray<CompiledConstraint>> ChecksAt => _frontier.Value.ChecksAt;
+
     /// <summary>The range of the model's price (before personalization and policies), or null when nothing is valid.</summary>
-    public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction) =>
-        DiagramPriceRange.Applies(_pricing) ? DiagramPriceRange.Solve(_pricing, restriction) : Solve(restriction, null).Range;
+    public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction)
+    {
+        if (DiagramPriceRange.Applies(_pricing))
+        {
+            return DiagramPriceRange.Solve(_pricing, restriction);
+        }
+
+        if (_pricing.Rules.IsEmpty && !_pricing.HasValuePrices)
+        {
+            // Every configuration costs the base price: any one will do, on any engine (the Linux kernel's model has no circuit and no prices).
+            var basePrice = _pricing.Model.Model.BasePrice;
+            return _pricing.Model.Find(restriction) is { } any ? (basePrice, any, basePrice, any) : null;
+        }
+
+        return CircuitPriceRange.Applies(_pricing) ? CircuitPriceRange.Solve(_pricing, restriction) : Solve(restriction, null).Range;
+    }
 
     /// <summary>
     /// The configuration with the highest score (a sum of per-module-value scores), the cheapest
@@ -59,6 +66,11 @@ internal sealed class PriceRangeSolver
         if (DiagramPriceRange.Applies(_pricing))
         {
             return DiagramPriceRange.Optimize(_pricing, restriction, scores);
+        }
+
+        if (CircuitPriceRange.Applies(_pricing))
+        {
+            return CircuitPriceRange.Optimize(_pricing, restriction, scores);
         }
 
         var (range, score) = Solve(restriction, scores);
@@ -79,6 +91,11 @@ internal sealed class PriceRangeSolver
             return DiagramPriceRange.Optimize(_pricing, restriction, scores) is { } highest
                 ? (-DiagramPriceRange.Optimize(_pricing, restriction, negated)!.Value.Score, highest.Score)
                 : null;
+        }
+
+        if (CircuitPriceRange.Applies(_pricing))
+        {
+            return CircuitPriceRange.ScoreRange(_pricing, restriction, scores);
         }
 
         var terminals = Sweep(restriction, new ScoreBounds(0, 0), () => new ScoreBounds(decimal.MaxValue, decimal.MinValue), (child, parent, module, value, _) =>
@@ -105,19 +122,37 @@ internal sealed class PriceRangeSolver
     /// total is linear in the subtotal for each final percentage, so its lowest end is the lowest
     /// subtotal times a non-negative factor or the highest times a negative one.
     /// </remarks>
-    public decimal?[][] CheapestPerValue(Restriction restriction)
+    public decimal?[][] CheapestPerValue(Restriction restriction, bool[][]? usable = null)
     {
+        if (_pricing.Rules.IsEmpty && !_pricing.HasValuePrices)
+        {
+            // Every configuration costs the base price: the table is the usable values (a session has them already).
+            var only = _pricing.Model.Model.BasePrice;
+            return [.. (usable ?? _pricing.Model.UsableValues(restriction)).Select(values => values.Select(allowed => allowed ? only : (decimal?)null).ToArray())];
+        }
+
+        if (DiagramPriceRange.Applies(_pricing))
+        {
+            return DiagramPriceRange.CheapestPerValue(_pricing, restriction);
+        }
+
+        if (CircuitPriceRange.Applies(_pricing))
+        {
+            return CircuitPriceRange.CheapestPerValue(_pricing, restriction);
+        }
+
+        EnsureFrontierFits();
         var domains = _pricing.Model.Domains;
-        var layers = new Layer[_plan.LevelCount + 1];
+        var layers = new Layer[Plan.LevelCount + 1];
         layers[0] = new Layer();
         var basePrice = _pricing.Model.Model.BasePrice;
         layers[0].Reach(layers[0].Add(new StateKey([], 0)), basePrice, basePrice);
         var values = new int[domains.Length];
-        for (var level = 0; level < _plan.LevelCount; level++)
+        for (var level = 0; level < Plan.LevelCount; level++)
         {
-            var module = _plan.Order[level];
-            var before = _plan.FrontierBefore(level);
-            var after = _plan.FrontierAfter[level];
+            var module = Plan.Order[level];
+            var before = Plan.FrontierBefore(level);
+            var after = Plan.FrontierAfter[level];
             var (layer, next) = (layers[level], layers[level + 1] = new Layer());
             var scratch = new int[after.Length];
             for (var state = 0; state < layer.Keys.Count; state++)
@@ -134,7 +169,7 @@ internal sealed class PriceRangeSolver
                 {
                     var allowed = restriction.Allows(module, value);
                     values[module] = value;
-                    if ((!allowed && !within) || !Satisfied(_checksAt[level], values))
+                    if ((!allowed && !within) || !Satisfied(ChecksAt[level], values))
                     {
                         continue;
                     }
@@ -198,7 +233,7 @@ internal sealed class PriceRangeSolver
                 }
                 catch (OverflowException e)
                 {
-                    throw Overflow(_plan.Order[level], edge.Value, e);
+                    throw Overflow(Plan.Order[level], edge.Value, e);
                 }
             }
         }
@@ -210,9 +245,9 @@ internal sealed class PriceRangeSolver
     private decimal?[][] Join(Layer[] layers, List<Remainder>?[][] remainders)
     {
         var result = _pricing.Model.Domains.Select(d => new decimal?[d.ValueCount]).ToArray();
-        for (var level = 0; level < _plan.LevelCount; level++)
+        for (var level = 0; level < Plan.LevelCount; level++)
         {
-            var cheapest = result[_plan.Order[level]];
+            var cheapest = result[Plan.Order[level]];
             var layer = layers[level];
             foreach (var edge in layer.Edges)
             {
@@ -237,7 +272,7 @@ internal sealed class PriceRangeSolver
                 }
                 catch (OverflowException e)
                 {
-                    throw Overflow(_plan.Order[level], edge.Value, e);
+                    throw Overflow(Plan.Order[level], edge.Value, e);
                 }
             }
         }
@@ -339,14 +374,15 @@ internal sealed class PriceRangeSolver
     /// </summary>
     private Dictionary<StateKey, T> Sweep<T>(Restriction restriction, T root, Func<T> create, Action<T, T, int, int, decimal> offer)
     {
+        EnsureFrontierFits();
         var domains = _pricing.Model.Domains;
         var states = new Dictionary<StateKey, T> { [new StateKey([], 0)] = root };
         var values = new int[domains.Length];
-        for (var level = 0; level < _plan.LevelCount; level++)
+        for (var level = 0; level < Plan.LevelCount; level++)
         {
-            var module = _plan.Order[level];
-            var before = _plan.FrontierBefore(level);
-            var after = _plan.FrontierAfter[level];
+            var module = Plan.Order[level];
+            var before = Plan.FrontierBefore(level);
+            var after = Plan.FrontierAfter[level];
             var next = new Dictionary<StateKey, T>();
             var scratch = new int[after.Length];
             foreach (var (key, state) in states)
@@ -365,7 +401,7 @@ internal sealed class PriceRangeSolver
                     }
 
                     values[module] = value;
-                    if (!Satisfied(_checksAt[level], values))
+                    if (!Satisfied(ChecksAt[level], values))
                     {
                         continue;
                     }
@@ -446,14 +482,29 @@ internal sealed class PriceRangeSolver
     {
         var values = new int[_pricing.Model.Domains.Length];
         var state = terminal;
-        for (var level = _plan.LevelCount - 1; level >= 0; level--)
+        for (var level = Plan.LevelCount - 1; level >= 0; level--)
         {
             // The ! is safe: every state below the root was reached from a parent.
-            values[_plan.Order[level]] = lowest ? state.MinValue : state.MaxValue;
+            values[Plan.Order[level]] = lowest ? state.MinValue : state.MaxValue;
             state = (lowest ? state.MinParent : state.MaxParent)!;
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Refuses at once where the frontier program cannot fit: a model on the clause engine without
+    /// its circuit (the Linux kernel's) has neither a diagram nor a circuit because it is too wide,
+    /// and the program's states would grow for minutes before its budget stopped them.
+    /// </summary>
+    private void EnsureFrontierFits()
+    {
+        if (CircuitPriceRange.LacksCircuit(_pricing))
+        {
+            throw new ConfiguratorException(ConfiguratorErrorCodes.LimitExceeded,
+                $"The exact prices of model '{_pricing.Model.Model.Id}' need its compiled circuit, which did not fit CompilerOptions.CircuitEdgeBudget or " +
+                "CircuitDecisionBudget; a model this wide fits no other exact program of ours either. Raise the budgets, or price complete configurations instead.");
+        }
     }
 
     private ConfiguratorException StatesExceeded(int module) =>
@@ -469,7 +520,7 @@ internal sealed class PriceRangeSolver
     {
         var added = _pricing.ValuePrices[module][value];
         var percent = 0m;
-        foreach (var rule in _rulesAt[level])
+        foreach (var rule in RulesAt[level])
         {
             if (rule.When.Evaluate(values))
             {
@@ -605,6 +656,29 @@ internal sealed class PriceRangeSolver
             {
                 (Max, MaxParent, MaxValue) = (high, parent, value);
             }
+        }
+    }
+    /// <summary>The frontier program's order and what each level checks and prices.</summary>
+    private sealed record FrontierPlan(LevelPlan Plan, ImmutableArray<ImmutableArray<CompiledPriceRule>> RulesAt, ImmutableArray<ImmutableArray<CompiledConstraint>> ChecksAt)
+    {
+        public static FrontierPlan Create(ModelPricing pricing)
+        {
+            // Without price rules the model's own plan is the one (the compiler ordered it, breadth-first on large feature models).
+            var model = pricing.Model;
+            var real = model.Constraints.ToHashSet();
+            var pseudo = pricing.Rules.Select(r => new CompiledConstraint(new Constraint("$price:" + r.Source.Id), -1, r.Scope, model.Domains, _ => true));
+            var plan = pricing.Rules.IsEmpty ? model.Plan : LevelPlan.Create(model.Domains, [.. model.Constraints, .. pseudo]);
+            var position = new int[plan.LevelCount];
+            for (var level = 0; level < plan.LevelCount; level++)
+            {
+                position[plan.Order[level]] = level;
+            }
+
+            return new FrontierPlan(
+                plan,
+                [.. Enumerable.Range(0, plan.LevelCount).Select(level =>
+                    pricing.Rules.Where(r => (r.Scope.IsEmpty ? 0 : r.Scope.Max(m => position[m])) == level).ToImmutableArray())],
+                [.. plan.ChecksAt.Select(checks => checks.Where(real.Contains).ToImmutableArray())]);
         }
     }
 }

@@ -119,13 +119,15 @@ public sealed class PricingPipeline
     /// <summary>
     /// Per module and value, the lowest price (personalization and policies applied) of a valid
     /// configuration taking the value with every other module kept to the restriction: one pass
-    /// over the decision diagram, or the frontier program's forward and backward passes when the
-    /// model has price rules or no diagram.
+    /// over the decision diagram or the clause engine's circuit, or the frontier program's forward
+    /// and backward passes when the model has price rules or neither. <paramref name="usable"/>,
+    /// the restriction's usable values where the caller has them, saves finding them again when no
+    /// value has a price.
     /// </summary>
-    internal decimal?[][] CheapestPerValue(CompiledModel model, Restriction restriction, PricingRequest request)
+    internal decimal?[][] CheapestPerValue(CompiledModel model, Restriction restriction, PricingRequest request, bool[][]? usable = null)
     {
         var (pricing, solver) = Compiled(model);
-        var table = DiagramPriceRange.Applies(pricing) ? DiagramPriceRange.CheapestPerValue(pricing, restriction) : solver.CheapestPerValue(restriction);
+        var table = solver.CheapestPerValue(restriction, usable);
         try
         {
             foreach (var values in table)

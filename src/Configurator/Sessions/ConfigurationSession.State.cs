@@ -66,7 +66,7 @@ public sealed partial class ConfigurationSession
         }
 
         var possible = ReferenceEquals(withDefaults, restriction) ? usable : Model.UsableValues(withDefaults);
-        var prices = _pricing is null ? null : PricesOf(restriction, _pricing);
+        var prices = _pricing is null ? null : PricesOf(restriction, usable, _pricing);
         var modules = ImmutableArray.CreateBuilder<ModuleState>(count);
         var proposal = new int[count];
         var byModule = new List<CustomerChoice>?[count];
@@ -294,11 +294,11 @@ public sealed partial class ConfigurationSession
         choice.Origin == ChoiceOrigin.Preset ? SelectionSource.Preset : SelectionSource.Customer;
 
     /// <summary>The step's price range and the table its options' price differences come from; null when nothing is valid.</summary>
-    private Prices? PricesOf(Restriction restriction, PricingPipeline pricing) =>
+    private Prices? PricesOf(Restriction restriction, bool[][] usable, PricingPipeline pricing) =>
         pricing.RangeOf(Model, restriction, _request) is { } range
 
             // One table answers every option: the cheapest price per module value, that module's own restriction lifted and every other module's kept.
-            ? new Prices(range, pricing.CheapestPerValue(Model, restriction, _request))
+            ? new Prices(range, pricing.CheapestPerValue(Model, restriction, _request, usable))
             : null;
 
     /// <summary>A step's price range and, per module value, the cheapest valid configuration taking it with the other modules kept to their choices.</summary>

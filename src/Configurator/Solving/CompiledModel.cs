@@ -161,6 +161,27 @@ public sealed partial class CompiledModel
 
     internal bool Exists(Restriction restriction) => _engine.Exists(restriction);
 
+    /// <summary>
+    /// Some valid configuration within the restriction (module values), or null when there is none:
+    /// the first the engine enumerates, or the clause engine's solver's answer (no count needed).
+    /// </summary>
+    internal int[]? Find(Restriction restriction)
+    {
+        if (_engine is Boolean.BooleanEngine clauses)
+        {
+            return clauses.Find(restriction);
+        }
+
+        var found = new int[Domains.Length];
+        return _engine.Enumerate(restriction, BigInteger.Zero, 1, new int[Domains.Length], this, view =>
+        {
+            for (var module = 0; module < found.Length; module++)
+            {
+                found[module] = view.GetValueIndex(module);
+            }
+        }, CancellationToken.None) == 1 ? found : null;
+    }
+
     /// <summary>Module id to module index.</summary>
     internal IReadOnlyDictionary<string, int> ModuleIndex => _moduleIndex;
 

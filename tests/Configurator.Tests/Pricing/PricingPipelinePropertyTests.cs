@@ -36,7 +36,7 @@ public class PricingPipelinePropertyTests
             var model = SmallModels.Create(seed);
             var oracle = new PricingOracle(model);
             var brute = new BruteForceOracle(model);
-            var compiled = SmallModels.Compile(model, random.Next(3) == 0 ? SolverEngineKind.Search : SolverEngineKind.Diagram);
+            var compiled = SmallModels.Compile(model, SmallModels.AnyEngine(random));
             var partial = random.Next(3) == 0 ? Selection.Empty : SmallModels.RandomPartial(random, model, brute);
 
             var totals = oracle.Valid(c => SmallModels.Extends(c, partial)).Select(c => oracle.Total(c)).ToList();
@@ -77,7 +77,7 @@ public class PricingPipelinePropertyTests
 
             var oracle = new PricingOracle(model);
             var brute = new BruteForceOracle(model);
-            var compiled = SmallModels.Compile(model, random.Next(3) == 0 ? SolverEngineKind.Search : SolverEngineKind.Diagram);
+            var compiled = SmallModels.Compile(model, SmallModels.AnyEngine(random));
             var partial = random.Next(4) == 0 ? Selection.Empty : SmallModels.RandomPartial(random, model, brute);
 
             var table = PricingPipeline.Default.CheapestPerValue(compiled, compiled.ToRestriction(partial), PricingRequest.Default);

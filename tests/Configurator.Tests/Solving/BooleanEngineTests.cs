@@ -3,6 +3,8 @@ using System.Numerics;
 using System.Text;
 using Configurator.Importers;
 using Configurator.Modeling;
+using Configurator.Pricing;
+using Configurator.Sessions;
 using Configurator.Solving;
 using Configurator.Solving.Boolean;
 using Configurator.Tests.Importers;
@@ -39,7 +41,7 @@ public class BooleanEngineTests
         }, iter: 3000, threads: 1);
 
     [Fact]
-    public void Circuit_RandomCnfs_CountsFindsLiteralsAndRanksLikeBruteForce() =>
+    public void Circuit_RandomCnfs_CountsFindsLiteralsAndCheapestAndRanksLikeBruteForce() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
@@ -54,14 +56,36 @@ public class BooleanEngineTests
                 Assert.Equal(expected, circuit.Count(fixedValues));
                 Assert.Equal(expected > 0, circuit.Exists(fixedValues));
 
-                // A literal is possible when some solution that keeps every fixed value makes it true.
-                var possible = circuit.PossibleLiterals(fixedValues);
-                Assert.Equal(expected > 0, possible is not null);
-                for (var v = 1; v <= variables && possible is not null; v++)
+                // A literal is possible when some solution that keeps every other variable's fixed value makes it true.
+                // Costs per literal: the cheapest solution (ties by a second cost), and per literal the
+                // cheapest that makes it true, keeping every other variable's fixed value.
+                var (exists, possible) = circuit.PossibleLiterals(fixedValues);
+                var cost = Enumerable.Range(0, 2 * variables).Select(_ => (decimal)random.Next(-3, 6)).ToArray();
+                var tie = Enumerable.Range(0, 2 * variables).Select(_ => (decimal)random.Next(0, 3)).ToArray();
+                var (lowestOfAll, perLiteral) = circuit.CheapestPerLiteral(fixedValues, cost);
+                Assert.Equal(expected > 0, exists);
+                for (var literal = 0; literal < 2 * variables; literal++)
                 {
-                    Assert.Equal(BruteForceCount(variables, clauses, [.. assumptions, v]) > 0, possible[2 * (v - 1)]);
-                    Assert.Equal(BruteForceCount(variables, clauses, [.. assumptions, -v]) > 0, possible[(2 * (v - 1)) + 1]);
+                    var v = (literal >> 1) + 1;
+                    var with = Solutions(variables, clauses, [.. assumptions.Where(l => Math.Abs(l) != v), (literal & 1) == 0 ? v : -v]);
+                    Assert.Equal(with.Count > 0, possible[literal]);
+                    Assert.Equal(with.Count > 0 ? with.Min(m => Cost(m, cost)) : null, perLiteral[literal]);
                 }
+
+                var solutions = Solutions(variables, clauses, assumptions);
+                var cheapest = circuit.Cheapest(fixedValues, cost, tie);
+                Assert.Equal(solutions.Count > 0, cheapest is not null);
+                if (cheapest is { } best)
+                {
+                    var lowest = solutions.Min(m => (Cost(m, cost), Cost(m, tie)));
+                    Assert.Equal(lowest, (best.Cost, best.TieCost));
+                    var model = new bool[variables + 1];
+                    best.Assignment.CopyTo(model, 1);
+                    Assert.True(Satisfies(model, clauses, assumptions));
+                    Assert.Equal(lowest, (Cost(model, cost), Cost(model, tie)));
+                }
+
+                Assert.Equal(solutions.Count > 0 ? solutions.Min(m => Cost(m, cost)) : null, lowestOfAll);
 
                 // Ranking is a bijection onto the solutions: every rank gives a different one.
                 var ranks = (int)BigInteger.Min(expected, 64);
@@ -389,6 +413,41 @@ public class BooleanEngineTests
         Assert.Equal(1, again);
     }
 
+    /// <summary>
+    /// A model without a circuit (the Linux kernel's case): without option prices its range is the
+    /// base price and some valid completion, found by the solver, and a priced session shows it;
+    /// with them no exact program fits, so the range is refused at once, naming the budgets.
+    /// </summary>
+    [Fact]
+    public void Prices_WithoutACircuit_AreTheBasePriceOrRefusedAtOnce() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = ModelImporter.Import(RandomFeatureModel(random), "random.xml").GetModelOrThrow() with { BasePrice = 100 };
+            var options = new CompilerOptions { ForceBooleanEngine = true, CircuitEdgeBudget = 0 };
+            var compiled = ModelCompiler.Compile(model, options).GetModelOrThrow();
+            var partial = model.Modules.Where(_ => random.Next(4) == 0).Aggregate(Selection.Empty, (s, m) => s.With(m.Id, random.Next(2) == 0 ? ["yes"] : []));
+
+            var range = PricingPipeline.Default.Range(compiled, partial);
+            Assert.Equal(compiled.Count(partial) > 0, range is not null);
+            if (range is not null)
+            {
+                Assert.Equal((100m, 100m), (range.Min.Amount, range.Max.Amount));
+                Assert.True(compiled.Validate(range.Cheapest).IsValid);
+                Assert.All(partial.Choices, c => Assert.Equal(c.Value, range.Cheapest.Choices[c.Key]));
+                Assert.Equal(100m, ConfigurationSession.Start(compiled, new SessionOptions { Pricing = PricingPipeline.Default }).State.Price!.Min.Amount);
+            }
+
+            var priced = model with { Modules = [.. model.Modules.Select(m => m with { Options = [.. m.Options.Select(o => o with { Price = random.Next(1, 9) })] })] };
+            var pricedModel = ModelCompiler.Compile(priced, options).GetModelOrThrow();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var refused = Assert.Throws<ConfiguratorException>(() => PricingPipeline.Default.Range(pricedModel, partial));
+            Assert.Equal(ConfiguratorErrorCodes.LimitExceeded, refused.Code);
+            Assert.Contains("CircuitEdgeBudget", refused.Message, StringComparison.Ordinal);
+            Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
+            Assert.Equal(compiled.Count(partial), pricedModel.Count(partial));
+        }, iter: 200, threads: 1);
+
     [Fact]
     public void FeatureModels_Random_CountsAndAvailabilityMatchTheDiagram() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
@@ -558,6 +617,31 @@ public class BooleanEngineTests
 
         return count;
     }
+
+    /// <summary>Every solution (index 1 on) that keeps the assumptions.</summary>
+    private static List<bool[]> Solutions(int variables, List<int[]> clauses, IReadOnlyList<int> assumptions)
+    {
+        var solutions = new List<bool[]>();
+        for (var bits = 0; bits < 1 << variables; bits++)
+        {
+            var model = new bool[variables + 1];
+            for (var v = 1; v <= variables; v++)
+            {
+                model[v] = (bits & (1 << (v - 1))) != 0;
+            }
+
+            if (Satisfies(model, clauses, assumptions))
+            {
+                solutions.Add(model);
+            }
+        }
+
+        return solutions;
+    }
+
+    /// <summary>A solution's total cost: per variable, the cost of the literal it makes true (2v true, 2v + 1 false, 0-based).</summary>
+    private static decimal Cost(bool[] model, decimal[] cost) =>
+        Enumerable.Range(1, model.Length - 1).Sum(v => cost[(2 * (v - 1)) + (model[v] ? 0 : 1)]);
 
     private static bool Satisfies(bool[] model, List<int[]> clauses, IReadOnlyList<int> assumptions) =>
         clauses.All(c => c.Any(l => model[Math.Abs(l)] == l > 0)) && assumptions.All(l => model[Math.Abs(l)] == l > 0);

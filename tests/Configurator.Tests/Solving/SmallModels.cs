@@ -26,6 +26,13 @@ internal static class SmallModels
     public static CompiledModel Compile(ProductModel model, SolverEngineKind engine, PropagatorChoice propagators = PropagatorChoice.Strongest) =>
         ModelCompiler.Compile(model, new CompilerOptions { ForceSearchEngine = engine == SolverEngineKind.Search, ForceBooleanEngine = engine == SolverEngineKind.Boolean, Propagators = propagators }).GetModelOrThrow();
 
+    /// <summary>
+    /// One of the three engines, each a third of the time: the clause engine takes a model whose
+    /// rules it can encode exactly (and records its circuit), the search engine the others.
+    /// </summary>
+    public static SolverEngineKind AnyEngine(Random random) =>
+        random.Next(3) switch { 0 => SolverEngineKind.Search, 1 => SolverEngineKind.Boolean, _ => SolverEngineKind.Diagram };
+
     /// <summary>A random partial selection: each module fixed with some probability to one of its permitted selections.</summary>
     public static Selection RandomPartial(Random random, ProductModel model, BruteForceOracle oracle)
     {

@@ -42,7 +42,7 @@ public class StrategyPropertyTests
         {
             var random = new Random(seed);
             var model = SmallModels.Create(seed);
-            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            var compiled = SmallModels.Compile(model, SmallModels.AnyEngine(random));
             var profile = RandomProfile(random, model);
             var pricing = new PricingOracle(model);
             var valid = pricing.Valid().ToList();

@@ -29,7 +29,7 @@ internal sealed class Circuit
     // a fixed variable's leaves and reads the rest from here (the BigInteger pass over a million
     // nodes was most of a step on automotive2_4).
     private readonly Lazy<BigInteger[]> _freeCounts;
-    private readonly Lazy<bool[]?> _freeLiterals;
+    private readonly Lazy<(bool Exists, bool[] Literals)> _freeLiterals;
 
     private Circuit(int variables, int[] start, int[] children, bool[] isOr, int root)
     {
@@ -60,22 +60,25 @@ internal sealed class Circuit
 
     /// <summary>
     /// Per internal literal (2v true, 2v + 1 false), whether some assignment that agrees with
-    /// <paramref name="fixedValues"/> makes it true: one pass up, one down. Null when no assignment agrees.
+    /// <paramref name="fixedValues"/> on every other variable makes it true: for a free variable,
+    /// whether it can take that value; for a fixed one, whether it could take it instead (what a
+    /// customer could switch a yes/no choice to). With whether some assignment agrees with them all.
+    /// One pass up, one down.
     /// </summary>
-    public bool[]? PossibleLiterals(sbyte[] fixedValues) =>
-        Array.TrueForAll(fixedValues, v => v == 0) ? (bool[]?)_freeLiterals.Value?.Clone() : PossibleLiteralsOf(fixedValues);
+    /// <remarks>
+    /// The pass down is the circuit's derivative with respect to each leaf (Darwiche, "A differential
+    /// approach to inference in Bayesian networks", JACM 2003): a leaf is reached when some path from
+    /// the root gets to it with every AND sibling satisfiable, whether or not the leaf itself agrees.
+    /// A path to a leaf of variable v meets no other leaf of v (the AND's parts share no variable),
+    /// so v's own fixed value never counts against it, and one pass answers every variable at once
+    /// (it was a pass per fixed variable, most of a step on automotive2_4 after a dozen choices).
+    /// </remarks>
+    public (bool Exists, bool[] Literals) PossibleLiterals(sbyte[] fixedValues) =>
+        Array.TrueForAll(fixedValues, v => v == 0) ? (_freeLiterals.Value.Exists, (bool[])_freeLiterals.Value.Literals.Clone()) : PossibleLiteralsOf(fixedValues);
 
-    private bool[]? PossibleLiteralsOf(sbyte[] fixedValues)
+    private (bool Exists, bool[] Literals) PossibleLiteralsOf(sbyte[] fixedValues)
     {
         var satisfiable = Satisfiable(fixedValues);
-        if (!satisfiable[_root])
-        {
-            return null;
-        }
-
-        // Reached: satisfiable, and some path from the root leads here with every AND sibling
-        // satisfiable, so any assignment below joins one of the rest into a whole (the children
-        // share no variables).
         var reached = new bool[_first + _isOr.Length];
         reached[_root] = true;
         for (var node = _first + _isOr.Length - 1; node >= _first; node--)
@@ -85,18 +88,249 @@ internal sealed class Circuit
                 continue;
             }
 
-            // A reached node is satisfiable, so every child of a reached AND is too.
-            for (var e = _start[node - _first]; e < _start[node - _first + 1]; e++)
+            var (from, to) = (_start[node - _first], _start[node - _first + 1]);
+            var unsatisfied = _isOr[node - _first] ? -1 : UnsatisfiedChild(satisfiable, from, to);
+            for (var e = from; e < to; e++)
             {
+                // An OR passes on to both branches; an AND to every part when all are satisfiable, to its one unsatisfiable part when only one is.
                 var child = _children[e];
-                if (satisfiable[child])
+                reached[child] |= unsatisfied == -1 || unsatisfied == child;
+            }
+        }
+
+        return (satisfiable[_root], reached[2.._first]);
+    }
+
+    /// <summary>An AND's one unsatisfiable child; -1 when every child is satisfiable, -2 when more than one is not.</summary>
+    private int UnsatisfiedChild(bool[] satisfiable, int from, int to)
+    {
+        var unsatisfied = -1;
+        for (var e = from; e < to; e++)
+        {
+            if (!satisfiable[_children[e]])
+            {
+                if (unsatisfied != -1)
                 {
-                    reached[child] = true;
+                    return -2;
+                }
+
+                unsatisfied = _children[e];
+            }
+        }
+
+        return unsatisfied;
+    }
+
+    /// <summary>
+    /// Some assignment that agrees with <paramref name="fixedValues"/> (at each OR its first
+    /// satisfiable branch), or null when none does: one Boolean pass up and a walk down, where
+    /// <see cref="Unrank"/> needs a pass of BigInteger counts.
+    /// </summary>
+    public bool[]? Any(sbyte[] fixedValues)
+    {
+        var satisfiable = Satisfiable(fixedValues);
+        if (!satisfiable[_root])
+        {
+            return null;
+        }
+
+        var assignment = new bool[VariableCount];
+        var stack = new Stack<int>();
+        stack.Push(_root);
+        while (stack.TryPop(out var node))
+        {
+            if (node < _first)
+            {
+                if (node >= 2)
+                {
+                    assignment[(node - 2) >> 1] = ((node - 2) & 1) == 0;
+                }
+
+                continue;
+            }
+
+            var (from, to) = (_start[node - _first], _start[node - _first + 1]);
+            for (var e = from; e < to; e++)
+            {
+                // An AND's parts all; an OR's first satisfiable branch only.
+                if (!_isOr[node - _first] || satisfiable[_children[e]])
+                {
+                    stack.Push(_children[e]);
+                    if (_isOr[node - _first])
+                    {
+                        break;
+                    }
                 }
             }
         }
 
-        return reached[2.._first];
+        return assignment;
+    }
+
+    /// <summary>
+    /// The assignment that agrees with <paramref name="fixedValues"/> at the lowest total
+    /// <paramref name="cost"/> (per internal literal, what making it true costs), the lowest total
+    /// <paramref name="tieCost"/> among equals; null when no assignment agrees. One pass up (an OR
+    /// takes its cheaper branch, an AND adds its parts, which share no variable, and every variable
+    /// is on every path, so each assignment pays for each of its literals once) and one walk down.
+    /// </summary>
+    /// <exception cref="OverflowException">A total is beyond decimal's range.</exception>
+    public (decimal Cost, decimal TieCost, bool[] Assignment)? Cheapest(sbyte[] fixedValues, decimal[] cost, decimal[]? tieCost)
+    {
+        var satisfiable = Satisfiable(fixedValues);
+        if (!satisfiable[_root])
+        {
+            return null;
+        }
+
+        var (primary, secondary, choice) = (new decimal[_first + _isOr.Length], tieCost is null ? null : new decimal[_first + _isOr.Length], new int[_isOr.Length]);
+        cost.CopyTo(primary, 2);
+        tieCost?.CopyTo(secondary!, 2);
+        for (var i = 0; i < _isOr.Length; i++)
+        {
+            var node = _first + i;
+            if (!satisfiable[node])
+            {
+                continue;
+            }
+
+            var (from, to) = (_start[i], _start[i + 1]);
+            if (_isOr[i])
+            {
+                var best = -1;
+                for (var e = from; e < to; e++)
+                {
+                    var child = _children[e];
+                    if (satisfiable[child] && (best < 0 || primary[child] < primary[best] || (primary[child] == primary[best] && secondary is not null && secondary[child] < secondary[best])))
+                    {
+                        best = child;
+                    }
+                }
+
+                (choice[i], primary[node]) = (best, primary[best]);
+                secondary?[node] = secondary[best];
+                continue;
+            }
+
+            for (var e = from; e < to; e++)
+            {
+                primary[node] += primary[_children[e]];
+                secondary?[node] += secondary[_children[e]];
+            }
+        }
+
+        var assignment = new bool[VariableCount];
+        var stack = new Stack<int>();
+        stack.Push(_root);
+        while (stack.TryPop(out var node))
+        {
+            if (node < _first)
+            {
+                if (node >= 2)
+                {
+                    assignment[(node - 2) >> 1] = ((node - 2) & 1) == 0;
+                }
+            }
+            else if (_isOr[node - _first])
+            {
+                stack.Push(choice[node - _first]);
+            }
+            else
+            {
+                for (var e = _start[node - _first]; e < _start[node - _first + 1]; e++)
+                {
+                    stack.Push(_children[e]);
+                }
+            }
+        }
+
+        return (primary[_root], secondary?[_root] ?? 0m, assignment);
+    }
+
+    /// <summary>
+    /// Per internal literal, the lowest total <paramref name="cost"/> of an assignment that agrees
+    /// with <paramref name="fixedValues"/> on every other variable and makes the literal true (as
+    /// <see cref="PossibleLiterals"/> reads them), or null where none does; with the lowest total of
+    /// an assignment that agrees with them all, null when none does. The cheapest assignment below
+    /// every satisfiable node (one pass up, as <see cref="Cheapest"/>), then the cheapest rest of an
+    /// assignment around each node (one pass down: an OR's branch inherits the OR's, an AND's part
+    /// adds its siblings', which must all be satisfiable).
+    /// </summary>
+    /// <exception cref="OverflowException">A total is beyond decimal's range.</exception>
+    public (decimal? Lowest, decimal?[] PerLiteral) CheapestPerLiteral(sbyte[] fixedValues, decimal[] cost)
+    {
+        var satisfiable = Satisfiable(fixedValues);
+        var below = new decimal[_first + _isOr.Length];
+        cost.CopyTo(below, 2);
+        for (var i = 0; i < _isOr.Length; i++)
+        {
+            var node = _first + i;
+            if (!satisfiable[node])
+            {
+                continue;
+            }
+
+            var (from, to, isOr) = (_start[i], _start[i + 1], _isOr[i]);
+            var first = true;
+            for (var e = from; e < to; e++)
+            {
+                var child = _children[e];
+                if (!isOr)
+                {
+                    below[node] += below[child];
+                }
+                else if (satisfiable[child] && (first || below[child] < below[node]))
+                {
+                    (below[node], first) = (below[child], false);
+                }
+            }
+        }
+
+        // Around a node: the cheapest rest of an assignment through it; reached when some path from the root gets here.
+        var around = new decimal[_first + _isOr.Length];
+        var reached = new bool[_first + _isOr.Length];
+        reached[_root] = true;
+        for (var node = _first + _isOr.Length - 1; node >= _first; node--)
+        {
+            if (!reached[node])
+            {
+                continue;
+            }
+
+            var (from, to) = (_start[node - _first], _start[node - _first + 1]);
+            var (unsatisfied, siblings) = (-1, 0m);
+            if (!_isOr[node - _first])
+            {
+                unsatisfied = UnsatisfiedChild(satisfiable, from, to);
+                for (var e = from; e < to && unsatisfied != -2; e++)
+                {
+                    siblings += satisfiable[_children[e]] ? below[_children[e]] : 0;
+                }
+            }
+
+            for (var e = from; e < to; e++)
+            {
+                var child = _children[e];
+                if (unsatisfied == -2 || (unsatisfied >= 0 && child != unsatisfied))
+                {
+                    continue;
+                }
+
+                var rest = _isOr[node - _first] ? around[node] : around[node] + siblings - (satisfiable[child] ? below[child] : 0);
+                if (!reached[child] || rest < around[child])
+                {
+                    (around[child], reached[child]) = (rest, true);
+                }
+            }
+        }
+
+        var result = new decimal?[2 * VariableCount];
+        for (var literal = 0; literal < result.Length; literal++)
+        {
+            result[literal] = reached[2 + literal] ? around[2 + literal] + cost[literal] : null;
+        }
+
+        return (satisfiable[_root] ? below[_root] : null, result);
     }
 
     /// <summary>

@@ -1,0 +1,92 @@
+using Configurator.Solving;
+using Configurator.Solving.Boolean;
+
+namespace Configurator.Pricing;
+
+/// <summary>
+/// The price range, the best-scoring cheapest configuration and each value's cheapest price as
+/// passes over the clause engine's compiled circuit (<see cref="Circuit"/>), for models whose
+/// price is the base price plus one price per module value (no price rules): exact, linear in the
+/// circuit's edges. Feature models go to the clause engine because no decision diagram fits them,
+/// and the frontier program of <see cref="PriceRangeSolver"/> does not fit them either (BusyBox
+/// ran out of its million states after 10 s).
+/// </summary>
+internal static class CircuitPriceRange
+{
+    /// <summary>Whether the circuit answers for this model's pricing (recording the circuit if it is not yet).</summary>
+    public static bool Applies(ModelPricing pricing) => pricing.Rules.IsEmpty && Engine(pricing) is { Circuit: not null };
+
+    /// <summary>Whether the model's clause engine has no circuit: no program of ours prices it per value.</summary>
+    public static bool LacksCircuit(ModelPricing pricing) => Engine(pricing) is { Circuit: null };
+
+    /// <summary>The lowest and highest price and a configuration for each, or null when nothing is valid.</summary>
+    public static (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(ModelPricing pricing, Restriction restriction)
+    {
+        var prices = pricing.ValuePrices;
+        var low = Best(pricing, restriction, (m, v) => prices[m][v], null);
+        if (low is not { } l)
+        {
+            return null;
+        }
+
+        // The dearest is the cheapest at negated prices.
+        var high = Best(pricing, restriction, (m, v) => -prices[m][v], null);
+        return high is { } h ? (pricing.Model.Model.BasePrice + l.Weight, l.Values, pricing.Model.Model.BasePrice - h.Weight, h.Values) : null;
+    }
+
+    /// <summary>The highest score, cheapest among equals, or null when nothing is valid.</summary>
+    public static (decimal Score, decimal Price, int[] Configuration)? Optimize(ModelPricing pricing, Restriction restriction, decimal[][] scores)
+    {
+        var prices = pricing.ValuePrices;
+        return Best(pricing, restriction, (m, v) => -scores[m][v], (m, v) => prices[m][v]) is { } best
+            ? (-best.Weight, pricing.Model.Model.BasePrice + best.TieWeight, best.Values)
+            : null;
+    }
+
+    /// <summary>The lowest and highest sum of the scores, or null when nothing is valid.</summary>
+    public static (decimal Min, decimal Max)? ScoreRange(ModelPricing pricing, Restriction restriction, decimal[][] scores) =>
+        Best(pricing, restriction, (m, v) => scores[m][v], null) is { } low && Best(pricing, restriction, (m, v) => -scores[m][v], null) is { } high
+            ? (low.Weight, -high.Weight)
+            : null;
+
+    /// <summary>
+    /// Per module and value, the lowest model price of a valid configuration that takes the value
+    /// while every other module keeps to the restriction (the module's own restriction is left out,
+    /// as for usable values), or null where there is none.
+    /// </summary>
+    public static decimal?[][] CheapestPerValue(ModelPricing pricing, Restriction restriction)
+    {
+        var prices = pricing.ValuePrices;
+        try
+        {
+            var table = Engine(pricing)!.CheapestPerValue(restriction, (m, v) => prices[m][v]);
+            foreach (var values in table)
+            {
+                for (var value = 0; value < values.Length; value++)
+                {
+                    values[value] += pricing.Model.Model.BasePrice;
+                }
+            }
+
+            return table;
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("the option prices", e);
+        }
+    }
+
+    private static (decimal Weight, decimal TieWeight, int[] Values)? Best(ModelPricing pricing, Restriction restriction, Func<int, int, decimal> weight, Func<int, int, decimal>? tieWeight)
+    {
+        try
+        {
+            return Engine(pricing)!.Cheapest(restriction, weight, tieWeight);
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("the option prices", e);
+        }
+    }
+
+    private static BooleanEngine? Engine(ModelPricing pricing) => pricing.Model.Solver as BooleanEngine;
+}
