@@ -307,6 +307,13 @@ internal sealed class PriceRangeSolver
             return DiagramPriceDistribution.Solve(_pricing, restriction);
         }
 
+        if (_pricing.Rules.IsEmpty && !_pricing.HasValuePrices)
+        {
+            // Every configuration costs the base price: the distribution is the count (a feature model's, from its circuit).
+            var count = _pricing.Model.CountOf(restriction);
+            return count.IsZero ? [] : [KeyValuePair.Create(_pricing.Model.Model.BasePrice, count)];
+        }
+
         var entries = 0L;
         var budget = 16L * _pricing.Model.PriceRangeStateBudget;
         var terminals = Sweep(restriction, new Dictionary<decimal, BigInteger> { [_pricing.Model.Model.BasePrice] = BigInteger.One }, () => [], (child, parent, module, value, added) =>

@@ -15,10 +15,10 @@ public class PriceDistributionPropertyTests
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
-            var model = SmallModels.Create(seed);
+            var model = SmallModels.MaybeUnpriced(random, SmallModels.Create(seed));
             var oracle = new PricingOracle(model);
             var brute = new BruteForceOracle(model);
-            var compiled = SmallModels.Compile(model, random.Next(3) == 0 ? SolverEngineKind.Search : SolverEngineKind.Diagram);
+            var compiled = SmallModels.Compile(model, SmallModels.AnyEngine(random));
             var partial = random.Next(3) == 0 ? Selection.Empty : SmallModels.RandomPartial(random, model, brute);
 
             var expected = oracle.Valid(c => SmallModels.Extends(c, partial))

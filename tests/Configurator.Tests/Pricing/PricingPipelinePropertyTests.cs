@@ -33,7 +33,7 @@ public class PricingPipelinePropertyTests
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
-            var model = SmallModels.Create(seed);
+            var model = SmallModels.MaybeUnpriced(random, SmallModels.Create(seed));
             var oracle = new PricingOracle(model);
             var brute = new BruteForceOracle(model);
             var compiled = SmallModels.Compile(model, SmallModels.AnyEngine(random));
@@ -68,7 +68,7 @@ public class PricingPipelinePropertyTests
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
-            var model = SmallModels.Create(seed);
+            var model = SmallModels.MaybeUnpriced(random, SmallModels.Create(seed));
             if (random.Next(3) == 0)
             {
                 var condition = RulePrinter.Print(RandomRules.Condition(random, model, 1));

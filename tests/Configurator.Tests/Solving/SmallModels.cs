@@ -33,6 +33,13 @@ internal static class SmallModels
     public static SolverEngineKind AnyEngine(Random random) =>
         random.Next(3) switch { 0 => SolverEngineKind.Search, 1 => SolverEngineKind.Boolean, _ => SolverEngineKind.Diagram };
 
+    /// <summary>The model with no option prices and no price rules (every configuration costs the base price), a quarter of the time.</summary>
+    public static ProductModel MaybeUnpriced(Random random, ProductModel model) => random.Next(4) != 0 ? model : model with
+    {
+        PriceRules = [],
+        Modules = [.. model.Modules.Select(m => m with { Options = [.. m.Options.Select(o => o with { Price = 0 })] })],
+    };
+
     /// <summary>A random partial selection: each module fixed with some probability to one of its permitted selections.</summary>
     public static Selection RandomPartial(Random random, ProductModel model, BruteForceOracle oracle)
     {
