@@ -17,8 +17,7 @@ namespace Configurator.Benchmarks;
 public class SessionStepBenchmark
 {
     private ConfigurationSession _session = null!;
-    private string _module = "";
-    private string[] _options = [];
+    private (string Module, string[] Options) _toggled;
     private int _turn;
 
     /// <summary>The model.</summary>
@@ -31,20 +30,7 @@ public class SessionStepBenchmark
     {
         var compiled = Models.Compile(Model);
         _session = ConfigurationSession.Start(compiled);
-        if (compiled.Model.Modules[0].Options.Count > 1)
-        {
-            var module = compiled.Model.Modules[0];
-            _module = module.Id;
-            _options = [module.Options[0].Id, module.Options[1].Id];
-            return;
-        }
-
-        // A feature model: its modules are features with one option each; the step selects and
-        // deselects the first feature the customer is free to take or leave.
-        var free = _session.State.Modules.First(m => m.Options.Count == 1 && m.Options[0].IsAvailable && !m.Options[0].IsSelected
-            && _session.Model.Model.Modules.Single(x => x.Id == m.ModuleId).Min == 0);
-        _module = free.ModuleId;
-        _options = [free.Options[0].OptionId];
+        _toggled = Models.Toggled(_session);
     }
 
     /// <summary>Choose, and compute everything the customer sees next.</summary>
@@ -63,7 +49,7 @@ public class SessionStepBenchmark
     [Benchmark]
     public Explanation? Explain()
     {
-        _session.Select(_module, _options[^1]);
+        _session.Select(_toggled.Module, _toggled.Options[^1]);
         foreach (var module in _session.State.Modules)
         {
             foreach (var option in module.Options)
@@ -79,14 +65,5 @@ public class SessionStepBenchmark
     }
 
     /// <summary>Alternates two options of the module, or a feature's selection and deselection.</summary>
-    private ChoiceResult Toggle()
-    {
-        var turn = _turn++ & 1;
-        if (_options.Length == 2)
-        {
-            return _session.Select(_module, _options[turn]);
-        }
-
-        return turn == 0 ? _session.Select(_module, _options[0]) : _session.Deselect(_module, _options[0]);
-    }
+    private ChoiceResult Toggle() => Models.Toggle(_session, _toggled, _turn++);
 }

@@ -34,6 +34,43 @@ internal static class Models
 
     public static CompiledModel Compile(string name) => ModelCompiler.Compile(Load(name)).GetModelOrThrow();
 
+    /// <summary>
+    /// The model with a price on every option (10 to 90, the same on every run) and a base price of
+    /// 1,000: the feature-model benchmarks come without prices, and a shop prices its options.
+    /// </summary>
+    public static ProductModel WithOptionPrices(ProductModel model)
+    {
+        var random = new Random(1);
+        return model with
+        {
+            BasePrice = 1000,
+            Modules = [.. model.Modules.Select(m => m with { Options = [.. m.Options.Select(o => o with { Price = 10 * random.Next(1, 10) })] })],
+        };
+    }
+
+    /// <summary>
+    /// What a session step alternates: two options of the first module, or on a feature model (one
+    /// option per module) the first feature the customer is free to take or leave, selected and deselected.
+    /// </summary>
+    public static (string Module, string[] Options) Toggled(Sessions.ConfigurationSession session)
+    {
+        var model = session.Model.Model;
+        if (model.Modules[0].Options.Count > 1)
+        {
+            return (model.Modules[0].Id, [model.Modules[0].Options[0].Id, model.Modules[0].Options[1].Id]);
+        }
+
+        var free = session.State.Modules.First(m => m.Options.Count == 1 && m.Options[0].IsAvailable && !m.Options[0].IsSelected
+            && model.Modules.Single(x => x.Id == m.ModuleId).Min == 0);
+        return (free.ModuleId, [free.Options[0].OptionId]);
+    }
+
+    /// <summary>One step of <see cref="Toggled"/>: the first option or selection on even turns, the second or the deselection on odd ones.</summary>
+    public static Sessions.ChoiceResult Toggle(Sessions.ConfigurationSession session, (string Module, string[] Options) toggled, int turn) =>
+        toggled.Options.Length == 2 ? session.Select(toggled.Module, toggled.Options[turn & 1])
+        : (turn & 1) == 0 ? session.Select(toggled.Module, toggled.Options[0])
+        : session.Deselect(toggled.Module, toggled.Options[0]);
+
     /// <summary>A partial selection that fixes the first module to its first option: the "one module fixed" case.</summary>
     public static Selection FirstModuleFixed(CompiledModel model)
     {
