@@ -79,6 +79,19 @@ internal sealed class Circuit
     private (bool Exists, bool[] Literals) PossibleLiteralsOf(sbyte[] fixedValues)
     {
         var satisfiable = Satisfiable(fixedValues);
+        var reached = PassDown(satisfiable, new Reach());
+        return (satisfiable[_root], reached[2.._first]);
+    }
+
+    /// <summary>
+    /// The pass down of <see cref="PossibleLiterals"/> from the root, children after their parents:
+    /// an OR passes on to both branches; an AND to every part when all are satisfiable, to its one
+    /// unsatisfiable part when only one is, to none otherwise. Returns which nodes it reached;
+    /// <paramref name="pass"/> is told of every node's AND parts and of every passing on.
+    /// </summary>
+    private bool[] PassDown<TPass>(bool[] satisfiable, TPass pass)
+        where TPass : IDownPass
+    {
         var reached = new bool[_first + _isOr.Length];
         reached[_root] = true;
         for (var node = _first + _isOr.Length - 1; node >= _first; node--)
@@ -88,17 +101,30 @@ internal sealed class Circuit
                 continue;
             }
 
-            var (from, to) = (_start[node - _first], _start[node - _first + 1]);
-            var unsatisfied = _isOr[node - _first] ? -1 : UnsatisfiedChild(satisfiable, from, to);
+            var (from, to, isOr) = (_start[node - _first], _start[node - _first + 1], _isOr[node - _first]);
+            var unsatisfied = isOr ? -1 : UnsatisfiedChild(satisfiable, from, to);
+            if (unsatisfied == -2)
+            {
+                continue;
+            }
+
+            if (!isOr)
+            {
+                pass.AtAnd(from, to);
+            }
+
             for (var e = from; e < to; e++)
             {
-                // An OR passes on to both branches; an AND to every part when all are satisfiable, to its one unsatisfiable part when only one is.
                 var child = _children[e];
-                reached[child] |= unsatisfied == -1 || unsatisfied == child;
+                if (unsatisfied < 0 || child == unsatisfied)
+                {
+                    pass.PassOn(node, child, isOr, firstTime: !reached[child]);
+                    reached[child] = true;
+                }
             }
         }
 
-        return (satisfiable[_root], reached[2.._first]);
+        return reached;
     }
 
     /// <summary>An AND's one unsatisfiable child; -1 when every child is satisfiable, -2 when more than one is not.</summary>
@@ -134,6 +160,22 @@ internal sealed class Circuit
             return null;
         }
 
+        // Each satisfiable OR's first satisfiable branch.
+        var choice = new int[_isOr.Length];
+        for (var i = 0; i < _isOr.Length; i++)
+        {
+            for (var e = _start[i]; e < _start[i + 1] && _isOr[i] && choice[i] == 0; e++)
+            {
+                choice[i] = satisfiable[_children[e]] ? _children[e] : 0;
+            }
+        }
+
+        return Walk(choice);
+    }
+
+    /// <summary>The assignment of the sub-circuit the root spans when each OR node takes its <paramref name="choice"/> (by inner node).</summary>
+    private bool[] Walk(int[] choice)
+    {
         var assignment = new bool[VariableCount];
         var stack = new Stack<int>();
         stack.Push(_root);
@@ -145,21 +187,16 @@ internal sealed class Circuit
                 {
                     assignment[(node - 2) >> 1] = ((node - 2) & 1) == 0;
                 }
-
-                continue;
             }
-
-            var (from, to) = (_start[node - _first], _start[node - _first + 1]);
-            for (var e = from; e < to; e++)
+            else if (_isOr[node - _first])
             {
-                // An AND's parts all; an OR's first satisfiable branch only.
-                if (!_isOr[node - _first] || satisfiable[_children[e]])
+                stack.Push(choice[node - _first]);
+            }
+            else
+            {
+                for (var e = _start[node - _first]; e < _start[node - _first + 1]; e++)
                 {
                     stack.Push(_children[e]);
-                    if (_isOr[node - _first])
-                    {
-                        break;
-                    }
                 }
             }
         }
@@ -183,6 +220,16 @@ internal sealed class Circuit
             return null;
         }
 
+        var (primary, secondary, choice) = Below(satisfiable, cost, tieCost);
+        return (primary[_root], secondary?[_root] ?? 0m, Walk(choice));
+    }
+
+    /// <summary>
+    /// Per satisfiable node, leaves included, the lowest total cost of an assignment below it (with
+    /// the lowest tie cost among equals) and, per OR node, the branch that has it.
+    /// </summary>
+    private (decimal[] Primary, decimal[]? Secondary, int[] Choice) Below(bool[] satisfiable, decimal[] cost, decimal[]? tieCost)
+    {
         var (primary, secondary, choice) = (new decimal[_first + _isOr.Length], tieCost is null ? null : new decimal[_first + _isOr.Length], new int[_isOr.Length]);
         cost.CopyTo(primary, 2);
         tieCost?.CopyTo(secondary!, 2);
@@ -219,32 +266,7 @@ internal sealed class Circuit
             }
         }
 
-        var assignment = new bool[VariableCount];
-        var stack = new Stack<int>();
-        stack.Push(_root);
-        while (stack.TryPop(out var node))
-        {
-            if (node < _first)
-            {
-                if (node >= 2)
-                {
-                    assignment[(node - 2) >> 1] = ((node - 2) & 1) == 0;
-                }
-            }
-            else if (_isOr[node - _first])
-            {
-                stack.Push(choice[node - _first]);
-            }
-            else
-            {
-                for (var e = _start[node - _first]; e < _start[node - _first + 1]; e++)
-                {
-                    stack.Push(_children[e]);
-                }
-            }
-        }
-
-        return (primary[_root], secondary?[_root] ?? 0m, assignment);
+        return (primary, secondary, choice);
     }
 
     /// <summary>
@@ -260,70 +282,11 @@ internal sealed class Circuit
     public (decimal? Lowest, decimal?[] PerLiteral) CheapestPerLiteral(sbyte[] fixedValues, decimal[] cost)
     {
         var satisfiable = Satisfiable(fixedValues);
-        var below = new decimal[_first + _isOr.Length];
-        cost.CopyTo(below, 2);
-        for (var i = 0; i < _isOr.Length; i++)
-        {
-            var node = _first + i;
-            if (!satisfiable[node])
-            {
-                continue;
-            }
+        var (below, _, _) = Below(satisfiable, cost, null);
 
-            var (from, to, isOr) = (_start[i], _start[i + 1], _isOr[i]);
-            var first = true;
-            for (var e = from; e < to; e++)
-            {
-                var child = _children[e];
-                if (!isOr)
-                {
-                    below[node] += below[child];
-                }
-                else if (satisfiable[child] && (first || below[child] < below[node]))
-                {
-                    (below[node], first) = (below[child], false);
-                }
-            }
-        }
-
-        // Around a node: the cheapest rest of an assignment through it; reached when some path from the root gets here.
+        // Around a node: the cheapest rest of an assignment through it, over the paths that reach it.
         var around = new decimal[_first + _isOr.Length];
-        var reached = new bool[_first + _isOr.Length];
-        reached[_root] = true;
-        for (var node = _first + _isOr.Length - 1; node >= _first; node--)
-        {
-            if (!reached[node])
-            {
-                continue;
-            }
-
-            var (from, to) = (_start[node - _first], _start[node - _first + 1]);
-            var (unsatisfied, siblings) = (-1, 0m);
-            if (!_isOr[node - _first])
-            {
-                unsatisfied = UnsatisfiedChild(satisfiable, from, to);
-                for (var e = from; e < to && unsatisfied != -2; e++)
-                {
-                    siblings += satisfiable[_children[e]] ? below[_children[e]] : 0;
-                }
-            }
-
-            for (var e = from; e < to; e++)
-            {
-                var child = _children[e];
-                if (unsatisfied == -2 || (unsatisfied >= 0 && child != unsatisfied))
-                {
-                    continue;
-                }
-
-                var rest = _isOr[node - _first] ? around[node] : around[node] + siblings - (satisfiable[child] ? below[child] : 0);
-                if (!reached[child] || rest < around[child])
-                {
-                    (around[child], reached[child]) = (rest, true);
-                }
-            }
-        }
-
+        var reached = PassDown(satisfiable, new Cheapen(_children, satisfiable, below, around));
         var result = new decimal?[2 * VariableCount];
         for (var literal = 0; literal < result.Length; literal++)
         {
@@ -498,6 +461,53 @@ internal sealed class Circuit
         var literal = node - 2;
         var fixedValue = fixedValues[literal >> 1];
         return fixedValue == 0 || (fixedValue > 0) == ((literal & 1) == 0);
+    }
+
+    /// <summary>What <see cref="PassDown"/> does besides marking the nodes it reaches.</summary>
+    private interface IDownPass
+    {
+        /// <summary>A reached AND node with its children's edges <paramref name="from"/> to <paramref name="to"/>, before it passes on.</summary>
+        void AtAnd(int from, int to);
+
+        /// <summary>The node passes on to the child, reached for the first time or again.</summary>
+        void PassOn(int node, int child, bool isOr, bool firstTime);
+    }
+
+    /// <summary>Only which nodes are reached.</summary>
+    private readonly struct Reach : IDownPass
+    {
+        public void AtAnd(int from, int to)
+        {
+        }
+
+        public void PassOn(int node, int child, bool isOr, bool firstTime)
+        {
+        }
+    }
+
+    /// <summary>The cheapest rest of an assignment around each node: an OR's branch inherits the OR's, an AND's part adds its siblings' cheapest.</summary>
+    private sealed class Cheapen(int[] children, bool[] satisfiable, decimal[] below, decimal[] around) : IDownPass
+    {
+        // The cheapest of the satisfiable parts of the AND being passed, together.
+        private decimal _parts;
+
+        public void AtAnd(int from, int to)
+        {
+            _parts = 0;
+            for (var e = from; e < to; e++)
+            {
+                _parts += satisfiable[children[e]] ? below[children[e]] : 0;
+            }
+        }
+
+        public void PassOn(int node, int child, bool isOr, bool firstTime)
+        {
+            var rest = isOr ? around[node] : around[node] + _parts - (satisfiable[child] ? below[child] : 0);
+            if (firstTime || rest < around[child])
+            {
+                around[child] = rest;
+            }
+        }
     }
 
     /// <summary>Thrown inside a recording when the circuit outgrows its budget.</summary>
