@@ -80,6 +80,12 @@ public sealed class ImmutableResultCopierTests(ClusterFixture fixture) : IClassF
             return;
         }
 
+        // A large EquatableDictionary's key positions: built in its constructor, private, read-only and never changed after.
+        if (type == typeof(Dictionary<string, int>) && path.EndsWith("._positions", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         if (type.Assembly != typeof(SessionState).Assembly)
         {
             problems.Add($"{path}: {type} is not known to be immutable.");
