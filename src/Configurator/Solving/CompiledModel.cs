@@ -162,6 +162,13 @@ public sealed partial class CompiledModel
     internal bool Exists(Restriction restriction) => _engine.Exists(restriction);
 
     /// <summary>
+    /// Per module and value, how many valid configurations take the value with every other module
+    /// kept to the restriction, in one pass where the engine has one (the clause engine's circuit);
+    /// null where each needs a count of its own.
+    /// </summary>
+    internal BigInteger[][]? CountsPerValue(Restriction restriction) => (_engine as Boolean.BooleanEngine)?.CountsPerValue(restriction);
+
+    /// <summary>
     /// Some valid configuration within the restriction (module values), or null when there is none:
     /// the first the engine enumerates, or the clause engine's solver's answer (no count needed).
     /// </summary>

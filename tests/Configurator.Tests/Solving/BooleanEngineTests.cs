@@ -63,12 +63,14 @@ public class BooleanEngineTests
                 var cost = Enumerable.Range(0, 2 * variables).Select(_ => (decimal)random.Next(-3, 6)).ToArray();
                 var tie = Enumerable.Range(0, 2 * variables).Select(_ => (decimal)random.Next(0, 3)).ToArray();
                 var (lowestOfAll, perLiteral) = circuit.CheapestPerLiteral(fixedValues, cost);
+                var countPerLiteral = circuit.CountsPerLiteral(fixedValues);
                 Assert.Equal(expected > 0, exists);
                 for (var literal = 0; literal < 2 * variables; literal++)
                 {
                     var v = (literal >> 1) + 1;
                     var with = Solutions(variables, clauses, [.. assumptions.Where(l => Math.Abs(l) != v), (literal & 1) == 0 ? v : -v]);
                     Assert.Equal(with.Count > 0, possible[literal]);
+                    Assert.Equal(with.Count, countPerLiteral[literal]);
                     Assert.Equal(with.Count > 0 ? with.Min(m => Cost(m, cost)) : null, perLiteral[literal]);
                 }
 

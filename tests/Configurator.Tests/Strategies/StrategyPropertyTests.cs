@@ -74,7 +74,7 @@ public class StrategyPropertyTests
         {
             var random = new Random(seed);
             var model = SmallModels.Create(seed);
-            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            var compiled = SmallModels.Compile(model, SmallModels.AnyEngine(random));
             if (compiled.Count().IsZero)
             {
                 return;

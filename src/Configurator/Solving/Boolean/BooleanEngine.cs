@@ -419,6 +419,38 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         return result;
     }
 
+    /// <summary>
+    /// Per module and value, the number of valid configurations that take the value while every
+    /// other module keeps to the restriction (the module's own restriction lifted, as for usable
+    /// values), from one counting pass up and one down over the circuit; null without a circuit.
+    /// </summary>
+    public BigInteger[][]? CountsPerValue(Restriction restriction)
+    {
+        if (Circuit is not { } circuit)
+        {
+            return null;
+        }
+
+        var result = domains.Select(d => new BigInteger[d.ValueCount]).ToArray();
+        if (Fixed(restriction) is not { } fixedValues)
+        {
+            return result;
+        }
+
+        var (perLiteral, all) = (circuit.CountsPerLiteral(fixedValues), circuit.Count(fixedValues));
+        for (var module = 0; module < domains.Count; module++)
+        {
+            var literals = formula.ValueLiterals[module];
+            for (var value = 0; value < literals.Length; value++)
+            {
+                // A module of one value has no literal: every configuration takes it.
+                result[module][value] = literals[value] == 0 ? all : perLiteral[ClauseSearch.Internal(literals[value])];
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Module-value weights as the circuit's literal costs, with the weights of one-value modules (in every configuration) as a constant.</summary>
     private (decimal[] Cost, decimal Constant) LiteralCosts(Func<int, int, decimal> weight)
     {

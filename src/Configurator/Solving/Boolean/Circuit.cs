@@ -297,6 +297,69 @@ internal sealed class Circuit
     }
 
     /// <summary>
+    /// Per internal literal, the number of assignments that agree with <paramref name="fixedValues"/>
+    /// on every other variable and make it true (as <see cref="PossibleLiterals"/> reads them): the
+    /// counting pass up, then its derivative down, where an OR's branch inherits the OR's count of
+    /// ways around it and an AND's part the OR's times the product of its siblings' counts.
+    /// </summary>
+    public BigInteger[] CountsPerLiteral(sbyte[] fixedValues)
+    {
+        var counts = Counts(fixedValues, _freeCounts.Value);
+        var around = new BigInteger[_first + _isOr.Length];
+        around[_root] = BigInteger.One;
+        for (var node = _first + _isOr.Length - 1; node >= _first; node--)
+        {
+            if (around[node].IsZero)
+            {
+                continue;
+            }
+
+            var (from, to) = (_start[node - _first], _start[node - _first + 1]);
+            if (_isOr[node - _first])
+            {
+                for (var e = from; e < to; e++)
+                {
+                    around[_children[e]] += around[node];
+                }
+
+                continue;
+            }
+
+            // The product of the parts' counts but a zero one's; a part's siblings multiply to it
+            // over the part's own count, or to it alone for the one zero part.
+            var (product, zero) = (BigInteger.One, -1);
+            for (var e = from; e < to && zero != -2; e++)
+            {
+                var value = Value(counts, _children[e], fixedValues);
+                if (value.IsZero)
+                {
+                    zero = zero == -1 ? _children[e] : -2;
+                }
+                else if (!value.IsOne)
+                {
+                    product *= value;
+                }
+            }
+
+            for (var e = from; e < to && zero != -2; e++)
+            {
+                var child = _children[e];
+                if (zero == -1)
+                {
+                    var value = Value(counts, child, fixedValues);
+                    around[child] += around[node] * (value.IsOne ? product : product / value);
+                }
+                else if (child == zero)
+                {
+                    around[child] += around[node] * product;
+                }
+            }
+        }
+
+        return around[2.._first];
+    }
+
+    /// <summary>
     /// The assignment of the given rank (0-based, below <see cref="Count"/>) among those that agree
     /// with <paramref name="fixedValues"/>, in the circuit's own order: per variable, 0-based, whether it is true.
     /// </summary>

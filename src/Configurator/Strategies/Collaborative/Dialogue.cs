@@ -119,6 +119,10 @@ public sealed class Dialogue
         var model = Session.Model;
         var restriction = Session.RestrictionOf(Session.Choices);
         var cheapest = PricingPipeline.Default.RangeOf(model, restriction, PricingRequest.Default)?.Cheapest;
+
+        // Every open module's counts in one pass where the engine has one (on automotive2_4 a
+        // count per value of 18,616 open modules took minutes a question).
+        var counts = model.CountsPerValue(restriction);
         (ModuleState Module, int Index, List<(int Value, BigInteger Kept)> Values)? best = null;
         var bestScore = BigInteger.Zero;
         foreach (var module in open)
@@ -127,9 +131,8 @@ public sealed class Dialogue
             var values = new List<(int, BigInteger)>();
             for (var value = 0; value < model.Domains[index].ValueCount; value++)
             {
-                var probe = restriction.Copy();
-                probe.Fix(index, value, model.Domains[index].ValueCount);
-                var kept = model.CountOf(probe);
+                // An open module has no choice of its own, so the one-pass counts (its restriction lifted) are its counts.
+                var kept = counts is not null && restriction.AllowedValues(index) is null ? counts[index][value] : CountWith(model, restriction, index, value);
                 if (!kept.IsZero)
                 {
                     values.Add((value, kept));
@@ -164,6 +167,13 @@ public sealed class Dialogue
             .Select(x => new Offer([x.option.OptionId], [x.option.Name], x.Kept, x.option.PriceDifference))
             .OrderByDescending(o => o.ConfigurationsKept);
         return new Question(chosen.ModuleId, chosen.Name, QuestionKind.AnyOf, [.. options], chosen.Min, chosen.Max, suggested);
+    }
+
+    private static BigInteger CountWith(CompiledModel model, Restriction restriction, int module, int value)
+    {
+        var probe = restriction.Copy();
+        probe.Fix(module, value, model.Domains[module].ValueCount);
+        return model.CountOf(probe);
     }
 
     private static Money? PriceDifference(ModuleState module, IReadOnlyList<string> options) =>
