@@ -4,8 +4,11 @@ using Configurator.Sessions;
 
 namespace Configurator.WebShop.Api;
 
-/// <summary>A model in the catalogue: <c>count</c> and prices are strings so that no digit is lost.</summary>
-public sealed record ModelSummary(string Id, string Name, string? Version, string Count, string? Currency, string? MinPrice, string? MaxPrice, IReadOnlyList<PresetSummary> Presets);
+/// <summary>
+/// A model in the catalogue: <c>count</c> and prices are strings so that no digit is lost; the
+/// count is null for a model too large to count within the compiler's decision budget.
+/// </summary>
+public sealed record ModelSummary(string Id, string Name, string? Version, string? Count, string? Currency, string? MinPrice, string? MaxPrice, IReadOnlyList<PresetSummary> Presets);
 
 /// <summary>A standard product of a model.</summary>
 public sealed record PresetSummary(string Id, string Name);

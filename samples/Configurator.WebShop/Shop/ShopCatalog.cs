@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Configurator.DependencyInjection;
 using Configurator.Pricing;
+using Configurator.Sessions;
 using Configurator.Solving;
 using Configurator.WebShop.Api;
 
@@ -20,7 +21,11 @@ public sealed class ShopCatalog(IModelCatalog catalog, PricingPipeline pricing)
     public ModelSummary Summary(CompiledModel model) => _summaries.GetValue(model, m =>
     {
         var range = pricing.Range(m);
-        return new ModelSummary(m.Model.Id, m.Model.Name ?? m.Model.Id, m.Model.Version, m.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+        // Counted as a session's first page counts it: null beyond the compiler's decision budget
+        // (the Linux kernel's model), where a whole count would keep the catalogue from answering.
+        var count = ConfigurationSession.Start(m).State.Completions;
+        return new ModelSummary(m.Model.Id, m.Model.Name ?? m.Model.Id, m.Model.Version, count?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             range?.Min.Currency, range is null ? null : Amounts.Format(range.Min), range is null ? null : Amounts.Format(range.Max),
             [.. m.Model.Presets.Select(p => new PresetSummary(p.Id, p.Name ?? p.Id))]);
     });

@@ -33,6 +33,25 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
         Assert.NotNull((string?)window["version"]);
     }
 
+    /// <summary>
+    /// A model beyond the compiler's decision budget (the Linux kernel's case, made small here: no
+    /// diagram and no decisions allowed) is listed without a count, as a session's page shows it,
+    /// instead of keeping the catalogue from answering; within the budget the count is exact.
+    /// </summary>
+    [Fact]
+    public void CatalogueSummary_BeyondTheDecisionBudget_HasNoCount()
+    {
+        var model = Importers.ModelImporter.Import("p cnf 4 2\n1 2 3 0\n-1 4 0\n", "chain.dimacs").GetModelOrThrow();
+        var catalogue = shop.Factory.Services.GetRequiredService<Shop.ShopCatalog>();
+        var beyond = ModelCompiler.Compile(model, new CompilerOptions { NodeBudget = 1, CircuitDecisionBudget = 0 }).GetModelOrThrow();
+        var within = ModelCompiler.Compile(model, new CompilerOptions { NodeBudget = 1 }).GetModelOrThrow();
+
+        Assert.Equal(SolverEngineKind.Boolean, beyond.Engine);
+        Assert.Null(catalogue.Summary(beyond).Count);
+        Assert.Equal(within.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), catalogue.Summary(within).Count);
+        Assert.Equal("10", catalogue.Summary(within).Count);
+    }
+
     [Fact]
     public async Task CreateSession_Returns201WithLocationAndTheView()
     {
