@@ -23,8 +23,7 @@ internal static class DiagramPriceRange
             return null;
         }
 
-        // Where no value has a price every configuration costs the base price: one pass answers both ends.
-        var high = pricing.HasValuePrices ? Best(pricing, restriction, null, cheapest: false) : low;
+        var high = Best(pricing, restriction, null, cheapest: false);
         return high is { } h ? (l.Price, l.Values, h.Price, h.Values) : null;
     }
 
@@ -36,12 +35,6 @@ internal static class DiagramPriceRange
     {
         // This method's diagram comes from Applies, checked by the caller.
         var diagram = pricing.Model.Diagram!;
-        if (scores is null && !pricing.HasValuePrices)
-        {
-            // Every configuration costs the base price: any one will do.
-            return diagram.First(restriction) is { } any ? (0m, pricing.Model.Model.BasePrice, any) : null;
-        }
-
         var nodes = diagram.NodeCount;
         var terminal = nodes - 1;
         var alive = new bool[nodes];
@@ -120,13 +113,6 @@ internal static class DiagramPriceRange
     /// </summary>
     public static decimal?[][] CheapestPerValue(ModelPricing pricing, Restriction restriction)
     {
-        if (!pricing.HasValuePrices)
-        {
-            // Every configuration costs the base price: the table is the usable values.
-            var basePrice = pricing.Model.Model.BasePrice;
-            return [.. pricing.Model.UsableValues(restriction).Select(values => values.Select(usable => usable ? basePrice : (decimal?)null).ToArray())];
-        }
-
         // This method's diagram comes from Applies, checked by the caller.
         var diagram = pricing.Model.Diagram!;
         var plan = diagram.Plan;

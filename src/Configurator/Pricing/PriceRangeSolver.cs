@@ -41,16 +41,16 @@ internal sealed class PriceRangeSolver
     /// <summary>The range of the model's price (before personalization and policies), or null when nothing is valid.</summary>
     public (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Solve(Restriction restriction)
     {
-        if (DiagramPriceRange.Applies(_pricing))
-        {
-            return DiagramPriceRange.Solve(_pricing, restriction);
-        }
-
         if (_pricing.Rules.IsEmpty && !_pricing.HasValuePrices)
         {
             // Every configuration costs the base price: any one will do, on any engine (the Linux kernel's model has no circuit and no prices).
             var basePrice = _pricing.Model.Model.BasePrice;
             return _pricing.Model.Find(restriction) is { } any ? (basePrice, any, basePrice, any) : null;
+        }
+
+        if (DiagramPriceRange.Applies(_pricing))
+        {
+            return DiagramPriceRange.Solve(_pricing, restriction);
         }
 
         return CircuitPriceRange.Applies(_pricing) ? CircuitPriceRange.Solve(_pricing, restriction) : Solve(restriction, null).Range;

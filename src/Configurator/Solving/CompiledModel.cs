@@ -170,13 +170,18 @@ public sealed partial class CompiledModel
 
     /// <summary>
     /// Some valid configuration within the restriction (module values), or null when there is none:
-    /// the first the engine enumerates, or the clause engine's solver's answer (no count needed).
+    /// the diagram's first, the first the search engine enumerates, or the clause engine's (no count needed).
     /// </summary>
     internal int[]? Find(Restriction restriction)
     {
         if (_engine is Boolean.BooleanEngine clauses)
         {
             return clauses.Find(restriction);
+        }
+
+        if (_diagram is not null)
+        {
+            return _diagram.First(restriction);
         }
 
         var found = new int[Domains.Length];

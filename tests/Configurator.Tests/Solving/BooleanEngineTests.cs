@@ -63,7 +63,7 @@ public class BooleanEngineTests
                 var cost = Enumerable.Range(0, 2 * variables).Select(_ => (decimal)random.Next(-3, 6)).ToArray();
                 var tie = Enumerable.Range(0, 2 * variables).Select(_ => (decimal)random.Next(0, 3)).ToArray();
                 var (lowestOfAll, perLiteral) = circuit.CheapestPerLiteral(fixedValues, cost);
-                var countPerLiteral = circuit.CountsPerLiteral(fixedValues);
+                var (_, countPerLiteral) = circuit.CountsPerLiteral(fixedValues);
                 Assert.Equal(expected > 0, exists);
                 for (var literal = 0; literal < 2 * variables; literal++)
                 {

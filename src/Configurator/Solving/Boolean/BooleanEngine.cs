@@ -266,12 +266,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         if (Circuit is { } circuit && Fixed(restriction) is { } fixedValues)
         {
             // The circuit's own order: any fixed order ranks uniformly, and this one costs one pass.
-            var assignment = circuit.Unrank(fixedValues, rank);
-            for (var module = 0; module < values.Length; module++)
-            {
-                values[module] = formula.ValueOf(module, v => assignment[v - 1]);
-            }
-
+            ValuesOf(circuit.Unrank(fixedValues, rank)).CopyTo(values, 0);
             return;
         }
 
@@ -325,20 +320,9 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     /// </summary>
     public int[]? Find(Restriction restriction)
     {
-        var values = new int[domains.Count];
         if (Circuit is { } circuit)
         {
-            if (Fixed(restriction) is not { } fixedValues || circuit.Any(fixedValues) is not { } assignment)
-            {
-                return null;
-            }
-
-            for (var module = 0; module < values.Length; module++)
-            {
-                values[module] = formula.ValueOf(module, v => assignment[v - 1]);
-            }
-
-            return values;
+            return Fixed(restriction) is { } fixedValues && circuit.Any(fixedValues) is { } assignment ? ValuesOf(assignment) : null;
         }
 
         var model = new bool[formula.VariableCount + 1];
@@ -347,13 +331,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
             return null;
         }
 
-        var found = Found(model);
-        for (var module = 0; module < values.Length; module++)
-        {
-            values[module] = found[module];
-        }
-
-        return values;
+        return [.. Found(model).Select(value => (int)value)];
     }
 
     /// <summary>
@@ -371,13 +349,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
             return null;
         }
 
-        var values = new int[domains.Count];
-        for (var module = 0; module < values.Length; module++)
-        {
-            values[module] = formula.ValueOf(module, v => best.Assignment[v - 1]);
-        }
-
-        return (best.Cost + constant, best.TieCost + tieConstant, values);
+        return (best.Cost + constant, best.TieCost + tieConstant, ValuesOf(best.Assignment));
     }
 
     /// <summary>
@@ -437,7 +409,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
             return result;
         }
 
-        var (perLiteral, all) = (circuit.CountsPerLiteral(fixedValues), circuit.Count(fixedValues));
+        var (all, perLiteral) = circuit.CountsPerLiteral(fixedValues);
         for (var module = 0; module < domains.Count; module++)
         {
             var literals = formula.ValueLiterals[module];
@@ -449,6 +421,19 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         }
 
         return result;
+    }
+
+    /// <summary>The modules' values in a circuit's assignment (per variable, 0-based, whether it is true).</summary>
+    private int[] ValuesOf(bool[] assignment)
+    {
+        var isTrue = (int variable) => assignment[variable - 1];
+        var values = new int[domains.Count];
+        for (var module = 0; module < values.Length; module++)
+        {
+            values[module] = formula.ValueOf(module, isTrue);
+        }
+
+        return values;
     }
 
     /// <summary>Module-value weights as the circuit's literal costs, with the weights of one-value modules (in every configuration) as a constant.</summary>

@@ -300,9 +300,10 @@ internal sealed class Circuit
     /// Per internal literal, the number of assignments that agree with <paramref name="fixedValues"/>
     /// on every other variable and make it true (as <see cref="PossibleLiterals"/> reads them): the
     /// counting pass up, then its derivative down, where an OR's branch inherits the OR's count of
-    /// ways around it and an AND's part the OR's times the product of its siblings' counts.
+    /// ways around it and an AND's part the AND's times the product of its siblings' counts. With
+    /// the number of assignments that agree with them all, from the same pass up.
     /// </summary>
-    public BigInteger[] CountsPerLiteral(sbyte[] fixedValues)
+    public (BigInteger All, BigInteger[] PerLiteral) CountsPerLiteral(sbyte[] fixedValues)
     {
         var counts = Counts(fixedValues, _freeCounts.Value);
         var around = new BigInteger[_first + _isOr.Length];
@@ -356,7 +357,7 @@ internal sealed class Circuit
             }
         }
 
-        return around[2.._first];
+        return (Value(counts, _root, fixedValues), around[2.._first]);
     }
 
     /// <summary>
