@@ -340,7 +340,7 @@ internal static class ConfigureCommand
             {
                 var offer = question.Offers[i];
                 var answer = offer.OptionIds.IsEmpty ? "none" : string.Join(" + ", offer.Names);
-                offers.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Screen.Safe(answer) + (offer.OptionIds.IsEmpty ? "" : $" [grey]({Screen.Safe(string.Join("+", offer.OptionIds))})[/]"), offer.ConfigurationsKept.ToString("N0", culture ?? CultureInfo.InvariantCulture), Wording.Difference(offer.PriceDifference, culture));
+                offers.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Screen.Safe(answer) + (offer.OptionIds.IsEmpty ? "" : $" [grey]({Screen.Safe(string.Join("+", offer.OptionIds))})[/]"), offer.ConfigurationsKept?.ToString("N0", culture ?? CultureInfo.InvariantCulture) ?? "uncounted", Wording.Difference(offer.PriceDifference, culture));
             }
 
             screen.Show(offers);

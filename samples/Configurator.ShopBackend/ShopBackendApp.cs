@@ -86,7 +86,7 @@ public static class ShopBackendApp
         while (dialogue.Current is { } question)
         {
             var offers = string.Join(", ", question.Offers.Select(o => string.Create(CultureInfo.InvariantCulture,
-                $"{(o.OptionIds.IsEmpty ? "none" : string.Join("+", o.OptionIds))} ({o.ConfigurationsKept} left{(o.PriceDifference is { } d ? $", {d:+0.00;-0.00;+0.00}" : "")})")));
+                $"{(o.OptionIds.IsEmpty ? "none" : string.Join("+", o.OptionIds))} ({(o.ConfigurationsKept is { } kept ? kept.ToString(CultureInfo.InvariantCulture) + " left" : "uncounted")}{(o.PriceDifference is { } d ? $", {d:+0.00;-0.00;+0.00}" : "")})")));
             var answer = question.Offers[0];
             output.WriteLine($"{question.ModuleId}? {offers}");
             output.WriteLine($"  -> {(answer.OptionIds.IsEmpty ? "none" : string.Join("+", answer.OptionIds))}");

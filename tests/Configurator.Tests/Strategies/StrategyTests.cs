@@ -122,7 +122,7 @@ public class StrategyTests
 
         // A multi-select module is asked option by option, each with how many configurations keep it.
         Assert.Equal(best.IsMultiSelect ? QuestionKind.AnyOf : QuestionKind.OneOf, question.Kind);
-        Assert.All(question.Offers, o => Assert.Equal(all.Count(c => c.Choices[best.Id].Contains(o.OptionIds[0])), (int)o.ConfigurationsKept));
+        Assert.All(question.Offers, o => Assert.Equal<System.Numerics.BigInteger?>(all.Count(c => c.Choices[best.Id].Contains(o.OptionIds[0])), o.ConfigurationsKept));
     }
 
     [Fact]

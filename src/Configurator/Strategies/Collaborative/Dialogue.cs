@@ -20,18 +20,18 @@ public enum QuestionKind
 /// <summary>One offered answer to a question. Immutable.</summary>
 /// <param name="OptionIds">The options the answer selects: one option (none for an optional module left empty).</param>
 /// <param name="Names">Their display names.</param>
-/// <param name="ConfigurationsKept">How many valid configurations remain with this answer (for <see cref="QuestionKind.AnyOf"/>: with this option among the chosen).</param>
+/// <param name="ConfigurationsKept">How many valid configurations remain with this answer (for <see cref="QuestionKind.AnyOf"/>: with this option among the chosen); null when the model is too large to count within <see cref="Solving.CompilerOptions.CircuitDecisionBudget"/> (the session's <see cref="SessionState.Completions"/> is null), and then at least one remains.</param>
 /// <param name="PriceDifference">With pricing: how the cheapest remaining price changes with this answer.</param>
-public sealed record Offer(EquatableArray<string> OptionIds, EquatableArray<string> Names, BigInteger ConfigurationsKept, Money? PriceDifference);
+public sealed record Offer(EquatableArray<string> OptionIds, EquatableArray<string> Names, BigInteger? ConfigurationsKept, Money? PriceDifference);
 
 /// <summary>A question of the dialogue: one module and the answers that lead to a valid product. Immutable.</summary>
 /// <param name="ModuleId">The module asked about.</param>
 /// <param name="Name">Its display name.</param>
 /// <param name="Kind">One of the offers, or any of them together.</param>
-/// <param name="Offers">Every answer (or, for <see cref="QuestionKind.AnyOf"/>, every option) that keeps at least one valid configuration, most kept first.</param>
+/// <param name="Offers">Every answer (or, for <see cref="QuestionKind.AnyOf"/>, every option) that keeps at least one valid configuration, most kept first (in the model's order when uncounted).</param>
 /// <param name="Min">The fewest options the answer names.</param>
 /// <param name="Max">The most options the answer names.</param>
-/// <param name="Suggested">An answer that is sure to fit: the cheapest valid completion's choice here.</param>
+/// <param name="Suggested">An answer that is sure to fit: the cheapest valid completion's choice here (any valid completion's where exact prices exceed a limit, <see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</param>
 public sealed record Question(string ModuleId, string Name, QuestionKind Kind, EquatableArray<Offer> Offers, int Min, int Max, EquatableArray<string> Suggested);
 
 /// <summary>A collaborative dialogue with one customer. Serialized by its session's lock for each step; one customer at a time.</summary>
@@ -103,7 +103,8 @@ public sealed class Dialogue
 
     /// <summary>
     /// The undecided module whose answer splits the remaining configurations most evenly (the
-    /// smallest expected number left: the sum of squared counts), so each answer tells the most.
+    /// smallest expected number left: the sum of squared counts), so each answer tells the most;
+    /// on a model too large to count, the first undecided module in the model's order.
     /// </summary>
     private Question? NextQuestion()
     {
@@ -118,19 +119,33 @@ public sealed class Dialogue
 
         var model = Session.Model;
         var restriction = Session.RestrictionOf(Session.Choices);
-        var cheapest = PricingPipeline.Default.RangeOf(model, restriction, PricingRequest.Default)?.Cheapest;
+        var suggestion = Suggestion(model, restriction);
 
         // Every open module's counts in one pass where the engine has one (on automotive2_4 a
-        // count per value of 18,616 open modules took minutes a question).
-        var counts = model.CountsPerValue(restriction);
-        (ModuleState Module, int Index, List<(int Value, BigInteger Kept)> Values)? best = null;
+        // count per value of 18,616 open modules took minutes a question). A model too large to
+        // count within the decision budget (the session's completions are unknown) is asked in
+        // the model's order, its offers uncounted: a count per value there never finishes.
+        var counted = state.Completions is not null;
+        var counts = counted ? model.CountsPerValue(restriction) : null;
+        var usable = counted ? null : model.UsableValues(restriction);
+        (ModuleState Module, int Index, List<(int Value, BigInteger? Kept)> Values)? best = null;
         var bestScore = BigInteger.Zero;
         foreach (var module in open)
         {
             var index = model.ModuleIndexOf(module.ModuleId);
-            var values = new List<(int, BigInteger)>();
+            var values = new List<(int, BigInteger?)>();
             for (var value = 0; value < model.Domains[index].ValueCount; value++)
             {
+                if (usable is not null)
+                {
+                    if (usable[index][value])
+                    {
+                        values.Add((value, null));
+                    }
+
+                    continue;
+                }
+
                 // An open module has no choice of its own, so the one-pass counts (its restriction lifted) are its counts.
                 var kept = counts is not null && restriction.AllowedValues(index) is null ? counts[index][value] : CountWith(model, restriction, index, value);
                 if (!kept.IsZero)
@@ -139,7 +154,13 @@ public sealed class Dialogue
                 }
             }
 
-            var score = values.Aggregate(BigInteger.Zero, (sum, v) => sum + (v.Item2 * v.Item2));
+            if (usable is not null)
+            {
+                best = (module, index, values);
+                break;
+            }
+
+            var score = values.Aggregate(BigInteger.Zero, (sum, v) => sum + (v.Item2!.Value * v.Item2.Value));
             if (best is null || score < bestScore)
             {
                 (best, bestScore) = ((module, index, values), score);
@@ -149,7 +170,7 @@ public sealed class Dialogue
         // best! : open is not empty, so the loop set it.
         var (chosen, m, possible) = best!.Value;
         var definition = model.Model.Modules[m];
-        var suggested = cheapest?.Choices[chosen.ModuleId] ?? default;
+        var suggested = suggestion.Choices[chosen.ModuleId];
         if (!definition.IsMultiSelect)
         {
             var offers = possible
@@ -162,11 +183,34 @@ public sealed class Dialogue
         // A multi-select module is asked as a person would: which of these options, each with how
         // many configurations keep it and its price difference; never as a list of every subset.
         var options = chosen.Options
-            .Select((option, o) => (option, Kept: possible.Where(v => model.Domains[m].Contains(v.Value, o)).Aggregate(BigInteger.Zero, (sum, v) => sum + v.Kept)))
-            .Where(x => !x.Kept.IsZero)
+            .Select((option, o) => (option, Values: possible.Where(v => model.Domains[m].Contains(v.Value, o)).ToList()))
+            .Where(x => x.Values.Count > 0)
+            .Select(x => (x.option, Kept: usable is null ? x.Values.Aggregate(BigInteger.Zero, (sum, v) => sum + v.Kept!.Value) : (BigInteger?)null))
             .Select(x => new Offer([x.option.OptionId], [x.option.Name], x.Kept, x.option.PriceDifference))
             .OrderByDescending(o => o.ConfigurationsKept);
         return new Question(chosen.ModuleId, chosen.Name, QuestionKind.AnyOf, [.. options], chosen.Min, chosen.Max, suggested);
+    }
+
+    /// <summary>
+    /// The cheapest valid completion, or any valid one where exact prices exceed a limit (a
+    /// feature model too large for its circuit, with option prices: the Linux kernel's).
+    /// </summary>
+    private static Selection Suggestion(CompiledModel model, Restriction restriction)
+    {
+        try
+        {
+            if (PricingPipeline.Default.RangeOf(model, restriction, PricingRequest.Default)?.Cheapest is { } cheapest)
+            {
+                return cheapest;
+            }
+        }
+        catch (ConfiguratorException e) when (e.Code == ConfiguratorErrorCodes.LimitExceeded)
+        {
+            // Any completion fits; only its price is not the lowest.
+        }
+
+        // Find! : the session is valid (the dialogue only applies answers that keep a configuration).
+        return model.ToSelection(model.Find(restriction)!);
     }
 
     private static BigInteger CountWith(CompiledModel model, Restriction restriction, int module, int value)
