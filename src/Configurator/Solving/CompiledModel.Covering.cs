@@ -12,8 +12,8 @@ public sealed partial class CompiledModel
     /// A small set of valid configurations that together contain every valid t-wise interaction of
     /// options (see <see cref="InteractionCoverage"/>), for testing a configurable product: t = 2
     /// gives a pairwise sample. Greedy, as YASA and ICPL are: each configuration takes as many
-    /// uncovered interactions as stay satisfiable together, then is completed at random. The
-    /// same seed gives the same sample.
+    /// uncovered interactions as stay satisfiable together, then is completed at random (on a model
+    /// too large to count, as the solver completes it). The same seed gives the same sample.
     /// </summary>
     /// <param name="strength">t: 1, 2 or 3.</param>
     /// <param name="seed">The seed for the order interactions are tried in and for completing configurations.</param>
@@ -54,8 +54,18 @@ public sealed partial class CompiledModel
                 }
             }
 
+            // Completed uniformly at random where the engine counts, else as its solver finds it
+            // (a model too large to count: the interactions are covered all the same).
+            // Find! : every restriction the loop kept has a configuration.
             var values = new int[Domains.Length];
-            _engine.Unrank(restriction, RandomBelow(random, _engine.Count(restriction)), values);
+            if (_engine.CountWithinBudget(restriction) is { } total)
+            {
+                _engine.Unrank(restriction, RandomBelow(random, total), values);
+            }
+            else
+            {
+                values = Find(restriction)!;
+            }
             var before = remaining;
             for (var i = 0; i < valid.Count; i++)
             {

@@ -17,6 +17,7 @@ public sealed partial class CompiledModel
     /// <returns>How many configurations were visited.</returns>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option, or a selection a module does not permit.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The shard index or count is out of range.</exception>
+    /// <exception cref="ConfiguratorException">Shards of a model too large to count within <see cref="CompilerOptions.CircuitDecisionBudget"/> (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
     public ulong Enumerate(ConfigurationHandler handler, Selection? within = null, EnumerateOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -42,6 +43,7 @@ public sealed partial class CompiledModel
     /// <returns>How many configurations were visited.</returns>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The shard index or count is out of range.</exception>
+    /// <exception cref="ConfiguratorException">Shards of a model too large to count within <see cref="CompilerOptions.CircuitDecisionBudget"/> (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
     public ulong EnumerateParallel(ConfigurationHandler handler, Selection? within = null, EnumerateOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -83,10 +85,36 @@ public sealed partial class CompiledModel
     /// <param name="options">Limit and shard; null for everything.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The shard index or count is out of range.</exception>
+    /// <exception cref="ConfiguratorException">Shards of a model too large to count within <see cref="CompilerOptions.CircuitDecisionBudget"/> (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
     public IEnumerable<Selection> Configurations(Selection? within = null, EnumerateOptions? options = null)
     {
         var (restriction, start, limit) = Range(within, options);
-        return Page(restriction, start, limit);
+        return _engine is Boolean.BooleanEngine { Circuit: null } clauses ? Walk(clauses, restriction, start, limit) : Page(restriction, start, limit);
+    }
+
+    /// <summary>A model too large for its circuit: one solver's walk, which no page restarts (a restart walks again past every configuration before it).</summary>
+    private IEnumerable<Selection> Walk(Boolean.BooleanEngine clauses, Restriction restriction, BigInteger start, ulong limit)
+    {
+        ulong taken = 0;
+        if (limit == 0)
+        {
+            yield break;
+        }
+
+        foreach (var values in clauses.WalkBySolver(restriction, CancellationToken.None))
+        {
+            if (!start.IsZero)
+            {
+                start--;
+                continue;
+            }
+
+            yield return ToSelection(values);
+            if (++taken == limit)
+            {
+                yield break;
+            }
+        }
     }
 
     private IEnumerable<Selection> Page(Restriction restriction, BigInteger start, ulong limit)
@@ -128,7 +156,7 @@ public sealed partial class CompiledModel
         }
         else
         {
-            var total = _engine.Count(restriction);
+            var total = CountToDraw(restriction, "Splitting the configurations into shards");
             start = total * (options.ShardIndex - 1) / options.ShardCount;
             count = (total * options.ShardIndex / options.ShardCount) - start;
         }

@@ -13,11 +13,12 @@ public sealed partial class CompiledModel
     /// <param name="within">A partial selection the configuration must extend; null for all.</param>
     /// <returns>The configuration, or <see langword="null"/> when none is valid.</returns>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    /// <exception cref="ConfiguratorException">The model is too large to count within <see cref="CompilerOptions.CircuitDecisionBudget"/>, and a uniform draw needs the count (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
     public Selection? Sample(Random random, Selection? within = null)
     {
         Guard.NotNull(random);
         var restriction = ToRestriction(within);
-        var total = _engine.Count(restriction);
+        var total = CountToDraw(restriction, "Uniform sampling");
         if (total.IsZero)
         {
             return null;
@@ -33,6 +34,7 @@ public sealed partial class CompiledModel
     /// <param name="seed">The seed; the same seed gives the same configurations.</param>
     /// <param name="within">A partial selection the configurations must extend; null for all.</param>
     /// <returns>The configurations; empty when none is valid.</returns>
+    /// <exception cref="ConfiguratorException">The model is too large to count within <see cref="CompilerOptions.CircuitDecisionBudget"/> (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
     public IReadOnlyList<Selection> SampleMany(int count, int seed, Selection? within = null)
     {
         Guard.NotNegative(count);
@@ -45,6 +47,16 @@ public sealed partial class CompiledModel
 
         return samples;
     }
+
+    /// <summary>
+    /// The count a uniform draw (or an even split into shards) needs, refused at once where the
+    /// engine cannot count within its budget: on a feature model too large for a circuit (the
+    /// Linux kernel's) the count alone ran for hours, and each draw counts again per module.
+    /// </summary>
+    private BigInteger CountToDraw(Restriction restriction, string what) =>
+        _engine.CountWithinBudget(restriction) ?? throw new ConfiguratorException(ConfiguratorErrorCodes.LimitExceeded,
+            $"{what} needs the number of configurations of model '{Model.Id}', which is too large to count within CompilerOptions.CircuitDecisionBudget; " +
+            "raise the budget, or take configurations in order (Configurations) or a covering sample (SampleCovering) instead.");
 
     /// <summary>A uniform random integer in [0, <paramref name="bound"/>), by rejection so that no value is favoured.</summary>
     private static BigInteger RandomBelow(Random random, BigInteger bound)

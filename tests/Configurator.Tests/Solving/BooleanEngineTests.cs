@@ -24,15 +24,22 @@ public class BooleanEngineTests
             var formula = new CnfFormula(variables, [.. clauses], []);
             var counter = new ClauseSearch(formula);
             var solver = new ClauseSearch(formula);
-            for (var round = 0; round < 4; round++)
+            var assumptions = new List<int>();
+            for (var round = 0; round < 6; round++)
             {
-                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                assumptions = NextAssumptions(random, variables, assumptions, 4);
                 var expected = BruteForceCount(variables, clauses, assumptions);
                 Assert.Equal(expected, counter.Count(assumptions));
 
-                // The same solver answers again and again: what it learnt before must not change later answers.
+                // The same solver answers again and again: what it learnt before, or the assumptions
+                // it kept on its trail, must not change later answers, nor a count in between.
                 var model = new bool[variables + 1];
-                Assert.Equal(expected > 0, solver.Solve(assumptions, model));
+                Assert.Equal(expected > 0, solver.Solve(assumptions, model, keepAssumptions: random.Next(2) == 0));
+                if (random.Next(4) == 0)
+                {
+                    Assert.Equal(expected, solver.Count(assumptions));
+                }
+
                 if (expected > 0)
                 {
                     Assert.True(Satisfies(model, clauses, assumptions));
@@ -255,11 +262,12 @@ public class BooleanEngineTests
             var clauses = Enumerable.Range(0, (int)(variables * 4.26)).Select(_ =>
                 Enumerable.Range(1, variables).OrderBy(_ => random.Next()).Take(3).Select(v => random.Next(2) == 0 ? v : -v).ToArray()).ToList();
             var solver = new ClauseSearch(new CnfFormula(variables, [.. clauses], []));
+            var assumptions = new List<int>();
             for (var round = 0; round < 3; round++)
             {
-                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(8) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+                assumptions = NextAssumptions(random, variables, assumptions, 8);
                 var model = new bool[variables + 1];
-                var satisfiable = solver.Solve(assumptions, model);
+                var satisfiable = solver.Solve(assumptions, model, keepAssumptions: random.Next(2) == 0);
                 Assert.Equal(BruteForceCount(variables, clauses, assumptions) > 0, satisfiable);
                 Assert.True(!satisfiable || Satisfies(model, clauses, assumptions));
             }
@@ -288,10 +296,11 @@ public class BooleanEngineTests
             var random = new Random(seed);
             var (variables, clauses) = RandomCnf(random, maxVariables: 10);
             var solver = new ClauseSearch(new CnfFormula(variables, [.. clauses], []));
+            var assumptions = new List<int>();
             for (var round = 0; round < 4; round++)
             {
-                var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(2) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
-                if (solver.Solve(assumptions))
+                assumptions = NextAssumptions(random, variables, assumptions, 2);
+                if (solver.Solve(assumptions, keepAssumptions: random.Next(2) == 0))
                 {
                     continue;
                 }
@@ -388,6 +397,73 @@ public class BooleanEngineTests
                 Assert.Equal(expected, generous.CountWithinBudget(restriction));
             }
         }, iter: 1000, threads: 1);
+
+    [Fact]
+    public void EnumerationWithoutACircuit_IsTheSearchEnginesWalk() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Without a circuit the solver walks the configurations (the search engine's
+            // propagation alone never reached one on the Linux kernel's model): the same ones, in
+            // the same order, from any start rank and for any limit.
+            var random = new Random(seed);
+            var (variables, clauses) = random.Next(2) == 0 ? BlockCnf(random) : RandomCnf(random, maxVariables: 10);
+            var bare = CompileAsDimacs(variables, clauses, new CompilerOptions { ForceBooleanEngine = true, CircuitEdgeBudget = 0 });
+            var generous = CompileAsDimacs(variables, clauses);
+            var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+            var within = AsSelection(assumptions);
+            var expected = BruteForceCount(variables, clauses, assumptions);
+            List<string> Walk(CompiledModel compiled, BigInteger start, ulong limit)
+            {
+                var keys = new List<string>();
+                compiled.Solver.Enumerate(compiled.ToRestriction(within), start, limit, new int[compiled.Domains.Length], compiled, view => keys.Add(SmallModels.Key(view.ToSelection(), compiled.Model)), default);
+                return keys;
+            }
+
+            var all = Walk(bare, 0, ulong.MaxValue);
+            Assert.Equal(expected, all.Count);
+            var limited = (ulong)random.Next(0, (int)expected + 2);
+            Assert.Equal(all.Take((int)limited), bare.Configurations(within, new EnumerateOptions { Limit = limited }).Select(c => SmallModels.Key(c, bare.Model)));
+            Assert.Equal(all.Count, all.Distinct().Count());
+            Assert.Equal(Walk(generous, 0, ulong.MaxValue), all);
+            var from = random.Next((int)expected + 2);
+            var limit = (ulong)random.Next(1, (int)expected + 2);
+            Assert.Equal(all.Skip(from).Take((int)limit), Walk(bare, from, limit));
+        }, iter: 300, threads: 1);
+
+    [Fact]
+    public void DrawsBeyondTheDecisionBudget_AreRefusedAtOnceAndACoveringSampleStillCovers() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // A uniform draw and an even split into shards need the count: beyond the budget they
+            // are refused with LimitExceeded (on the Linux kernel's model they ran for hours). A
+            // covering sample then completes its configurations as the solver does.
+            var random = new Random(seed);
+            var (variables, clauses) = random.Next(2) == 0 ? BlockCnf(random) : RandomCnf(random, maxVariables: 10);
+            var compiled = CompileAsDimacs(variables, clauses, new CompilerOptions { ForceBooleanEngine = true, CircuitDecisionBudget = random.Next(0, 4), CircuitEdgeBudget = random.Next(2) == 0 ? 0 : int.MaxValue });
+            var expected = BruteForceCount(variables, clauses, []);
+            bool[] Values(Selection configuration) => [false, .. Enumerable.Range(1, variables).Select(v => configuration.Choices["x" + v].Count > 0)];
+            if (compiled.CountWithinBudget(compiled.ToRestriction(null)) is not null)
+            {
+                var sample = compiled.Sample(random);
+                Assert.Equal(expected == 0, sample is null);
+                Assert.True(sample is null || Satisfies(Values(sample), clauses, []));
+            }
+            else
+            {
+                Assert.True(expected > 0);
+                Assert.Equal(ConfiguratorErrorCodes.LimitExceeded, Assert.Throws<ConfiguratorException>(() => compiled.Sample(random)).Code);
+                Assert.Equal(ConfiguratorErrorCodes.LimitExceeded, Assert.Throws<ConfiguratorException>(() => compiled.Configurations(options: new EnumerateOptions { ShardIndex = 1, ShardCount = 2 })).Code);
+            }
+
+            var covering = compiled.SampleCovering(1, seed).Configurations.Select(Values).ToList();
+            Assert.All(covering, c => Assert.True(Satisfies(c, clauses, [])));
+            var valid = Enumerable.Range(0, 1 << variables).Select(mask => (bool[])[false, .. Enumerable.Range(0, variables).Select(v => (mask >> v & 1) == 1)])
+                .Where(m => Satisfies(m, clauses, [])).ToList();
+            foreach (var (variable, value) in Enumerable.Range(1, variables).SelectMany(v => new[] { (v, true), (v, false) }).Where(l => valid.Any(m => m[l.v] == l.Item2)))
+            {
+                Assert.Contains(covering, c => c[variable] == value);
+            }
+        }, iter: 300, threads: 1);
 
     [Fact]
     public void AvailabilityWithoutACircuit_AsksAboutTheValuesNoModelShowedYet()
@@ -567,6 +643,23 @@ public class BooleanEngineTests
         }
 
         return (variables + switches, clauses);
+    }
+
+    /// <summary>
+    /// Random assumptions (each variable with chance 1 in <paramref name="oneIn"/>), half the time
+    /// the previous ones cut somewhere and extended, as a depth-first walk asks (a solver keeps
+    /// the prefix it shares with its last call).
+    /// </summary>
+    private static List<int> NextAssumptions(Random random, int variables, List<int> previous, int oneIn)
+    {
+        var fresh = Enumerable.Range(1, variables).Where(_ => random.Next(oneIn) == 0).Select(v => random.Next(2) == 0 ? v : -v);
+        if (random.Next(2) == 0)
+        {
+            return fresh.ToList();
+        }
+
+        var kept = previous.Take(random.Next(previous.Count + 1)).ToList();
+        return [.. kept, .. fresh.Where(l => !kept.Contains(l) && !kept.Contains(-l)).Take(random.Next(1, 4))];
     }
 
     private static (int Variables, List<int[]> Clauses) RandomCnf(Random random, int maxVariables = 14)

@@ -14,7 +14,9 @@ namespace Configurator.Solving.Boolean;
 /// session's within the decision budget), existence and availability from its clause-learning
 /// solver, which keeps the configurations it finds (<see cref="Witnesses"/>: a cache that changes
 /// no answer) so that later calls need fewer questions.
-/// Enumeration walks the search engine (built on first use) in the plan's order. Immutable but
+/// Enumeration walks the search engine (built on first use) in the plan's order, or without a
+/// circuit the clause-learning solver in the same order (the search engine's propagation alone
+/// found no configuration of the Linux kernel's model in 5 minutes). Immutable but
 /// for that cache; every call builds its own search or its own pass buffers.
 /// </summary>
 internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDomain> domains, Lazy<SearchEngine> search, IReadOnlyList<int> order, int circuitEdgeBudget, int circuitDecisionBudget) : ISolverEngine
@@ -129,7 +131,127 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     }
 
     public ulong Enumerate(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken) =>
-        search.Value.Enumerate(restriction, start, limit, values, model, handler, cancellationToken);
+        Circuit is null
+            ? EnumerateBySolver(restriction, start, limit, values, model, handler, cancellationToken)
+            : search.Value.Enumerate(restriction, start, limit, values, model, handler, cancellationToken);
+
+    /// <summary>
+    /// The configurations from the start rank, without a circuit: the solver's walk (see
+    /// <see cref="WalkBySolver"/>), passing over the first <paramref name="start"/> ones.
+    /// </summary>
+    private ulong EnumerateBySolver(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken)
+    {
+        var skip = start;
+        ulong visited = 0;
+        if (limit == 0)
+        {
+            return 0;
+        }
+
+        foreach (var configuration in WalkBySolver(restriction, cancellationToken))
+        {
+            if (!skip.IsZero)
+            {
+                skip--;
+                continue;
+            }
+
+            configuration.CopyTo(values, 0);
+            handler(new ConfigurationView(model, values));
+            if (++visited == limit)
+            {
+                break;
+            }
+        }
+
+        return visited;
+    }
+
+    /// <summary>
+    /// The configurations in the plan's order, values ascending (the search engine's order), by a
+    /// depth-first walk that asks the clause-learning solver before it enters a value, so no
+    /// branch it enters is empty. The last configuration the solver found already answers for
+    /// the value it takes, so most steps down ask nothing, and the solver keeps the walk's
+    /// assumptions between questions. Lazy; each configuration is the same buffer (copy what you
+    /// keep). Without counts a start rank is reached by walking past that many configurations,
+    /// so a caller that pages keeps one walk.
+    /// </summary>
+    internal IEnumerable<int[]> WalkBySolver(Restriction restriction, CancellationToken cancellationToken)
+    {
+        var solver = new ClauseSearch(formula);
+        var assignment = new bool[formula.VariableCount + 1];
+        if (Assumptions(restriction) is not { } assumptions || !solver.Solve(assumptions, assignment, keepAssumptions: true))
+        {
+            yield break;
+        }
+
+        // The latest configuration the solver found; it keeps every value decided above the level.
+        var current = new int[domains.Count];
+        var isTrue = (int variable) => assignment[variable];
+        void Take()
+        {
+            for (var module = 0; module < current.Length; module++)
+            {
+                current[module] = formula.ValueOf(module, isTrue);
+            }
+        }
+
+        Take();
+        var next = new int[order.Count + 1];
+        var marks = new int[order.Count + 1];
+        marks[0] = assumptions.Count;
+        for (var level = 0; level >= 0;)
+        {
+            if (level == order.Count)
+            {
+                yield return current;
+                level--;
+                continue;
+            }
+
+            var module = order[level];
+            var literals = formula.ValueLiterals[module];
+            var entered = false;
+            while (!entered && next[level] < literals.Length)
+            {
+                var value = next[level]++;
+                if (!restriction.Allows(module, value))
+                {
+                    continue;
+                }
+
+                assumptions.RemoveRange(marks[level], assumptions.Count - marks[level]);
+                if (literals[value] != 0)
+                {
+                    assumptions.Add(literals[value]);
+                }
+
+                if (current[module] == value)
+                {
+                    entered = true;
+                }
+                else
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    entered = solver.Solve(assumptions, assignment, keepAssumptions: true);
+                    if (entered)
+                    {
+                        Take();
+                    }
+                }
+            }
+
+            if (!entered)
+            {
+                level--;
+                continue;
+            }
+
+            level++;
+            next[level] = 0;
+            marks[level] = assumptions.Count;
+        }
+    }
 
     public bool[][] UsableValues(Restriction restriction) =>
         Circuit is { } circuit ? UsableValues(circuit, restriction) : UsableValuesBySearch(restriction, out _);

@@ -84,6 +84,9 @@ internal sealed class ClauseSearch
     private readonly int[] _level;
     private readonly int[] _trail;
     private readonly List<int> _levelStarts = [];
+
+    // The assumptions (internal literals) whose levels the last Solve left on the trail, in order.
+    private int[] _kept = [];
     private int _trailSize;
     private int _head;
     private bool _inconsistent;
@@ -395,6 +398,7 @@ internal sealed class ClauseSearch
 
     private BigInteger CountAssuming(IReadOnlyList<int> assumptions)
     {
+        Release();
         if (_inconsistent)
         {
             return BigInteger.Zero;
@@ -453,8 +457,12 @@ internal sealed class ClauseSearch
     /// Whether some assignment satisfies the formula and the assumptions; when one does,
     /// <paramref name="model"/> receives it (per variable, 1-based index, its value). Learns clauses
     /// as it goes, which later calls keep. When none does, <see cref="Core"/> says which assumptions clash.
+    /// With <paramref name="keepAssumptions"/> the assumptions stay on the trail afterwards, and
+    /// the next such call propagates only the assumptions after the prefix it shares with them
+    /// (a depth-first walk adds one literal a question: on the Linux kernel's model the walk
+    /// re-propagated thousands each time); any other call starts afresh.
     /// </summary>
-    public bool Solve(IReadOnlyList<int> assumptions, bool[]? model = null)
+    public bool Solve(IReadOnlyList<int> assumptions, bool[]? model = null, bool keepAssumptions = false)
     {
         Core = [];
         if (_inconsistent)
@@ -463,7 +471,14 @@ internal sealed class ClauseSearch
         }
 
         var assumed = assumptions.Select(Internal).ToArray();
-        Backjump(0);
+        var shared = 0;
+        while (keepAssumptions && shared < assumed.Length && shared < _kept.Length && shared < _levelStarts.Count && assumed[shared] == _kept[shared])
+        {
+            shared++;
+        }
+
+        Backjump(shared);
+        _kept = [];
         long conflicts = 0;
         var restartAt = 100L;
         while (true)
@@ -515,7 +530,7 @@ internal sealed class ClauseSearch
                 else if (_value[literal] == -1)
                 {
                     Core = FinalCore(literal);
-                    Backjump(0);
+                    Keep(assumed, keepAssumptions);
                     return false;
                 }
                 else
@@ -538,7 +553,7 @@ internal sealed class ClauseSearch
                         }
                     }
 
-                    Backjump(0);
+                    Keep(assumed, keepAssumptions);
                     return true;
                 }
             }
@@ -546,6 +561,21 @@ internal sealed class ClauseSearch
             _levelStarts.Add(_trailSize);
             Assign(next, -1);
         }
+    }
+
+    /// <summary>Leaves the levels of the assumptions made so far on the trail (when asked to), or none.</summary>
+    private void Keep(int[] assumed, bool keep)
+    {
+        var levels = keep ? Math.Min(assumed.Length, _levelStarts.Count) : 0;
+        Backjump(levels);
+        _kept = levels == assumed.Length ? assumed : assumed[..levels];
+    }
+
+    /// <summary>Takes back the assumptions a <see cref="Solve"/> kept, before a search that starts from none.</summary>
+    private void Release()
+    {
+        Backjump(0);
+        _kept = [];
     }
 
     /// <summary>
@@ -736,6 +766,7 @@ internal sealed class ClauseSearch
     {
         var builder = new Circuit.Builder(_variables, edgeBudget);
         LimitDecisions(decisionBudget);
+        Release();
         Prepare();
         if (_inconsistent)
         {
