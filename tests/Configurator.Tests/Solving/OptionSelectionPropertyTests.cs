@@ -13,7 +13,7 @@ namespace Configurator.Tests.Solving;
 public class OptionSelectionPropertyTests
 {
     [Fact]
-    public void CountEnumerateSampleAndPriceRange_WithIncludedAndExcludedOptions_MatchTheOracle() =>
+    public void CountPerOptionEnumerateSampleAndPriceRange_WithIncludedAndExcludedOptions_MatchTheOracle() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
@@ -46,6 +46,12 @@ public class OptionSelectionPropertyTests
 
             var expected = oracle.ValidConfigurations(Within).Select(c => BruteForceOracle.Key(c, model)).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(new BigInteger(expected.Count), compiled.Count(partial));
+
+            // Each option's count (on the clause engine's circuit, the unrestricted modules' from one pass).
+            var valid = oracle.ValidConfigurations(Within).ToList();
+            var perOption = compiled.CountPerOption(partial);
+            Assert.Equal(model.Modules.Sum(m => m.Options.Count), perOption.Count);
+            Assert.All(perOption, c => Assert.Equal(new BigInteger(valid.Count(x => x[c.ModuleId].Contains(c.OptionId))), c.Count));
             Assert.Equal(expected, compiled.Configurations(partial).Select(s => SmallModels.Key(s, model)).Order(StringComparer.Ordinal));
 
             // The JSON form carries the same selection (the text form cannot: option ids may hold spaces).
