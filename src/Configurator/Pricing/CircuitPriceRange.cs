@@ -1,3 +1,4 @@
+using System.Numerics;
 using Configurator.Solving;
 using Configurator.Solving.Boolean;
 
@@ -69,6 +70,30 @@ internal static class CircuitPriceRange
             }
 
             return table;
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("the option prices", e);
+        }
+    }
+
+    /// <summary>
+    /// Each total with how many valid configurations have it, ascending: counting over the circuit
+    /// with each count split by price (an OR adds its branches' tables, an AND convolves its
+    /// parts'); BusyBox with a price on every option went to the frontier program and ran out of
+    /// its states.
+    /// </summary>
+    /// <exception cref="ConfiguratorException">More than <paramref name="entryBudget"/> subtotals alive at once (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>), or a total beyond decimal's range.</exception>
+    public static List<KeyValuePair<decimal, BigInteger>> Distribution(ModelPricing pricing, Restriction restriction, long entryBudget)
+    {
+        var prices = pricing.ValuePrices;
+        try
+        {
+            var table = Engine(pricing)!.WeightDistribution(restriction, (m, v) => prices[m][v], entryBudget)
+                ?? throw new ConfiguratorException(ConfiguratorErrorCodes.LimitExceeded,
+                    $"The exact price distribution of model '{pricing.Model.Model.Id}' needs more than {entryBudget:N0} subtotals at once over its circuit " +
+                    "(many options with different prices); raise CompilerOptions.PriceRangeStateBudget, or ask for the price range instead.");
+            return [.. table.Select(entry => KeyValuePair.Create(pricing.Model.Model.BasePrice + entry.Key, entry.Value))];
         }
         catch (OverflowException e)
         {

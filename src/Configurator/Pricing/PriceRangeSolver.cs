@@ -314,8 +314,13 @@ internal sealed class PriceRangeSolver
             return count.IsZero ? [] : [KeyValuePair.Create(_pricing.Model.Model.BasePrice, count)];
         }
 
-        var entries = 0L;
         var budget = 16L * _pricing.Model.PriceRangeStateBudget;
+        if (CircuitPriceRange.Applies(_pricing))
+        {
+            return CircuitPriceRange.Distribution(_pricing, restriction, budget);
+        }
+
+        var entries = 0L;
         var terminals = Sweep(restriction, new Dictionary<decimal, BigInteger> { [_pricing.Model.Model.BasePrice] = BigInteger.One }, () => [], (child, parent, module, value, added) =>
         {
             foreach (var (subtotal, count) in parent)

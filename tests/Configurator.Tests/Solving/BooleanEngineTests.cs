@@ -48,7 +48,7 @@ public class BooleanEngineTests
         }, iter: 3000, threads: 1);
 
     [Fact]
-    public void Circuit_RandomCnfs_CountsFindsLiteralsAndCheapestAndRanksLikeBruteForce() =>
+    public void Circuit_RandomCnfs_CountsFindsLiteralsCheapestDistributionAndRanksLikeBruteForce() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var random = new Random(seed);
@@ -95,6 +95,11 @@ public class BooleanEngineTests
                 }
 
                 Assert.Equal(solutions.Count > 0 ? solutions.Min(m => Cost(m, cost)) : null, lowestOfAll);
+
+                // Every total cost with how many solutions have it, ascending; null past a budget of live entries.
+                var distribution = solutions.GroupBy(m => Cost(m, cost)).OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, new BigInteger(g.Count())));
+                Assert.Equal(distribution, circuit.CostDistribution(fixedValues, cost, long.MaxValue)!);
+                Assert.True(distribution.Count() < 2 || circuit.CostDistribution(fixedValues, cost, 1) is null);
 
                 // Ranking is a bijection onto the solutions: every rank gives a different one.
                 var ranks = (int)BigInteger.Min(expected, 64);

@@ -475,6 +475,26 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     }
 
     /// <summary>
+    /// Each sum of <paramref name="weight"/> (per module and value) over the valid configurations
+    /// within the restriction, with how many have it, ascending; only with a circuit (see
+    /// <see cref="Circuit.CostDistribution"/>). Null when more than <paramref name="entryBudget"/>
+    /// entries would be alive at once.
+    /// </summary>
+    /// <exception cref="OverflowException">A sum is beyond decimal's range.</exception>
+    public KeyValuePair<decimal, BigInteger>[]? WeightDistribution(Restriction restriction, Func<int, int, decimal> weight, long entryBudget)
+    {
+        var (cost, constant) = LiteralCosts(weight);
+        if (Fixed(restriction) is not { } fixedValues)
+        {
+            return [];
+        }
+
+        return Circuit!.CostDistribution(fixedValues, cost, entryBudget) is { } table
+            ? [.. table.Select(entry => KeyValuePair.Create(entry.Key + constant, entry.Value))]
+            : null;
+    }
+
+    /// <summary>
     /// Per module and value, the lowest sum of <paramref name="weight"/> of a valid configuration
     /// that takes the value while every other module keeps to the restriction (the module's own
     /// restriction lifted, as for <see cref="UsableValues(Restriction)"/>); null where there is none.

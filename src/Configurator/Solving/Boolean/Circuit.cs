@@ -297,6 +297,120 @@ internal sealed class Circuit
     }
 
     /// <summary>
+    /// Each total <paramref name="cost"/> (per internal literal, what making it true costs) of the
+    /// assignments that agree with <paramref name="fixedValues"/>, with how many have it, ascending:
+    /// counting with each count split by cost, so an OR adds its branches' tables and an AND
+    /// convolves its parts' (the circuit is smooth: every assignment takes one literal of each
+    /// variable). A node's table is let go once its last parent has read it; null when more than
+    /// <paramref name="entryBudget"/> entries would be alive at once.
+    /// </summary>
+    /// <exception cref="OverflowException">A total is beyond decimal's range.</exception>
+    public KeyValuePair<decimal, BigInteger>[]? CostDistribution(sbyte[] fixedValues, decimal[] cost, long entryBudget)
+    {
+        var parents = new int[_isOr.Length];
+        foreach (var child in _children)
+        {
+            if (child >= _first)
+            {
+                parents[child - _first]++;
+            }
+        }
+
+        KeyValuePair<decimal, BigInteger>[] one = [KeyValuePair.Create(0m, BigInteger.One)];
+        var tables = new KeyValuePair<decimal, BigInteger>[]?[_isOr.Length];
+        long alive = 0;
+        KeyValuePair<decimal, BigInteger>[] Read(int node)
+        {
+            if (node < _first)
+            {
+                return !Allows(node, fixedValues) ? [] : node < 2 ? one : [KeyValuePair.Create(cost[node - 2], BigInteger.One)];
+            }
+
+            // ! : children come before parents, and a table lives until its last parent read it.
+            var table = tables[node - _first]!;
+            if (--parents[node - _first] == 0 && node != _root)
+            {
+                tables[node - _first] = null;
+                alive -= table.Length;
+            }
+
+            return table;
+        }
+
+        // An AND's running product in one table and the next in the other, swapped per part and
+        // sorted once at the end (sorting after every part made BusyBox's root take most of a minute).
+        var product = new Dictionary<decimal, BigInteger>();
+        var next = new Dictionary<decimal, BigInteger>();
+        for (var i = 0; i < _isOr.Length; i++)
+        {
+            Configurator.Internal.Interruption.Poll();
+            var (from, to) = (_start[i], _start[i + 1]);
+            product.Clear();
+            Add(product, Read(_children[from]), 0m, BigInteger.One);
+            var e = from + 1;
+            for (; e < to && (product.Count > 0 || _isOr[i]); e++)
+            {
+                var other = Read(_children[e]);
+                if (_isOr[i])
+                {
+                    Add(product, other, 0m, BigInteger.One);
+                    continue;
+                }
+
+                Configurator.Internal.Interruption.Poll();
+                next.Clear();
+                foreach (var (total, count) in other)
+                {
+                    foreach (var (subtotal, ways) in product)
+                    {
+                        var key = subtotal + total;
+                        var more = count.IsOne ? ways : ways * count;
+                        next[key] = next.TryGetValue(key, out var known) ? known + more : more;
+                    }
+
+                    if (alive + next.Count > entryBudget)
+                    {
+                        return null;
+                    }
+                }
+
+                (product, next) = (next, product);
+            }
+
+            // An AND cut short by an empty part still lets go of the parts it did not read.
+            for (; e < to; e++)
+            {
+                Read(_children[e]);
+            }
+
+            var table = product.Count == 0 ? [] : product.ToArray();
+            if (table.Length > 1)
+            {
+                Array.Sort(table, (a, b) => a.Key.CompareTo(b.Key));
+            }
+
+            tables[i] = table;
+            alive += table.Length;
+            if (alive > entryBudget)
+            {
+                return null;
+            }
+        }
+
+        return _root >= _first ? tables[_root - _first] : Read(_root);
+    }
+
+    private static void Add(Dictionary<decimal, BigInteger> sums, KeyValuePair<decimal, BigInteger>[] table, decimal shift, BigInteger factor)
+    {
+        foreach (var (total, count) in table)
+        {
+            var key = total + shift;
+            var more = factor.IsOne ? count : count * factor;
+            sums[key] = sums.TryGetValue(key, out var known) ? known + more : more;
+        }
+    }
+
+    /// <summary>
     /// Per internal literal, the number of assignments that agree with <paramref name="fixedValues"/>
     /// on every other variable and make it true (as <see cref="PossibleLiterals"/> reads them): the
     /// counting pass up, then its derivative down, where an OR's branch inherits the OR's count of
