@@ -56,16 +56,18 @@ public sealed partial class CompiledModel
 
             // Completed uniformly at random where the engine counts, else as its solver finds it
             // (a model too large to count: the interactions are covered all the same).
-            // Find! : every restriction the loop kept has a configuration.
-            var values = new int[Domains.Length];
+            int[] values;
             if (_engine.CountWithinBudget(restriction) is { } total)
             {
+                values = new int[Domains.Length];
                 _engine.Unrank(restriction, RandomBelow(random, total), values);
             }
             else
             {
+                // Find! : every restriction the loop kept has a configuration.
                 values = Find(restriction)!;
             }
+
             var before = remaining;
             for (var i = 0; i < valid.Count; i++)
             {

@@ -93,29 +93,8 @@ public sealed partial class CompiledModel
     }
 
     /// <summary>A model too large for its circuit: one solver's walk, which no page restarts (a restart walks again past every configuration before it).</summary>
-    private IEnumerable<Selection> Walk(Boolean.BooleanEngine clauses, Restriction restriction, BigInteger start, ulong limit)
-    {
-        ulong taken = 0;
-        if (limit == 0)
-        {
-            yield break;
-        }
-
-        foreach (var values in clauses.WalkBySolver(restriction, CancellationToken.None))
-        {
-            if (!start.IsZero)
-            {
-                start--;
-                continue;
-            }
-
-            yield return ToSelection(values);
-            if (++taken == limit)
-            {
-                yield break;
-            }
-        }
-    }
+    private IEnumerable<Selection> Walk(Boolean.BooleanEngine clauses, Restriction restriction, BigInteger start, ulong limit) =>
+        clauses.WalkBySolver(restriction, start, limit, CancellationToken.None).Select(values => ToSelection(values));
 
     private IEnumerable<Selection> Page(Restriction restriction, BigInteger start, ulong limit)
     {

@@ -135,36 +135,47 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
             ? EnumerateBySolver(restriction, start, limit, values, model, handler, cancellationToken)
             : search.Value.Enumerate(restriction, start, limit, values, model, handler, cancellationToken);
 
-    /// <summary>
-    /// The configurations from the start rank, without a circuit: the solver's walk (see
-    /// <see cref="WalkBySolver"/>), passing over the first <paramref name="start"/> ones.
-    /// </summary>
+    /// <summary>The configurations from the start rank, without a circuit: the solver's walk (see <see cref="WalkBySolver"/>).</summary>
     private ulong EnumerateBySolver(Restriction restriction, BigInteger start, ulong limit, int[] values, CompiledModel model, ConfigurationHandler handler, CancellationToken cancellationToken)
     {
-        var skip = start;
         ulong visited = 0;
-        if (limit == 0)
+        foreach (var configuration in WalkBySolver(restriction, start, limit, cancellationToken))
         {
-            return 0;
-        }
-
-        foreach (var configuration in WalkBySolver(restriction, cancellationToken))
-        {
-            if (!skip.IsZero)
-            {
-                skip--;
-                continue;
-            }
-
             configuration.CopyTo(values, 0);
             handler(new ConfigurationView(model, values));
-            if (++visited == limit)
-            {
-                break;
-            }
+            visited++;
         }
 
         return visited;
+    }
+
+    /// <summary>
+    /// At most <paramref name="limit"/> configurations of the solver's walk from rank
+    /// <paramref name="start"/>: without counts a start rank is reached by walking past that many
+    /// configurations, so a caller that pages keeps one walk. Each is the same buffer (copy what you keep).
+    /// </summary>
+    internal IEnumerable<int[]> WalkBySolver(Restriction restriction, BigInteger start, ulong limit, CancellationToken cancellationToken)
+    {
+        if (limit == 0)
+        {
+            yield break;
+        }
+
+        ulong taken = 0;
+        foreach (var configuration in Walk(restriction, cancellationToken))
+        {
+            if (!start.IsZero)
+            {
+                start--;
+                continue;
+            }
+
+            yield return configuration;
+            if (++taken == limit)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>
@@ -172,11 +183,9 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     /// depth-first walk that asks the clause-learning solver before it enters a value, so no
     /// branch it enters is empty. The last configuration the solver found already answers for
     /// the value it takes, so most steps down ask nothing, and the solver keeps the walk's
-    /// assumptions between questions. Lazy; each configuration is the same buffer (copy what you
-    /// keep). Without counts a start rank is reached by walking past that many configurations,
-    /// so a caller that pages keeps one walk.
+    /// assumptions between questions. Lazy; each configuration is the same buffer.
     /// </summary>
-    internal IEnumerable<int[]> WalkBySolver(Restriction restriction, CancellationToken cancellationToken)
+    private IEnumerable<int[]> Walk(Restriction restriction, CancellationToken cancellationToken)
     {
         var solver = new ClauseSearch(formula);
         var assignment = new bool[formula.VariableCount + 1];

@@ -316,14 +316,20 @@ internal sealed class Circuit
             }
         }
 
-        KeyValuePair<decimal, BigInteger>[] one = [KeyValuePair.Create(0m, BigInteger.One)];
+        // Each leaf's table once: nothing, no cost, or its literal's cost, one way each.
+        var leaves = new KeyValuePair<decimal, BigInteger>[_first][];
+        for (var node = 0; node < _first; node++)
+        {
+            leaves[node] = !Allows(node, fixedValues) ? [] : [KeyValuePair.Create(node < 2 ? 0m : cost[node - 2], BigInteger.One)];
+        }
+
         var tables = new KeyValuePair<decimal, BigInteger>[]?[_isOr.Length];
         long alive = 0;
         KeyValuePair<decimal, BigInteger>[] Read(int node)
         {
             if (node < _first)
             {
-                return !Allows(node, fixedValues) ? [] : node < 2 ? one : [KeyValuePair.Create(cost[node - 2], BigInteger.One)];
+                return leaves[node];
             }
 
             // ! : children come before parents, and a table lives until its last parent read it.
@@ -346,14 +352,14 @@ internal sealed class Circuit
             Configurator.Internal.Interruption.Poll();
             var (from, to) = (_start[i], _start[i + 1]);
             product.Clear();
-            Add(product, Read(_children[from]), 0m, BigInteger.One);
+            Add(product, Read(_children[from]));
             var e = from + 1;
             for (; e < to && (product.Count > 0 || _isOr[i]); e++)
             {
                 var other = Read(_children[e]);
                 if (_isOr[i])
                 {
-                    Add(product, other, 0m, BigInteger.One);
+                    Add(product, other);
                     continue;
                 }
 
@@ -363,9 +369,7 @@ internal sealed class Circuit
                 {
                     foreach (var (subtotal, ways) in product)
                     {
-                        var key = subtotal + total;
-                        var more = count.IsOne ? ways : ways * count;
-                        next[key] = next.TryGetValue(key, out var known) ? known + more : more;
+                        Add(next, subtotal + total, count.IsOne ? ways : ways * count);
                     }
 
                     if (alive + next.Count > entryBudget)
@@ -400,15 +404,17 @@ internal sealed class Circuit
         return _root >= _first ? tables[_root - _first] : Read(_root);
     }
 
-    private static void Add(Dictionary<decimal, BigInteger> sums, KeyValuePair<decimal, BigInteger>[] table, decimal shift, BigInteger factor)
+    private static void Add(Dictionary<decimal, BigInteger> sums, KeyValuePair<decimal, BigInteger>[] table)
     {
         foreach (var (total, count) in table)
         {
-            var key = total + shift;
-            var more = factor.IsOne ? count : count * factor;
-            sums[key] = sums.TryGetValue(key, out var known) ? known + more : more;
+            Add(sums, total, count);
         }
     }
+
+    /// <summary>Adds ways to a total's count with one lookup (a new total starts from zero).</summary>
+    private static void Add(Dictionary<decimal, BigInteger> sums, decimal total, BigInteger ways) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, total, out _) += ways;
 
     /// <summary>
     /// Per internal literal, the number of assignments that agree with <paramref name="fixedValues"/>
