@@ -15,7 +15,10 @@ namespace Configurator.Pricing;
 internal static class CircuitPriceRange
 {
     /// <summary>Whether the circuit answers for this model's pricing (recording the circuit if it is not yet).</summary>
-    public static bool Applies(ModelPricing pricing) => pricing.Rules.IsEmpty && Engine(pricing) is { Circuit: not null };
+    public static bool Applies(ModelPricing pricing) => pricing.Rules.IsEmpty && HasCircuit(pricing);
+
+    /// <summary>Whether the model's clause engine has a circuit (recording it if it is not yet), whatever its price rules.</summary>
+    public static bool HasCircuit(ModelPricing pricing) => Engine(pricing) is { Circuit: not null };
 
     /// <summary>Whether the model's clause engine has no circuit: no program of ours prices it per value.</summary>
     public static bool LacksCircuit(ModelPricing pricing) => Engine(pricing) is { Circuit: null };

@@ -31,6 +31,90 @@ internal static class DiagramPriceRange
     public static (decimal Score, decimal Price, int[] Configuration)? Optimize(ModelPricing pricing, Restriction restriction, decimal[][] scores) =>
         Best(pricing, restriction, scores, cheapest: true) is { } best ? (best.Score, best.Price, best.Values) : null;
 
+    /// <summary>
+    /// The lowest and highest sum of per-module-value scores over the diagram's configurations
+    /// within the restriction, or null when there is none: one pass from the terminal keeping two
+    /// numbers per node. Scores do not involve prices, so this holds with price rules too.
+    /// </summary>
+    public static (decimal Min, decimal Max)? ScoreRange(DecisionDiagram diagram, Restriction restriction, decimal[][] scores)
+    {
+        var nodes = diagram.NodeCount;
+        var alive = new bool[nodes];
+        var low = new decimal[nodes];
+        var high = new decimal[nodes];
+        alive[nodes - 1] = true;
+        try
+        {
+            for (var level = diagram.Plan.LevelCount - 1; level >= 0; level--)
+            {
+                var module = diagram.Plan.Order[level];
+                for (var node = diagram.LevelStart[level]; node < diagram.LevelStart[level + 1]; node++)
+                {
+                    for (var edge = diagram.EdgeStart[node]; edge < diagram.EdgeStart[node + 1]; edge++)
+                    {
+                        var child = diagram.EdgeChild[edge];
+                        var value = diagram.EdgeValue[edge];
+                        if (!alive[child] || !restriction.Allows(module, value))
+                        {
+                            continue;
+                        }
+
+                        var score = scores[module][value];
+                        var (l, h) = (low[child] + score, high[child] + score);
+                        if (!alive[node])
+                        {
+                            (alive[node], low[node], high[node]) = (true, l, h);
+                        }
+                        else
+                        {
+                            low[node] = Math.Min(low[node], l);
+                            high[node] = Math.Max(high[node], h);
+                        }
+                    }
+                }
+            }
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For("a sum of the scores", e);
+        }
+
+        return alive[DecisionDiagram.Root] ? (low[DecisionDiagram.Root], high[DecisionDiagram.Root]) : null;
+    }
+
+    /// <summary>
+    /// The lowest, over the diagram's configurations within the restriction, of the largest weight
+    /// a configuration takes (a maximum attribute's lower end), or null when there is none: one pass
+    /// from the terminal keeping per node the least bottleneck below it.
+    /// </summary>
+    public static decimal? LowestMaximum(DecisionDiagram diagram, Restriction restriction, decimal[][] weights)
+    {
+        var nodes = diagram.NodeCount;
+        var alive = new bool[nodes];
+        var least = new decimal[nodes];
+        alive[nodes - 1] = true;
+        least[nodes - 1] = decimal.MinValue;
+        for (var level = diagram.Plan.LevelCount - 1; level >= 0; level--)
+        {
+            var module = diagram.Plan.Order[level];
+            for (var node = diagram.LevelStart[level]; node < diagram.LevelStart[level + 1]; node++)
+            {
+                for (var edge = diagram.EdgeStart[node]; edge < diagram.EdgeStart[node + 1]; edge++)
+                {
+                    var child = diagram.EdgeChild[edge];
+                    var value = diagram.EdgeValue[edge];
+                    if (alive[child] && restriction.Allows(module, value))
+                    {
+                        var bottleneck = Math.Max(least[child], weights[module][value]);
+                        (least[node], alive[node]) = (alive[node] ? Math.Min(least[node], bottleneck) : bottleneck, true);
+                    }
+                }
+            }
+        }
+
+        return alive[DecisionDiagram.Root] ? least[DecisionDiagram.Root] : null;
+    }
+
     private static (decimal Score, decimal Price, int[] Values)? Best(ModelPricing pricing, Restriction restriction, decimal[][]? scores, bool cheapest)
     {
         // This method's diagram comes from Applies, checked by the caller.

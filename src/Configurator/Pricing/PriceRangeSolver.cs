@@ -80,20 +80,17 @@ internal sealed class PriceRangeSolver
     /// <summary>
     /// The lowest and highest sum of per-module-value scores over the valid configurations, in one
     /// pass that keeps two numbers per state and no configuration (a session's attribute at every
-    /// step); null when nothing is valid. <paramref name="negated"/> is the scores negated, for the
-    /// decision-diagram path, which finds each end as a best score.
+    /// step); null when nothing is valid.
     /// </summary>
-    public (decimal Min, decimal Max)? ScoreRange(Restriction restriction, decimal[][] scores, decimal[][] negated)
+    public (decimal Min, decimal Max)? ScoreRange(Restriction restriction, decimal[][] scores)
     {
-        if (DiagramPriceRange.Applies(_pricing))
+        // Scores are additive and price rules do not touch them: the diagram or the circuit answers with rules too.
+        if (_pricing.Model.Diagram is { IsEmpty: false } diagram)
         {
-            // The ! is safe: the same restriction has a valid configuration once the first has one.
-            return DiagramPriceRange.Optimize(_pricing, restriction, scores) is { } highest
-                ? (-DiagramPriceRange.Optimize(_pricing, restriction, negated)!.Value.Score, highest.Score)
-                : null;
+            return DiagramPriceRange.ScoreRange(diagram, restriction, scores);
         }
 
-        if (CircuitPriceRange.Applies(_pricing))
+        if (CircuitPriceRange.HasCircuit(_pricing))
         {
             return CircuitPriceRange.ScoreRange(_pricing, restriction, scores);
         }

@@ -154,8 +154,8 @@ public sealed class PricingPipeline
     }
 
     /// <summary>The lowest and highest sum of the scores over the valid configurations, without a configuration for either; null when nothing is valid.</summary>
-    internal (decimal Min, decimal Max)? ScoreRange(CompiledModel model, Restriction restriction, decimal[][] scores, decimal[][] negated) =>
-        Compiled(model).Solver.ScoreRange(restriction, scores, negated);
+    internal (decimal Min, decimal Max)? ScoreRange(CompiledModel model, Restriction restriction, decimal[][] scores) =>
+        Compiled(model).Solver.ScoreRange(restriction, scores);
 
     private PriceRange? RangeOf(ModelPricing pricing, PriceRangeSolver solver, Restriction restriction, PricingRequest request)
     {

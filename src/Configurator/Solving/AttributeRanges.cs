@@ -34,10 +34,10 @@ internal static class AttributeRanges
     /// </summary>
     public static (decimal Min, decimal Max)? Bounds(CompiledModel model, string property, AttributeAggregation aggregation, Restriction restriction, bool[][] usable)
     {
-        var (weights, negated) = Weights(model, property, aggregation);
+        var weights = Weights(model, property, aggregation).Weights;
         if (aggregation == AttributeAggregation.Sum)
         {
-            return PricingPipeline.Default.ScoreRange(model, restriction, weights, negated);
+            return PricingPipeline.Default.ScoreRange(model, restriction, weights);
         }
 
         if (Highest(weights, restriction, usable) is not { } top)
@@ -105,6 +105,12 @@ internal static class AttributeRanges
     /// <summary>A maximum's lowest value: the smallest threshold t with a valid configuration whose every value weighs at most t (a valid configuration must exist).</summary>
     private static decimal Lowest(CompiledModel model, decimal[][] weights, Restriction restriction)
     {
+        if (model.Diagram is { IsEmpty: false } diagram)
+        {
+            // The ! is safe: a valid configuration exists (the caller's condition).
+            return DiagramPriceRange.LowestMaximum(diagram, restriction, weights)!.Value;
+        }
+
         var thresholds = weights.SelectMany(values => values).Distinct().Order().ToArray();
         var (low, high) = (0, thresholds.Length - 1);
         while (low < high)
