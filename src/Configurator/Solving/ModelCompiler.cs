@@ -110,14 +110,14 @@ public static class ModelCompiler
             : LevelPlan.Create(domains, constraints);
 
         // Propagators cost seconds on large feature models (tables of every clause); the clause
-        // engine needs them only to enumerate, so they are built on first use there.
+        // engine never needs them, so they are built on first use.
         var propagation = new Lazy<Propagation>(() => new Propagation(domains, constraints, options.Propagators));
         var diagram = options.ForceSearchEngine || options.ForceBooleanEngine ? null
             : featureModel ? BuildFeatureDiagram(plan, domains, options.NodeBudget)
             : BuildDiagram(plan, domains, constraints, propagation.Value, options.NodeBudget);
         var search = new Lazy<SearchEngine>(() => new SearchEngine(plan, domains, propagation.Value));
         ISolverEngine engine = diagram is not null ? diagram
-            : formula.Value is { } clauses ? new Boolean.BooleanEngine(clauses, domains, search, plan.Order, options.CircuitEdgeBudget, options.CircuitDecisionBudget)
+            : formula.Value is { } clauses ? new Boolean.BooleanEngine(clauses, domains, plan.Order, options.CircuitEdgeBudget, options.CircuitDecisionBudget)
             : search.Value;
         var compiled = new CompiledModel(model, moduleIndex, [.. domains], constraints, diagram?.Plan ?? plan, engine, diagram) { PriceRangeStateBudget = options.PriceRangeStateBudget, AsOf = asOf };
 

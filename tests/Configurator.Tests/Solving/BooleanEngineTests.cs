@@ -404,7 +404,7 @@ public class BooleanEngineTests
         }, iter: 1000, threads: 1);
 
     [Fact]
-    public void EnumerationWithoutACircuit_IsTheSearchEnginesWalk() =>
+    public void EnumerationWithoutACircuit_IsTheSearchEnginesOrder() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             // Without a circuit the solver walks the configurations (the search engine's
@@ -413,7 +413,7 @@ public class BooleanEngineTests
             var random = new Random(seed);
             var (variables, clauses) = random.Next(2) == 0 ? BlockCnf(random) : RandomCnf(random, maxVariables: 10);
             var bare = CompileAsDimacs(variables, clauses, new CompilerOptions { ForceBooleanEngine = true, CircuitEdgeBudget = 0 });
-            var generous = CompileAsDimacs(variables, clauses);
+            var search = ModelCompiler.Compile(bare.Model, new CompilerOptions { ForceSearchEngine = true }).GetModelOrThrow();
             var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
             var within = AsSelection(assumptions);
             var expected = BruteForceCount(variables, clauses, assumptions);
@@ -429,11 +429,49 @@ public class BooleanEngineTests
             var limited = (ulong)random.Next(0, (int)expected + 2);
             Assert.Equal(all.Take((int)limited), bare.Configurations(within, new EnumerateOptions { Limit = limited }).Select(c => SmallModels.Key(c, bare.Model)));
             Assert.Equal(all.Count, all.Distinct().Count());
-            Assert.Equal(Walk(generous, 0, ulong.MaxValue), all);
+            Assert.Equal(Walk(search, 0, ulong.MaxValue), all);
             var from = random.Next((int)expected + 2);
             var limit = (ulong)random.Next(1, (int)expected + 2);
             Assert.Equal(all.Skip(from).Take((int)limit), Walk(bare, from, limit));
         }, iter: 300, threads: 1);
+
+    [Fact]
+    public void EnumerationOnTheCircuit_IsUnranksOrderFromAnyStart() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // The circuit's odometer: every configuration once, the brute-force set, the r-th
+            // being Unrank's r-th (so shards by rank and sampling agree with it), from any start
+            // rank and for any limit, under any fixed values.
+            var random = new Random(seed);
+            var (variables, clauses) = random.Next(2) == 0 ? BlockCnf(random) : RandomCnf(random, maxVariables: 10);
+            var compiled = CompileAsDimacs(variables, clauses, new CompilerOptions { ForceBooleanEngine = true });
+            Assert.NotNull(((BooleanEngine)compiled.Solver).Circuit);
+            var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(4) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+            var within = AsSelection(assumptions);
+            var restriction = compiled.ToRestriction(within);
+            List<string> Walk(BigInteger start, ulong limit)
+            {
+                var keys = new List<string>();
+                compiled.Solver.Enumerate(restriction, start, limit, new int[compiled.Domains.Length], compiled, view => keys.Add(SmallModels.Key(view.ToSelection(), compiled.Model)), default);
+                return keys;
+            }
+
+            var all = Walk(0, ulong.MaxValue);
+            var expected = Solutions(variables, clauses, assumptions)
+                .Select(solution => SmallModels.Key(AsSelection(Enumerable.Range(1, variables).Select(v => solution[v] ? v : -v)), compiled.Model));
+            Assert.Equal(expected.Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
+            var values = new int[compiled.Domains.Length];
+            for (var rank = 0; rank < all.Count; rank++)
+            {
+                compiled.Solver.Unrank(restriction, rank, values);
+                Assert.Equal(all[rank], SmallModels.Key(compiled.ToSelection(values), compiled.Model));
+            }
+
+            var from = random.Next(all.Count + 2);
+            var limit = (ulong)random.Next(0, all.Count + 2);
+            Assert.Equal(all.Skip(from).Take((int)limit), Walk(from, limit));
+            Assert.Equal(all.Take((int)limit), compiled.Configurations(within, new EnumerateOptions { Limit = limit }).Select(c => SmallModels.Key(c, compiled.Model)));
+        }, iter: 500, threads: 1);
 
     [Fact]
     public void DrawsBeyondTheDecisionBudget_AreRefusedAtOnceAndACoveringSampleStillCovers() =>
@@ -546,7 +584,10 @@ public class BooleanEngineTests
             Assert.Equal(diagram.Count(partial), clauses.Count(partial));
             var restriction = diagram.ToRestriction(partial);
             Assert.Equal(diagram.UsableValues(restriction), clauses.UsableValues(restriction));
-            Assert.Equal(diagram.Configurations(partial).Take(50), clauses.Configurations(partial).Take(50));
+            var some = clauses.Configurations(partial).Take(50).ToList();
+            Assert.Equal(some.Count, some.Distinct().Count());
+            Assert.All(some, c => Assert.True(diagram.Validate(c).IsValid && SmallModels.Extends(c.Choices.ToDictionary(p => p.Key, p => p.Value.ToArray()), partial)));
+            Assert.Equal(BigInteger.Min(50, diagram.Count(partial)), some.Count);
         }, iter: 500, threads: 1);
 
     [Fact]

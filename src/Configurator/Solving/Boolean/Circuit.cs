@@ -532,6 +532,174 @@ internal sealed class Circuit
     }
 
     /// <summary>
+    /// The assignments that agree with <paramref name="fixedValues"/> from rank
+    /// <paramref name="start"/> on, in <see cref="Unrank"/>'s order: one rank's walk down, then an
+    /// odometer. Each OR on the walk is a digit of two branches, each AND a mixed-radix number of its
+    /// parts (the first the lowest digit), so the next assignment advances the lowest digit that
+    /// has not run out and restarts the ones below it; parts with one assignment are never visited
+    /// again. Each is the same buffer (per variable, 0-based, whether it is true): copy what you keep.
+    /// </summary>
+    public IEnumerable<bool[]> Assignments(sbyte[] fixedValues, BigInteger start)
+    {
+        var counts = Counts(fixedValues, _freeCounts.Value);
+        if (start.Sign < 0 || start >= Value(counts, _root, fixedValues))
+        {
+            yield break;
+        }
+
+        var odometer = new Odometer(this, counts, fixedValues);
+        var root = odometer.Start(_root, start);
+        do
+        {
+            yield return odometer.Assignment;
+        }
+        while (root is not null && odometer.Advance(root));
+    }
+
+    /// <summary>
+    /// An odometer over a circuit's assignments (see <see cref="Assignments"/>). A digit exists only
+    /// where a node has more than one assignment below it on the current walk: an OR's is its branch
+    /// (with the digit of the branch below it), an AND's the digits of its parts with more than one.
+    /// Both passes are iterative: a circuit can be thousands of nodes deep.
+    /// </summary>
+    private sealed class Odometer(Circuit circuit, BigInteger[] counts, sbyte[] fixedValues)
+    {
+        private readonly Stack<(int Node, BigInteger Rank, Digit? Parent, int Slot)> _starts = new();
+        private readonly Stack<(Digit Digit, int Next)> _advances = new();
+
+        public bool[] Assignment { get; } = new bool[circuit.VariableCount];
+
+        /// <summary>Writes the assignment of <paramref name="rank"/> below <paramref name="node"/> and returns its digit, null when the node has one assignment.</summary>
+        public Digit? Start(int node, BigInteger rank)
+        {
+            Digit? top = null;
+            var isTop = true;
+            _starts.Push((node, rank, null, -1));
+            while (_starts.TryPop(out var item))
+            {
+                var (n, r, parent, slot) = item;
+                if (n < circuit._first)
+                {
+                    if (n >= 2)
+                    {
+                        Assignment[(n - 2) >> 1] = ((n - 2) & 1) == 0;
+                    }
+
+                    continue;
+                }
+
+                var (from, to) = (circuit._start[n - circuit._first], circuit._start[n - circuit._first + 1]);
+                var several = !counts[n - circuit._first].IsOne;
+                Digit? digit;
+                if (circuit._isOr[n - circuit._first])
+                {
+                    var first = Size(circuit._children[from]);
+                    var branch = r < first ? 0 : 1;
+                    digit = several ? new Digit(n, branch, new Digit?[1]) : null;
+                    _starts.Push((circuit._children[from + branch], branch == 0 ? r : r - first, digit, 0));
+                }
+                else
+                {
+                    var parts = 0;
+                    for (var e = from; e < to; e++)
+                    {
+                        parts += Size(circuit._children[e]).IsOne ? 0 : 1;
+                    }
+
+                    digit = parts == 0 ? null : new Digit(n, 0, new Digit?[parts]);
+                    for (int e = from, part = 0; e < to; e++)
+                    {
+                        var size = Size(circuit._children[e]);
+                        if (size.IsOne)
+                        {
+                            _starts.Push((circuit._children[e], BigInteger.Zero, null, -1));
+                            continue;
+                        }
+
+                        (r, var within) = BigInteger.DivRem(r, size);
+                        _starts.Push((circuit._children[e], within, digit, part++));
+                    }
+                }
+
+                if (isTop)
+                {
+                    (top, isTop) = (digit, false);
+                }
+                else if (parent is not null)
+                {
+                    parent.Parts[slot] = digit;
+                }
+            }
+
+            return top;
+        }
+
+        /// <summary>Moves to the next assignment; at the last one, back to the first below <paramref name="root"/> and false.</summary>
+        public bool Advance(Digit root)
+        {
+            var advanced = false;
+            _advances.Push((root, 0));
+            while (_advances.TryPop(out var item))
+            {
+                var (digit, next) = item;
+                var from = circuit._start[digit.Node - circuit._first];
+                if (!circuit._isOr[digit.Node - circuit._first])
+                {
+                    // An AND: the lowest part that advances; the ones before it have gone back to their first.
+                    if ((next > 0 && advanced) || next == digit.Parts.Length)
+                    {
+                        continue;
+                    }
+
+                    _advances.Push((digit, next + 1));
+                    _advances.Push((digit.Parts[next]!, 0));
+                    continue;
+                }
+
+                if (next == 0 && digit.Parts[0] is { } below)
+                {
+                    _advances.Push((digit, 1));
+                    _advances.Push((below, 0));
+                    continue;
+                }
+
+                if (next == 0)
+                {
+                    advanced = false;
+                }
+
+                if (advanced)
+                {
+                    continue;
+                }
+
+                // An OR whose branch has run out: the second branch's first, or back to the first branch's first.
+                var other = circuit._children[from + 1 - digit.Branch];
+                if (!Size(other).IsZero)
+                {
+                    digit.Branch = 1 - digit.Branch;
+                    digit.Parts[0] = Start(other, BigInteger.Zero);
+                    advanced = digit.Branch == 1;
+                }
+            }
+
+            return advanced;
+        }
+
+        private BigInteger Size(int node) => circuit.Value(counts, node, fixedValues);
+    }
+
+    /// <summary>An odometer's digit: a node on the current walk, an OR's branch, the digits below it.</summary>
+    private sealed class Digit(int node, int branch, Digit?[] parts)
+    {
+        public int Node { get; } = node;
+
+        public int Branch { get; set; } = branch;
+
+        public Digit?[] Parts { get; } = parts;
+    }
+
+    /// <summary>
     /// Per inner node, the assignments below it that agree with the fixed values. With
     /// <paramref name="free"/> (the counts with nothing fixed), a node none of whose descendants is a
     /// fixed variable's leaf takes its free count, and only the others are multiplied and added.
