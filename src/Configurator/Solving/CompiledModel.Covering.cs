@@ -32,42 +32,14 @@ public sealed partial class CompiledModel
         var covered = new bool[valid.Count];
         var remaining = valid.Count;
         var configurations = ImmutableArray.CreateBuilder<Selection>();
+        // t = 1 on a circuit: each configuration is the one with the most uncovered options, one pass
+        // each (the greedy below narrows option by option, a pass of usable values each: 73 s on automotive2_4).
+        var circuit = strength == 1 && _engine is Boolean.BooleanEngine { Circuit: not null } clauses ? clauses : null;
+        decimal[][] ties = circuit is null ? [] : [.. Domains.Select(d => Enumerable.Range(0, d.ValueCount).Select(_ => (decimal)random.Next(1 << 20)).ToArray())];
         // A model without configurations has no valid interactions, so the loop never starts.
         while (remaining > 0)
         {
-            var restriction = new Restriction(Domains.Length);
-            var usable = _engine.UsableValues(restriction);
-            foreach (var index in order)
-            {
-                Interruption.Poll();
-                if (covered[index] || !cover.Fits(valid[index], usable))
-                {
-                    continue;
-                }
-
-                var probe = restriction.Copy();
-                cover.Restrict(probe, valid[index]);
-                if (_engine.Exists(probe))
-                {
-                    restriction = probe;
-                    usable = _engine.UsableValues(restriction);
-                }
-            }
-
-            // Completed uniformly at random where the engine counts, else as its solver finds it
-            // (a model too large to count: the interactions are covered all the same).
-            int[] values;
-            if (_engine.CountWithinBudget(restriction) is { } total)
-            {
-                values = new int[Domains.Length];
-                _engine.Unrank(restriction, RandomBelow(random, total), values);
-            }
-            else
-            {
-                // Find! : every restriction the loop kept has a configuration.
-                values = Find(restriction)!;
-            }
-
+            var values = circuit is not null ? MostUncovered(circuit, cover, valid, covered, ties) : Greedy(cover, valid, order, covered, random);
             var before = remaining;
             for (var i = 0; i < valid.Count; i++)
             {
@@ -87,6 +59,70 @@ public sealed partial class CompiledModel
         }
 
         return new CoveringSample(configurations.ToImmutable(), new InteractionCoverage(strength, valid.Count, valid.Count - remaining));
+    }
+
+    /// <summary>
+    /// One configuration of the greedy cover: each uncovered interaction, in the shuffled order,
+    /// that still fits with those taken so far narrows the restriction; then a completion, uniform
+    /// where the engine counts, else as its solver finds it (the interactions are covered all the same).
+    /// </summary>
+    private int[] Greedy(InteractionSpace cover, List<int[]> valid, int[] order, bool[] covered, Random random)
+    {
+        var restriction = new Restriction(Domains.Length);
+        var usable = _engine.UsableValues(restriction);
+        foreach (var index in order)
+        {
+            Interruption.Poll();
+            var open = covered[index] ? -1 : cover.Open(valid[index], usable, restriction);
+            if (open <= 0)
+            {
+                // Covered, cannot fit, or held by every configuration of the restriction already.
+                continue;
+            }
+
+            var probe = restriction.Copy();
+            cover.Restrict(probe, valid[index]);
+            if (open == 1 || _engine.Exists(probe))
+            {
+                restriction = probe;
+                usable = _engine.UsableValues(restriction);
+            }
+        }
+
+        if (_engine.CountWithinBudget(restriction) is { } total)
+        {
+            var values = new int[Domains.Length];
+            _engine.Unrank(restriction, RandomBelow(random, total), values);
+            return values;
+        }
+
+        // Find! : every restriction the loop kept has a configuration.
+        return Find(restriction)!;
+    }
+
+    /// <summary>
+    /// For t = 1 on a circuit: the valid configuration that takes the most uncovered options (an
+    /// option counts 1 for each uncovered element its value holds), the seed's random tie weights
+    /// choosing among equals. One pass over the circuit and a walk down.
+    /// </summary>
+    private int[] MostUncovered(Boolean.BooleanEngine circuit, InteractionSpace cover, List<int[]> valid, bool[] covered, decimal[][] ties)
+    {
+        Interruption.Poll();
+        var gain = Domains.Select(d => new decimal[d.ValueCount]).ToArray();
+        for (var i = 0; i < valid.Count; i++)
+        {
+            if (!covered[i])
+            {
+                var (module, mask) = cover.Element(valid[i][0]);
+                for (var v = 0; v < mask.Length; v++)
+                {
+                    gain[module][v] -= mask[v] ? 1 : 0;
+                }
+            }
+        }
+
+        // The ! is safe: an uncovered interaction is valid, so a valid configuration exists.
+        return circuit.Cheapest(new Restriction(Domains.Length), (m, v) => gain[m][v], (m, v) => ties[m][v])!.Value.Values;
     }
 
     /// <summary>How many valid t-wise interactions <paramref name="configurations"/> cover (configurations the model does not allow cover none).</summary>

@@ -129,19 +129,43 @@ internal sealed class InteractionSpace
         }
     }
 
-    /// <summary>Whether every element of the interaction still has a usable value (necessary for the interaction to fit, not sufficient).</summary>
-    public bool Fits(int[] interaction, bool[][] usable)
+    /// <summary>
+    /// How many of the interaction's elements a satisfiable restriction leaves open: -1 when some
+    /// element no longer holds in any of its configurations (the interaction cannot fit), else the
+    /// number that do not hold in all of them. A module's values there are its usable values
+    /// (<paramref name="usable"/>, which ignore its own restriction) that the restriction allows. At
+    /// most one open element means the interaction fits without asking the engine: the others
+    /// hold in every configuration, and some configuration has the open one.
+    /// </summary>
+    public int Open(int[] interaction, bool[][] usable, Restriction restriction)
     {
+        var open = 0;
         foreach (var e in interaction)
         {
-            if (!Intersects(_elements[e].Mask, usable[_elements[e].Module]))
+            var (module, mask, _) = _elements[e];
+            var (some, all) = (false, true);
+            for (var v = 0; v < mask.Length; v++)
             {
-                return false;
+                if (usable[module][v] && restriction.Allows(module, v))
+                {
+                    some |= mask[v];
+                    all &= mask[v];
+                }
             }
+
+            if (!some)
+            {
+                return -1;
+            }
+
+            open += all ? 0 : 1;
         }
 
-        return true;
+        return open;
     }
+
+    /// <summary>An element's module and the module values where it holds.</summary>
+    public (int Module, bool[] Mask) Element(int element) => (_elements[element].Module, _elements[element].Mask);
 
     public void Restrict(Restriction restriction, int[] interaction)
     {
