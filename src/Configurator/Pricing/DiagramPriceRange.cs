@@ -33,67 +33,42 @@ internal static class DiagramPriceRange
 
     /// <summary>
     /// The lowest and highest sum of per-module-value scores over the diagram's configurations
-    /// within the restriction, or null when there is none: one pass from the terminal keeping two
-    /// numbers per node. Scores do not involve prices, so this holds with price rules too.
+    /// within the restriction, or null when there is none. Scores do not involve prices, so this
+    /// holds with price rules too.
     /// </summary>
     public static (decimal Min, decimal Max)? ScoreRange(DecisionDiagram diagram, Restriction restriction, decimal[][] scores)
     {
-        var nodes = diagram.NodeCount;
-        var alive = new bool[nodes];
-        var low = new decimal[nodes];
-        var high = new decimal[nodes];
-        alive[nodes - 1] = true;
         try
         {
-            for (var level = diagram.Plan.LevelCount - 1; level >= 0; level--)
-            {
-                var module = diagram.Plan.Order[level];
-                for (var node = diagram.LevelStart[level]; node < diagram.LevelStart[level + 1]; node++)
-                {
-                    for (var edge = diagram.EdgeStart[node]; edge < diagram.EdgeStart[node + 1]; edge++)
-                    {
-                        var child = diagram.EdgeChild[edge];
-                        var value = diagram.EdgeValue[edge];
-                        if (!alive[child] || !restriction.Allows(module, value))
-                        {
-                            continue;
-                        }
-
-                        var score = scores[module][value];
-                        var (l, h) = (low[child] + score, high[child] + score);
-                        if (!alive[node])
-                        {
-                            (alive[node], low[node], high[node]) = (true, l, h);
-                        }
-                        else
-                        {
-                            low[node] = Math.Min(low[node], l);
-                            high[node] = Math.Max(high[node], h);
-                        }
-                    }
-                }
-            }
+            return Extremes(diagram, restriction, 0m, new Sum(scores));
         }
         catch (OverflowException e)
         {
             throw PriceOverflow.For("a sum of the scores", e);
         }
-
-        return alive[DecisionDiagram.Root] ? (low[DecisionDiagram.Root], high[DecisionDiagram.Root]) : null;
     }
 
     /// <summary>
     /// The lowest, over the diagram's configurations within the restriction, of the largest weight
-    /// a configuration takes (a maximum attribute's lower end), or null when there is none: one pass
-    /// from the terminal keeping per node the least bottleneck below it.
+    /// a configuration takes (a maximum attribute's lower end), or null when there is none.
     /// </summary>
-    public static decimal? LowestMaximum(DecisionDiagram diagram, Restriction restriction, decimal[][] weights)
+    public static decimal? LowestMaximum(DecisionDiagram diagram, Restriction restriction, decimal[][] weights) =>
+        Extremes(diagram, restriction, decimal.MinValue, new Bottleneck(weights))?.Low;
+
+    /// <summary>
+    /// One pass from the terminal: per node, the lowest and the highest value of the paths below
+    /// it within the restriction, where a path's value starts at <paramref name="terminal"/> and
+    /// each edge extends it (<typeparamref name="TPath"/>, a struct so that the pass is compiled for
+    /// it), as long as extending keeps order (a sum, a maximum). Null when no path reaches the root.
+    /// </summary>
+    private static (decimal Low, decimal High)? Extremes<TPath>(DecisionDiagram diagram, Restriction restriction, decimal terminal, TPath extend)
+        where TPath : struct, IPathValue
     {
         var nodes = diagram.NodeCount;
         var alive = new bool[nodes];
-        var least = new decimal[nodes];
-        alive[nodes - 1] = true;
-        least[nodes - 1] = decimal.MinValue;
+        var low = new decimal[nodes];
+        var high = new decimal[nodes];
+        (alive[nodes - 1], low[nodes - 1], high[nodes - 1]) = (true, terminal, terminal);
         for (var level = diagram.Plan.LevelCount - 1; level >= 0; level--)
         {
             var module = diagram.Plan.Order[level];
@@ -103,16 +78,37 @@ internal static class DiagramPriceRange
                 {
                     var child = diagram.EdgeChild[edge];
                     var value = diagram.EdgeValue[edge];
-                    if (alive[child] && restriction.Allows(module, value))
+                    if (!alive[child] || !restriction.Allows(module, value))
                     {
-                        var bottleneck = Math.Max(least[child], weights[module][value]);
-                        (least[node], alive[node]) = (alive[node] ? Math.Min(least[node], bottleneck) : bottleneck, true);
+                        continue;
                     }
+
+                    var (l, h) = (extend.Extend(low[child], module, value), extend.Extend(high[child], module, value));
+                    (low[node], high[node]) = alive[node] ? (Math.Min(low[node], l), Math.Max(high[node], h)) : (l, h);
+                    alive[node] = true;
                 }
             }
         }
 
-        return alive[DecisionDiagram.Root] ? least[DecisionDiagram.Root] : null;
+        return alive[DecisionDiagram.Root] ? (low[DecisionDiagram.Root], high[DecisionDiagram.Root]) : null;
+    }
+
+    /// <summary>A path's value extended by one edge below it.</summary>
+    private interface IPathValue
+    {
+        decimal Extend(decimal below, int module, int value);
+    }
+
+    /// <summary>A sum of per-module-value scores.</summary>
+    private readonly struct Sum(decimal[][] scores) : IPathValue
+    {
+        public decimal Extend(decimal below, int module, int value) => below + scores[module][value];
+    }
+
+    /// <summary>The largest per-module-value weight.</summary>
+    private readonly struct Bottleneck(decimal[][] weights) : IPathValue
+    {
+        public decimal Extend(decimal below, int module, int value) => Math.Max(below, weights[module][value]);
     }
 
     private static (decimal Score, decimal Price, int[] Values)? Best(ModelPricing pricing, Restriction restriction, decimal[][]? scores, bool cheapest)
