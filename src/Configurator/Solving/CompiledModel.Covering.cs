@@ -32,14 +32,17 @@ public sealed partial class CompiledModel
         var covered = new bool[valid.Count];
         var remaining = valid.Count;
         var configurations = ImmutableArray.CreateBuilder<Selection>();
-        // t = 1 on a circuit: each configuration is the one with the most uncovered options, one pass
-        // each (the greedy below narrows option by option, a pass of usable values each: 73 s on automotive2_4).
-        var circuit = strength == 1 && _engine is Boolean.BooleanEngine { Circuit: not null } clauses ? clauses : null;
-        decimal[][] ties = circuit is null ? [] : [.. Domains.Select(d => Enumerable.Range(0, d.ValueCount).Select(_ => (decimal)random.Next(1 << 20)).ToArray())];
+        // t = 1 on the clause engine: each configuration is the one with the most uncovered options
+        // (one pass over the circuit), or without a circuit the solver's first answer when it tries
+        // them first. The greedy below narrows option by option, a pass of usable values each: 73 s
+        // on automotive2_4, past 15 minutes on the Linux kernel's model.
+        var clauses = strength == 1 ? _engine as Boolean.BooleanEngine : null;
+        var onCircuit = clauses?.Circuit is not null;
+        decimal[][] ties = !onCircuit ? [] : [.. Domains.Select(d => Enumerable.Range(0, d.ValueCount).Select(_ => (decimal)random.Next(1 << 20)).ToArray())];
         // A model without configurations has no valid interactions, so the loop never starts.
         while (remaining > 0)
         {
-            var values = circuit is not null ? MostUncovered(circuit, cover, valid, covered, ties) : Greedy(cover, valid, order, covered, random);
+            var values = clauses is null ? Greedy(cover, valid, order, covered, random) : MostUncovered(clauses, onCircuit, cover, valid, order, covered, ties);
             var before = remaining;
             for (var i = 0; i < valid.Count; i++)
             {
@@ -101,11 +104,13 @@ public sealed partial class CompiledModel
     }
 
     /// <summary>
-    /// For t = 1 on a circuit: the valid configuration that takes the most uncovered options (an
-    /// option counts 1 for each uncovered element its value holds), the seed's random tie weights
-    /// choosing among equals. One pass over the circuit and a walk down.
+    /// For t = 1 on the clause engine: on a circuit, the valid configuration that takes the most
+    /// uncovered options (an option counts 1 for each uncovered element its value holds), the seed's
+    /// random tie weights choosing among equals, in one pass over the circuit and a walk down.
+    /// Without one, the solver's configuration when it tries the uncovered options first; should
+    /// that cover nothing new, the first uncovered option in the shuffled order is imposed.
     /// </summary>
-    private int[] MostUncovered(Boolean.BooleanEngine circuit, InteractionSpace cover, List<int[]> valid, bool[] covered, decimal[][] ties)
+    private int[] MostUncovered(Boolean.BooleanEngine clauses, bool onCircuit, InteractionSpace cover, List<int[]> valid, int[] order, bool[] covered, decimal[][] ties)
     {
         Interruption.Poll();
         var gain = Domains.Select(d => new decimal[d.ValueCount]).ToArray();
@@ -121,8 +126,23 @@ public sealed partial class CompiledModel
             }
         }
 
-        // The ! is safe: an uncovered interaction is valid, so a valid configuration exists.
-        return circuit.Cheapest(new Restriction(Domains.Length), (m, v) => gain[m][v], (m, v) => ties[m][v])!.Value.Values;
+        var everything = new Restriction(Domains.Length);
+        if (onCircuit)
+        {
+            // The ! is safe: an uncovered interaction is valid, so a valid configuration exists.
+            return clauses.Cheapest(everything, (m, v) => gain[m][v], (m, v) => ties[m][v])!.Value.Values;
+        }
+
+        // The ! are safe: every interaction left is valid.
+        var values = clauses.FindPreferring(everything, (m, v) => gain[m][v] < 0)!;
+        if (!valid.Where((interaction, i) => !covered[i] && cover.Holds(interaction, values)).Any())
+        {
+            var first = order.First(i => !covered[i]);
+            cover.Restrict(everything, valid[first]);
+            values = clauses.FindPreferring(everything, (m, v) => gain[m][v] < 0)!;
+        }
+
+        return values;
     }
 
     /// <summary>How many valid t-wise interactions <paramref name="configurations"/> cover (configurations the model does not allow cover none).</summary>

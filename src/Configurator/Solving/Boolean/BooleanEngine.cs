@@ -494,6 +494,35 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     }
 
     /// <summary>
+    /// A valid configuration within the restriction that the clause-learning solver finds when it
+    /// tries the values <paramref name="preferred"/> marks first (its saved phases), or null when
+    /// none is valid: no optimum, one solver call, for a model without a circuit.
+    /// </summary>
+    public int[]? FindPreferring(Restriction restriction, Func<int, int, bool> preferred)
+    {
+        if (Assumptions(restriction) is not { } assumptions)
+        {
+            return null;
+        }
+
+        var solver = new ClauseSearch(formula);
+        for (var module = 0; module < domains.Count; module++)
+        {
+            var literals = formula.ValueLiterals[module];
+            for (var value = 0; value < literals.Length; value++)
+            {
+                if (literals[value] != 0 && preferred(module, value))
+                {
+                    solver.Prefer(literals[value]);
+                }
+            }
+        }
+
+        var model = new bool[formula.VariableCount + 1];
+        return solver.Solve(assumptions, model) ? [.. Found(model).Select(value => (int)value)] : null;
+    }
+
+    /// <summary>
     /// The valid configuration within the restriction with the lowest sum of <paramref name="weight"/>
     /// over its module values, the lowest sum of <paramref name="tieWeight"/> among equals, from the
     /// circuit: null when nothing is valid. Only with a circuit (<see cref="Circuit"/> not null).
