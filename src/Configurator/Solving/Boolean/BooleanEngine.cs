@@ -484,21 +484,15 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
             return Fixed(restriction) is { } fixedValues && circuit.Any(fixedValues) is { } assignment ? ValuesOf(assignment) : null;
         }
 
-        var model = new bool[formula.VariableCount + 1];
-        if (Assumptions(restriction) is not { } assumptions || !new ClauseSearch(formula).Solve(assumptions, model))
-        {
-            return null;
-        }
-
-        return [.. Found(model).Select(value => (int)value)];
+        return FindPreferring(restriction, null);
     }
 
     /// <summary>
     /// A valid configuration within the restriction that the clause-learning solver finds when it
-    /// tries the values <paramref name="preferred"/> marks first (its saved phases), or null when
-    /// none is valid: no optimum, one solver call, for a model without a circuit.
+    /// tries the values <paramref name="preferred"/> marks first (its saved phases; none when null),
+    /// or null when none is valid: no optimum, one solver call, for a model without a circuit.
     /// </summary>
-    public int[]? FindPreferring(Restriction restriction, Func<int, int, bool> preferred)
+    public int[]? FindPreferring(Restriction restriction, Func<int, int, bool>? preferred)
     {
         if (Assumptions(restriction) is not { } assumptions)
         {
@@ -506,7 +500,7 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
         }
 
         var solver = new ClauseSearch(formula);
-        for (var module = 0; module < domains.Count; module++)
+        for (var module = 0; preferred is not null && module < domains.Count; module++)
         {
             var literals = formula.ValueLiterals[module];
             for (var value = 0; value < literals.Length; value++)

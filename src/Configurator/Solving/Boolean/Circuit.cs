@@ -642,7 +642,6 @@ internal sealed class Circuit
             while (_advances.TryPop(out var item))
             {
                 var (digit, next) = item;
-                var from = circuit._start[digit.Node - circuit._first];
                 if (!circuit._isOr[digit.Node - circuit._first])
                 {
                     // An AND: the lowest part that advances; the ones before it have gone back to their first.
@@ -663,18 +662,14 @@ internal sealed class Circuit
                     continue;
                 }
 
-                if (next == 0)
-                {
-                    advanced = false;
-                }
-
-                if (advanced)
+                if (next == 1 && advanced)
                 {
                     continue;
                 }
 
-                // An OR whose branch has run out: the second branch's first, or back to the first branch's first.
-                var other = circuit._children[from + 1 - digit.Branch];
+                // An OR whose branch has run out (or has one assignment): the second branch's first, or back to the first branch's first.
+                advanced = false;
+                var other = circuit._children[circuit._start[digit.Node - circuit._first] + 1 - digit.Branch];
                 if (!Size(other).IsZero)
                 {
                     digit.Branch = 1 - digit.Branch;
