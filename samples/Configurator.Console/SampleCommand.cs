@@ -41,7 +41,8 @@ internal static class SampleCommand
 
             var t = parsed.GetValue(strength);
             IReadOnlyList<Selection> configurations;
-            InteractionCoverage measured;
+            InteractionCoverage? measured;
+            string? unmeasured = null;
             try
             {
                 if (parsed.GetValue(coverage) is { } path)
@@ -57,7 +58,15 @@ internal static class SampleCommand
                 else if (parsed.GetValue(uniform) is { } count)
                 {
                     configurations = compiled.SampleMany(count, parsed.GetValue(seed));
-                    measured = compiled.MeasureCoverage(configurations, t, cancellationToken);
+                    try
+                    {
+                        measured = compiled.MeasureCoverage(configurations, t, cancellationToken);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        // The samples are what was asked for; a coverage too large to measure only loses the summary.
+                        (measured, unmeasured) = (null, e.Message);
+                    }
                 }
                 else
                 {
@@ -73,13 +82,19 @@ internal static class SampleCommand
 
             if (parsed.GetValue(json))
             {
-                output.WriteLine(Json(compiled.Model, configurations, measured));
+                output.WriteLine(Json(compiled.Model, configurations, t, measured));
                 return ExitCodes.Success;
             }
 
             foreach (var configuration in configurations)
             {
                 output.WriteLine(Line(compiled.Model, configuration));
+            }
+
+            if (measured is null)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{configurations.Count:N0} configuration{(configurations.Count == 1 ? "" : "s")}; their {t}-wise coverage was not measured: {unmeasured}"));
+                return ExitCodes.Success;
             }
 
             var what = t switch { 1 => "option choices", 2 => "pairs of option choices", _ => "triples of option choices" };
@@ -131,17 +146,28 @@ internal static class SampleCommand
         writer.WriteEndObject();
     }
 
-    private static string Json(ProductModel model, IReadOnlyList<Selection> configurations, InteractionCoverage coverage)
+    /// <summary>The result as one JSON object; the coverage's numbers are null when it was not measured.</summary>
+    private static string Json(ProductModel model, IReadOnlyList<Selection> configurations, int strength, InteractionCoverage? coverage)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("strength", coverage.Strength);
-            writer.WriteNumber("validInteractions", coverage.ValidInteractions);
-            writer.WriteNumber("coveredInteractions", coverage.CoveredInteractions);
-            writer.WriteNumber("coverage", Math.Round(coverage.Ratio, 6));
-            writer.WriteNumber("invalidConfigurations", coverage.InvalidConfigurations);
+            writer.WriteNumber("strength", strength);
+            if (coverage is null)
+            {
+                foreach (var name in (string[])["validInteractions", "coveredInteractions", "coverage", "invalidConfigurations"])
+                {
+                    writer.WriteNull(name);
+                }
+            }
+            else
+            {
+                writer.WriteNumber("validInteractions", coverage.ValidInteractions);
+                writer.WriteNumber("coveredInteractions", coverage.CoveredInteractions);
+                writer.WriteNumber("coverage", Math.Round(coverage.Ratio, 6));
+                writer.WriteNumber("invalidConfigurations", coverage.InvalidConfigurations);
+            }
             writer.WriteStartArray("configurations");
             foreach (var configuration in configurations)
             {

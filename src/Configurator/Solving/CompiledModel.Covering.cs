@@ -24,7 +24,7 @@ public sealed partial class CompiledModel
     public CoveringSample SampleCovering(int strength, int seed = 0, CancellationToken cancellationToken = default)
     {
         using var scope = Interruption.Enter(cancellationToken);
-        var cover = new InteractionSpace(this, strength);
+        var cover = new InteractionSpace(this, strength, "use a lower strength or uniform samples");
         var valid = cover.ValidInteractions();
         var random = new Random(seed);
         var order = Enumerable.Range(0, valid.Count).ToArray();
@@ -157,7 +157,7 @@ public sealed partial class CompiledModel
     {
         Guard.NotNull(configurations);
         using var scope = Interruption.Enter(cancellationToken);
-        var cover = new InteractionSpace(this, strength);
+        var cover = new InteractionSpace(this, strength, "measure a lower strength");
         var valid = cover.ValidInteractions();
         var keys = new Dictionary<long, int>(valid.Count);
         for (var i = 0; i < valid.Count; i++)

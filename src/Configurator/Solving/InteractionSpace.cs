@@ -22,7 +22,10 @@ internal sealed class InteractionSpace
     /// <summary>Per parameter, its elements (exactly one holds in any configuration).</summary>
     private readonly List<List<int>> _parameters = [];
 
-    public InteractionSpace(CompiledModel model, int strength)
+    /// <param name="model">The compiled model.</param>
+    /// <param name="strength">t: 1, 2 or 3.</param>
+    /// <param name="remedy">What the caller can do instead when the space is too large, for the refusal's message.</param>
+    public InteractionSpace(CompiledModel model, int strength, string remedy)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(strength, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(strength, 3);
@@ -59,7 +62,7 @@ internal sealed class InteractionSpace
 
         if (Math.Pow(_elements.Count, strength) / (strength == 3 ? 6 : strength) > CandidateLimit)
         {
-            throw new InvalidOperationException($"The model has {_elements.Count:N0} option choices, too many to cover {strength}-wise (more than {CandidateLimit:N0} candidate interactions); use a lower strength or uniform samples.");
+            throw new InvalidOperationException($"The model has {_elements.Count:N0} option choices, too many for {strength}-wise interactions (more than {CandidateLimit:N0} candidates); {remedy}.");
         }
 
         int Add(int module, Func<int, bool> holds)

@@ -92,4 +92,31 @@ public sealed class InteropCommandTests : IDisposable
         Assert.Equal(2, CliRunner.Run("sample", Window, "--t", "5").ExitCode);
         Assert.Equal(2, CliRunner.Run("sample", Window, "--uniform", "0").ExitCode);
     }
+
+    [Fact]
+    public void Sample_UniformOnAModelTooLargeToMeasurePairwise_StillWritesTheSamples()
+    {
+        // 5,001 free yes/no features: 10,002 option choices, past the 50,000,000 candidate pairs a coverage measures.
+        var file = Path.Combine(_folder.FullName, "wide.cnf");
+        File.WriteAllText(file, "p cnf 5001 0\n");
+
+        var (exitCode, output, error) = CliRunner.Run("sample", file, "--uniform", "3");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("3 configurations; their 2-wise coverage was not measured: ", error, StringComparison.Ordinal);
+        Assert.Contains("measure a lower strength", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("uniform samples", error, StringComparison.Ordinal);
+
+        var (jsonCode, json, _) = CliRunner.Run("sample", file, "--uniform", "2", "--json");
+        Assert.Equal(0, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(2, document.RootElement.GetProperty("configurations").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("coverage").ValueKind);
+
+        // A covering sample of that size is refused, pointing at what works instead.
+        var (coverCode, _, refusal) = CliRunner.Run("sample", file);
+        Assert.Equal(2, coverCode);
+        Assert.Contains("use a lower strength or uniform samples", refusal, StringComparison.Ordinal);
+        Assert.Contains("of 10,002 valid option choices", CliRunner.Run("sample", file, "--uniform", "2", "--t", "1").Error, StringComparison.Ordinal);
+    }
 }
