@@ -7,7 +7,7 @@ namespace Configurator.Console;
 /// <summary>Arguments and options several commands share, defined once.</summary>
 internal static class CommonOptions
 {
-    public static Argument<string> Model() => new("model") { Description = "The model file (JSON model format)." };
+    public static Argument<string> Model() => new("model") { Description = "The model file: the JSON model format, or an XCSP, FeatureIDE, SPL Conqueror, DIMACS or UVL file, imported as it is read." };
 
     public static Option<string[]> Selections() => new("--select", "-s")
     {
