@@ -70,16 +70,23 @@ internal static class Wording
 
     /// <summary>
     /// An attribute as the session shows it: "24 kg" for the configuration the customer gets now,
-    /// with "(19 to 29 kg with other choices)" while choices remain open; "19 to 29 kg" before.
+    /// with "(19 to 29 kg with other choices)" while choices remain open; "19 to 29 kg" before; "not
+    /// bounded yet" on a model too wide for an exact range, until the configuration is complete.
     /// </summary>
     public static string Attribute(Sessions.AttributeState attribute, CultureInfo? culture = null)
     {
         string Number(decimal value) => Wording.Number(value, culture);
         var unit = attribute.Unit is null ? "" : " " + attribute.Unit;
-        var range = attribute.Min == attribute.Max ? null : $"{Number(attribute.Min)} to {Number(attribute.Max)}{unit}";
+        if (attribute is not { Min: { } min, Max: { } max })
+        {
+            // A model too wide for an exact range: only a complete configuration's value is known.
+            return attribute.Value is { } known ? $"{Number(known)}{unit}" : "not bounded yet";
+        }
+
+        var range = min == max ? null : $"{Number(min)} to {Number(max)}{unit}";
         return attribute.Value is { } value
             ? $"{Number(value)}{unit}{(range is null ? "" : $" ({range} with other choices)")}"
-            : range ?? Number(attribute.Min) + unit;
+            : range ?? Number(min) + unit;
     }
 
     /// <summary>A bar of <paramref name="width"/> characters filled to <paramref name="share"/> (0 to 1), to eighths of a character.</summary>

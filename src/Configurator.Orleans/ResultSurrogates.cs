@@ -42,8 +42,8 @@ internal readonly record struct SessionStateSurrogate(
 /// <summary>An attribute's range across the cluster.</summary>
 [GenerateSerializer]
 internal readonly record struct AttributeStateSurrogate(
-    [property: Id(0)] string AttributeId, [property: Id(1)] string Name, [property: Id(2)] string? Unit, [property: Id(3)] decimal Min,
-    [property: Id(4)] decimal Max, [property: Id(5)] decimal? Value);
+    [property: Id(0)] string AttributeId, [property: Id(1)] string Name, [property: Id(2)] string? Unit, [property: Id(3)] decimal? Min,
+    [property: Id(4)] decimal? Max, [property: Id(5)] decimal? Value);
 
 /// <summary>A choice's outcome across the cluster.</summary>
 [GenerateSerializer]

@@ -62,20 +62,22 @@ public sealed record PriceView(
     string Currency,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PriceLineView>? Lines);
 
-/// <summary>An attribute: its exact range over the completions of the choices, and its value when complete.</summary>
+/// <summary>An attribute: its exact range over the completions of the choices (null on a model too wide for one), and its value when complete.</summary>
 public sealed record AttributeView(
     string Id,
     string Name,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Unit,
-    decimal Min,
-    decimal Max,
+    decimal? Min,
+    decimal? Max,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Value)
 {
-    /// <summary>As a page shows it: "19–29 kg" while open, "24 kg" when one value is left.</summary>
+    /// <summary>As a page shows it: "19–29 kg" while open, "24 kg" when one value is left, "not bounded yet" on a model too wide for a range until it is complete.</summary>
     [JsonIgnore]
     public string Text => (Value ?? (Min == Max ? Min : null)) is { } one
         ? $"{one.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}"
-        : $"{Min.ToString(System.Globalization.CultureInfo.InvariantCulture)}–{Max.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}";
+        : Min is { } min && Max is { } max
+            ? $"{min.ToString(System.Globalization.CultureInfo.InvariantCulture)}–{max.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}"
+            : "not bounded yet";
 }
 
 /// <summary>One line of a breakdown.</summary>

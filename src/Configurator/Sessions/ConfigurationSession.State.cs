@@ -100,10 +100,20 @@ public sealed partial class ConfigurationSession
     /// <summary>An attribute's exact range over the completions of the choices, and the complete configuration's own value.</summary>
     private AttributeState Measured(AttributeDefinition attribute, Restriction restriction, bool[][] usable, int[] configuration, bool complete)
     {
-        // The ! is safe: the caller checked that the choices have completions, and the model validated the property.
-        var (min, max) = AttributeRanges.Bounds(Model, attribute.Property, attribute.Aggregation, restriction, usable)!.Value;
+        (decimal Min, decimal Max)? bounds;
+        try
+        {
+            // The ! is safe: the caller checked that the choices have completions, and the model validated the property.
+            bounds = AttributeRanges.Bounds(Model, attribute.Property, attribute.Aggregation, restriction, usable)!.Value;
+        }
+        catch (ConfiguratorException e) when (e.Code == ConfiguratorErrorCodes.LimitExceeded)
+        {
+            // A sum on a model too wide for an exact program: the session goes on without the range.
+            bounds = null;
+        }
+
         decimal? value = complete ? AttributeRanges.ValueOf(Model, attribute.Property, attribute.Aggregation, configuration) : null;
-        return new AttributeState(attribute.Id, Text.Name(attribute), attribute.Unit, min, max, value);
+        return new AttributeState(attribute.Id, Text.Name(attribute), attribute.Unit, bounds?.Min, bounds?.Max, value);
     }
 
     /// <summary>Applies each default that fits, in model order; marks per module which options a default selected.</summary>

@@ -35,6 +35,16 @@ public class ConsoleWordingTests
     }
 
     [Fact]
+    public void Attribute_WithoutARange_SaysSoUntilComplete()
+    {
+        // A sum on a model too wide for an exact range (no circuit within the budgets) has none.
+        Assert.Equal("not bounded yet", Wording.Attribute(new Configurator.Sessions.AttributeState("weight", "Weight", "kg", null, null, null)));
+        Assert.Equal("24 kg", Wording.Attribute(new Configurator.Sessions.AttributeState("weight", "Weight", "kg", null, null, 24)));
+        Assert.Equal("19 to 29 kg", Wording.Attribute(new Configurator.Sessions.AttributeState("weight", "Weight", "kg", 19, 29, null)));
+        Assert.Equal("24 kg (19 to 29 kg with other choices)", Wording.Attribute(new Configurator.Sessions.AttributeState("weight", "Weight", "kg", 19, 29, 24)));
+    }
+
+    [Fact]
     public void Stats_CountsWithSeparatorsAndABarPerOption()
     {
         var (_, output, _) = CliRunner.Run("stats", Window);

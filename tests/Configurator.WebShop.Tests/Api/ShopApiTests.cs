@@ -53,6 +53,15 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
     }
 
     [Fact]
+    public void AttributeText_WithoutARange_SaysSoUntilComplete()
+    {
+        // A sum on a model too wide for an exact range (no circuit within the budgets) has none.
+        Assert.Equal("not bounded yet", new Configurator.WebShop.Api.AttributeView("weight", "Weight", "kg", null, null, null).Text);
+        Assert.Equal("24 kg", new Configurator.WebShop.Api.AttributeView("weight", "Weight", "kg", null, null, 24).Text);
+        Assert.Equal("19–29 kg", new Configurator.WebShop.Api.AttributeView("weight", "Weight", "kg", 19, 29, null).Text);
+    }
+
+    [Fact]
     public async Task CreateSession_Returns201WithLocationAndTheView()
     {
         var (response, view) = await _client.PostJson("/api/sessions", new { model = "window-rules", preset = (string?)null });
