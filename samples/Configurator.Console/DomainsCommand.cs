@@ -22,18 +22,11 @@ internal static class DomainsCommand
                 return ExitCodes.BadInput;
             }
 
-            var session = ConfigurationSession.Start(compiled, cancellationToken: cancellationToken);
-            var steps = within.Choices.Select(c => (Func<ChoiceResult>)(() => session.SetModule(c.Key, [.. c.Value])))
-                .Concat(within.Included.SelectMany(c => c.Value.Select(o => (Func<ChoiceResult>)(() => session.Select(c.Key, o)))))
-                .Concat(within.Excluded.SelectMany(c => c.Value.Select(o => (Func<ChoiceResult>)(() => session.Deselect(c.Key, o)))));
-            foreach (var step in steps)
+            var (session, conflict) = SessionWithin.Start(compiled, within, cancellationToken);
+            if (conflict is not null)
             {
-                var result = step();
-                if (result.IsConflict)
-                {
-                    error.WriteLine($"configurator: the selections conflict ({string.Join(", ", result.Explanation?.Selections ?? default)}): {result.Explanation}");
-                    return ExitCodes.InvalidConfiguration;
-                }
+                error.WriteLine($"configurator: the selections conflict ({string.Join(", ", conflict.Explanation?.Selections ?? default)}): {conflict.Explanation}");
+                return ExitCodes.InvalidConfiguration;
             }
 
             var unavailable = session.State.Modules.ToDictionary(

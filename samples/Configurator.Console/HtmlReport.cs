@@ -26,14 +26,25 @@ internal static class HtmlReport
 
     private const int ChartHeight = 200;
 
-    /// <summary>Renders the report, or throws <see cref="InvalidSelectionException"/> for a selection naming unknown ids.</summary>
-    public static string Render(CompiledModel compiled, Selection within, CultureInfo? culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders the report with the number of valid configurations it counted (null for a model too
+    /// large to count within the engine's decision budget, whose report shows each option's
+    /// availability instead of its share), or throws <see cref="InvalidSelectionException"/> for a
+    /// selection naming unknown ids.
+    /// </summary>
+    public static (string Html, BigInteger? Count) Render(CompiledModel compiled, Selection within, CultureInfo? culture, CancellationToken cancellationToken)
     {
         var text = Modeling.ModelText.For(compiled.Model, culture);
         var model = compiled.Model;
-        var total = compiled.Count(within, cancellationToken);
-        var shares = compiled.CountPerOption(within, cancellationToken).ToDictionary(c => (c.ModuleId, c.OptionId), c => c.Count);
-        var (distribution, why) = Distribution(compiled, within, cancellationToken);
+        var counted = Counted(compiled, within, cancellationToken);
+        var available = counted is null ? Availability(compiled, within, cancellationToken) : null;
+        if (available is null && counted is null)
+        {
+            // The selections conflict: nothing is valid, which needs no count.
+            counted = (BigInteger.Zero, []);
+        }
+
+        var (distribution, range, why) = Prices(compiled, within, cancellationToken);
         var title = text.Name(model);
 
         var html = new StringBuilder();
@@ -52,64 +63,143 @@ internal static class HtmlReport
             <p class="sub">{E(model.Id)}{(model.Version is { } version ? " · version " + E(version) : "")} · configuration report{(within.Equals(Selection.Empty) ? "" : " within <code>" + E(within.ToString()) + "</code>")}</p>
             </header>
             <section class="cards">
-            {Card("Valid configurations", Big(total), total < Exact ? "counted exactly" : total.ToString("N0", CultureInfo.InvariantCulture), "count")}
+            {(counted is var (total, _) ? Card("Valid configurations", Big(total), total < Exact ? "counted exactly" : total.ToString("N0", CultureInfo.InvariantCulture), "count") : Card("Valid configurations", "uncounted", "at least one; too many to count within the engine's decision budget", "count"))}
             {Card("Modules", model.Modules.Count.ToString("N0", CultureInfo.InvariantCulture), Wording.Count(model.Modules.Sum(m => m.Options.Count), "option"), "modules")}
-            {Card("Price", distribution is null ? "–" : Wording.Range(distribution.Min, distribution.Max, culture), distribution is null ? why ?? "" : $"median {Median(distribution, culture)}", "range")}
+            {Card("Price", distribution is not null ? Wording.Range(distribution.Min, distribution.Max, culture) : range is not null ? Wording.Range(range.Min, range.Max, culture) : "–", distribution is not null ? $"median {Median(distribution, culture)}" : range is not null ? "the exact range; no distribution without a count" : why ?? "", "range")}
             {Card("Presets", model.Presets.Count.ToString("N0", CultureInfo.InvariantCulture), compiled.Engine.ToString().ToLowerInvariant() + " engine", "presets")}
             </section>
 
             """);
 
         html.Append("<section id=\"prices\">\n<h2>Prices</h2>\n");
-        if (distribution is null)
+        if (distribution is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(why ?? "No configuration is valid, so there are no prices.")}</p>\n");
+            Histogram(html, distribution, culture);
+        }
+        else if (range is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Valid configurations cost {E(Wording.Range(range.Min, range.Max, culture))}, exactly. {E(why ?? "")}</p>\n");
         }
         else
         {
-            Histogram(html, distribution, culture);
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(why ?? "No configuration is valid, so there are no prices.")}</p>\n");
         }
 
         html.Append("</section>\n");
         Attributes(html, compiled, within, text, cancellationToken);
         html.Append("<section id=\"options\">\n<h2>Options</h2>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">The share of the {E(Wording.Count(total, "valid configuration"))} that take each option. Options below {Wording.RareShare:P0} are marked <span class=\"rare\">rare</span>: variety that costs more than it sells.</p>\n");
-        foreach (var module in model.Modules)
+        if (counted is var (all, shares))
         {
-            var choose = module.Min == module.Max ? $"choose {module.Min}" : $"choose {module.Min} to {module.Max}";
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(text.Name(module))} <span class=\"id\">{(text.Name(module) == module.Id ? "" : E(module.Id) + " · ")}{choose}</span></h3>\n<table class=\"options\">\n<thead><tr><th>Option</th><th class=\"num\">Price</th><th class=\"num\">Configurations</th><th>Share</th></tr></thead>\n<tbody>\n");
-            foreach (var option in module.Options)
-            {
-                var count = shares.GetValueOrDefault((module.Id, option.Id));
-                var share = Wording.Share(count, total);
-                var mark = count.IsZero ? "<span class=\"never\">never</span>" : share < Wording.RareShare ? "<span class=\"rare\">rare</span>" : "";
-                html.Append(CultureInfo.InvariantCulture, $"<tr data-option=\"{E(module.Id)}={E(option.Id)}\" data-count=\"{count}\"><td>{Named(text.Name(option), option.Id)}</td><td class=\"num\">{(option.Price == 0 ? "" : E(new Money(option.Price, model.Currency).ToString(culture)))}</td><td class=\"num\">{Big(count)}</td><td><span class=\"bar\"><span style=\"width:{share * 100:0.##}%\"></span></span> {share:P1} {mark}</td></tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
+            Shares(html, model, text, all, shares);
+        }
+        else
+        {
+            Available(html, model, text, available!);
         }
 
         html.Append("</section>\n");
         Presets(html, compiled, text);
         html.Append(CultureInfo.InvariantCulture, $"""
-            <footer>Counted exactly on the compiled model ({compiled.Engine.ToString().ToLowerInvariant()} engine), without enumerating. Made by <code>configurator report</code>.</footer>
+            <footer>{(counted is null ? "Availability from the compiled model's solver" : "Counted exactly on the compiled model")} ({compiled.Engine.ToString().ToLowerInvariant()} engine), without enumerating. Made by <code>configurator report</code>.</footer>
             </body>
             </html>
 
             """);
-        return html.ToString();
+        return (html.ToString(), counted?.Total);
     }
 
-    /// <summary>The exact distribution, or why there is none (nothing valid, or beyond the model's limits).</summary>
-    private static (PriceDistribution? Distribution, string? Why) Distribution(CompiledModel compiled, Selection within, CancellationToken cancellationToken)
+    /// <summary>The count and each option's count; null when the model is too large to count within the engine's decision budget.</summary>
+    private static (BigInteger Total, Dictionary<(string ModuleId, string OptionId), BigInteger> Shares)? Counted(CompiledModel compiled, Selection within, CancellationToken cancellationToken)
     {
         try
         {
-            return (PricingPipeline.Default.Distribution(compiled, within, cancellationToken: cancellationToken), null);
+            // Per option first: on a model too large to count it is refused at once, where the whole count would run for hours.
+            var shares = compiled.CountPerOption(within, cancellationToken).ToDictionary(c => (c.ModuleId, c.OptionId), c => c.Count);
+            return (compiled.Count(within, cancellationToken), shares);
         }
         catch (ConfiguratorException e) when (e.Code == ConfiguratorErrorCodes.LimitExceeded)
         {
-            return (null, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Each module's session state after the selections, for a model too large to count; null when the selections conflict.</summary>
+    private static Dictionary<string, Sessions.ModuleState>? Availability(CompiledModel compiled, Selection within, CancellationToken cancellationToken)
+    {
+        var (session, conflict) = SessionWithin.Start(compiled, within, cancellationToken);
+        return conflict is null ? session.State.Modules.ToDictionary(m => m.ModuleId) : null;
+    }
+
+    /// <summary>Each option's count and share of the valid configurations.</summary>
+    private static void Shares(StringBuilder html, Modeling.ProductModel model, Modeling.ModelText text, BigInteger total, Dictionary<(string ModuleId, string OptionId), BigInteger> shares)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">The share of the {E(Wording.Count(total, "valid configuration"))} that take each option. Options below {Wording.RareShare:P0} are marked <span class=\"rare\">rare</span>: variety that costs more than it sells.</p>\n");
+        foreach (var module in model.Modules)
+        {
+            Heading(html, module, text, "<th class=\"num\">Configurations</th><th>Share</th>");
+            foreach (var option in module.Options)
+            {
+                var count = shares.GetValueOrDefault((module.Id, option.Id));
+                var share = Wording.Share(count, total);
+                var mark = count.IsZero ? "<span class=\"never\">never</span>" : share < Wording.RareShare ? "<span class=\"rare\">rare</span>" : "";
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-option=\"{E(module.Id)}={E(option.Id)}\" data-count=\"{count}\"><td>{Named(text.Name(option), option.Id)}</td><td class=\"num\">{Price(option, model, text)}</td><td class=\"num\">{Big(count)}</td><td><span class=\"bar\"><span style=\"width:{share * 100:0.##}%\"></span></span> {share:P1} {mark}</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+    }
+
+    /// <summary>A module's heading and its options table's head, the columns after option and price given.</summary>
+    private static void Heading(StringBuilder html, Modeling.Module module, Modeling.ModelText text, string columns)
+    {
+        var choose = module.Min == module.Max ? $"choose {module.Min}" : $"choose {module.Min} to {module.Max}";
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(text.Name(module))} <span class=\"id\">{(text.Name(module) == module.Id ? "" : E(module.Id) + " · ")}{choose}</span></h3>\n<table class=\"options\">\n<thead><tr><th>Option</th><th class=\"num\">Price</th>{columns}</tr></thead>\n<tbody>\n");
+    }
+
+    /// <summary>An option's own price as the table shows it: empty when it adds nothing.</summary>
+    private static string Price(Modeling.Option option, Modeling.ProductModel model, Modeling.ModelText text) =>
+        option.Price == 0 ? "" : E(new Money(option.Price, model.Currency).ToString(text.Culture));
+
+    /// <summary>Each option's availability, for a model too large to count: whether a customer can still take it.</summary>
+    private static void Available(StringBuilder html, Modeling.ProductModel model, Modeling.ModelText text, Dictionary<string, Sessions.ModuleState> modules)
+    {
+        html.Append("<p class=\"note\">The model has too many valid configurations to count within the engine's decision budget, so options have no shares. An option is <em>available</em> when a customer can take it next and still complete a valid product; without selections, an <span class=\"never\">unavailable</span> one is in no valid configuration at all.</p>\n");
+        foreach (var module in model.Modules)
+        {
+            var state = modules[module.Id];
+            Heading(html, module, text, "<th>Available</th>");
+            for (var o = 0; o < module.Options.Count; o++)
+            {
+                // A session's states come in model order.
+                var (option, shown) = (module.Options[o], state.Options[o]);
+                var mark = shown.IsSelected && state.Source == Sessions.SelectionSource.Customer ? "selected" : shown.IsAvailable ? "available" : "<span class=\"never\">unavailable</span>";
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-option=\"{E(module.Id)}={E(option.Id)}\" data-available=\"{(shown.IsAvailable ? "true" : "false")}\"><td>{Named(text.Name(option), option.Id)}</td><td class=\"num\">{Price(option, model, text)}</td><td>{mark}</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+    }
+
+    /// <summary>
+    /// The exact distribution; or, for a model too large to count, the exact range; or why there is
+    /// neither (nothing valid, or beyond the model's limits).
+    /// </summary>
+    private static (PriceDistribution? Distribution, PriceRange? Range, string? Why) Prices(CompiledModel compiled, Selection within, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (PricingPipeline.Default.Distribution(compiled, within, cancellationToken: cancellationToken), null, null);
+        }
+        catch (ConfiguratorException e) when (e.Code == ConfiguratorErrorCodes.LimitExceeded)
+        {
+            try
+            {
+                return (null, PricingPipeline.Default.Range(compiled, within, cancellationToken: cancellationToken), "The distribution of prices needs the number of configurations, which is beyond the engine's decision budget.");
+            }
+            catch (ConfiguratorException beyond) when (beyond.Code == ConfiguratorErrorCodes.LimitExceeded)
+            {
+                return (null, null, e.Message);
+            }
         }
     }
 
@@ -174,7 +264,19 @@ internal static class HtmlReport
         html.Append("<section id=\"attributes\">\n<h2>Attributes</h2>\n<table class=\"attributes\">\n<thead><tr><th>Attribute</th><th class=\"num\">Lowest</th><th class=\"num\">Highest</th></tr></thead>\n<tbody>\n");
         foreach (var attribute in attributes)
         {
-            if (compiled.AttributeRange(attribute.Property, attribute.Aggregation, within, cancellationToken) is not { } range)
+            AttributeRange? range;
+            try
+            {
+                range = compiled.AttributeRange(attribute.Property, attribute.Aggregation, within, cancellationToken);
+            }
+            catch (ConfiguratorException e) when (e.Code == ConfiguratorErrorCodes.LimitExceeded)
+            {
+                // A sum on a model too wide for an exact program (no circuit within the budgets).
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-attribute=\"{E(attribute.Id)}\"><td>{Named(text.Name(attribute), attribute.Id)}</td><td class=\"num\" colspan=\"2\">not computed: the model is too wide for an exact range</td></tr>\n");
+                continue;
+            }
+
+            if (range is null)
             {
                 continue;
             }

@@ -22,11 +22,11 @@ internal static class ReportCommand
                 return ExitCodes.BadInput;
             }
 
-            var html = HtmlReport.Render(compiled, within, culture, cancellationToken);
+            var (html, count) = HtmlReport.Render(compiled, within, culture, cancellationToken);
             if (parsed.GetValue(target) is { } destination)
             {
                 File.WriteAllText(destination, html);
-                output.WriteLine($"{path} -> {destination} ({Wording.Count(compiled.Count(within, cancellationToken), "valid configuration")}; open it in a browser)");
+                output.WriteLine($"{path} -> {destination} ({Wording.Count(count, "valid configuration")}; open it in a browser)");
             }
             else
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Configurator.Solving;
 
 namespace Configurator.Console;
 
@@ -20,8 +21,19 @@ internal static class StatsCommand
                 return ExitCodes.BadInput;
             }
 
+            IReadOnlyList<OptionCount> counts;
+            try
+            {
+                // Before the whole count, which on a model too large to count would run for hours first.
+                counts = compiled.CountPerOption(cancellationToken: cancellationToken);
+            }
+            catch (ConfiguratorException e) when (e.Code == ConfiguratorErrorCodes.LimitExceeded)
+            {
+                error.WriteLine($"configurator: {parsed.GetValue(model)} has too many configurations to count within the engine's decision budget, so its options cannot be counted either; `configurator domains` shows which options are available and why the others are not.");
+                return ExitCodes.BadInput;
+            }
+
             var total = compiled.Count(cancellationToken: cancellationToken);
-            var counts = compiled.CountPerOption(cancellationToken: cancellationToken);
             double Share(BigInteger count) => Wording.Share(count, total);
             if (parsed.GetValue(json))
             {

@@ -307,7 +307,7 @@ internal sealed class PriceRangeSolver
         if (_pricing.Rules.IsEmpty && !_pricing.HasValuePrices)
         {
             // Every configuration costs the base price: the distribution is the count (a feature model's, from its circuit).
-            var count = _pricing.Model.CountOf(restriction);
+            var count = _pricing.Model.CountOrRefuse(restriction, "The price distribution", "ask for the price range instead");
             return count.IsZero ? [] : [KeyValuePair.Create(_pricing.Model.Model.BasePrice, count)];
         }
 

@@ -87,7 +87,7 @@ public sealed class PricingPipeline
     /// <param name="request">Quantity, personalization and customer; defaults when null. Each model total goes through them as <see cref="Price"/> would take it.</param>
     /// <param name="cancellationToken">Stops a long computation; honoured within milliseconds.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
-    /// <exception cref="ConfiguratorException">A price is beyond decimal's range (<see cref="ConfiguratorErrorCodes.PriceOverflow"/>), the personalization is invalid, or the totals are spread over more counters than <see cref="CompilerOptions.PriceRangeStateBudget"/> allows (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
+    /// <exception cref="ConfiguratorException">A price is beyond decimal's range (<see cref="ConfiguratorErrorCodes.PriceOverflow"/>), the personalization is invalid, or the totals are spread over more counters than <see cref="CompilerOptions.PriceRangeStateBudget"/> allows, or the model is too large to count within <see cref="CompilerOptions.CircuitDecisionBudget"/> (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; the pipeline and the model stay usable.</exception>
     public PriceDistribution? Distribution(CompiledModel model, Selection? within = null, PricingRequest? request = null, CancellationToken cancellationToken = default)
     {

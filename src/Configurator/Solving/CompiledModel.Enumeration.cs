@@ -135,7 +135,7 @@ public sealed partial class CompiledModel
         }
         else
         {
-            var total = CountToDraw(restriction, "Splitting the configurations into shards");
+            var total = CountOrRefuse(restriction, "Splitting the configurations into shards");
             start = total * (options.ShardIndex - 1) / options.ShardCount;
             count = (total * options.ShardIndex / options.ShardCount) - start;
         }

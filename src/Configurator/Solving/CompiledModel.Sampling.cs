@@ -18,7 +18,7 @@ public sealed partial class CompiledModel
     {
         Guard.NotNull(random);
         var restriction = ToRestriction(within);
-        var total = CountToDraw(restriction, "Uniform sampling");
+        var total = CountOrRefuse(restriction, "Uniform sampling");
         if (total.IsZero)
         {
             return null;
@@ -49,14 +49,15 @@ public sealed partial class CompiledModel
     }
 
     /// <summary>
-    /// The count a uniform draw (or an even split into shards) needs, refused at once where the
-    /// engine cannot count within its budget: on a feature model too large for a circuit (the
-    /// Linux kernel's) the count alone ran for hours, and each draw counts again per module.
+    /// The count <paramref name="what"/> needs (a uniform draw, an even split into shards, counts
+    /// per option, a price distribution), refused at once where the engine cannot count within its
+    /// budget: on a feature model too large for a circuit (the Linux kernel's) the count alone ran
+    /// for hours. <paramref name="instead"/> says what the caller can use.
     /// </summary>
-    private BigInteger CountToDraw(Restriction restriction, string what) =>
+    internal BigInteger CountOrRefuse(Restriction restriction, string what, string instead = "take configurations in order (Configurations) or a covering sample (SampleCovering) instead") =>
         _engine.CountWithinBudget(restriction) ?? throw new ConfiguratorException(ConfiguratorErrorCodes.LimitExceeded,
             $"{what} needs the number of configurations of model '{Model.Id}', which is too large to count within CompilerOptions.CircuitDecisionBudget; " +
-            "raise the budget, or take configurations in order (Configurations) or a covering sample (SampleCovering) instead.");
+            $"raise the budget, or {instead}.");
 
     /// <summary>A uniform random integer in [0, <paramref name="bound"/>), by rejection so that no value is favoured.</summary>
     private static BigInteger RandomBelow(Random random, BigInteger bound)

@@ -104,6 +104,7 @@ public sealed partial class CompiledModel
     /// <param name="within">A partial selection; null for all.</param>
     /// <param name="cancellationToken">Stops the counts; honoured within milliseconds.</param>
     /// <exception cref="InvalidSelectionException">The selection names an unknown module or option.</exception>
+    /// <exception cref="ConfiguratorException">The model is too large to count within <see cref="CompilerOptions.CircuitDecisionBudget"/> (<see cref="ConfiguratorErrorCodes.LimitExceeded"/>): a count per option would not finish either.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; the model stays usable.</exception>
     public IReadOnlyList<OptionCount> CountPerOption(Selection? within = null, CancellationToken cancellationToken = default)
     {
@@ -114,6 +115,12 @@ public sealed partial class CompiledModel
         // `configurator stats` on automotive2_4 take 21 s, now 6 s with the compile); a module
         // the selection restricts is counted on its own.
         var perValue = CountsPerValue(restriction);
+        if (perValue is null && _engine is Boolean.BooleanEngine)
+        {
+            // Without a circuit (the Linux kernel's model) each of thousands of counts would run for hours.
+            CountOrRefuse(restriction, "Counting per option", "ask which options are available (a session's view) instead");
+        }
+
         var counts = new List<OptionCount>();
         for (var m = 0; m < Domains.Length; m++)
         {

@@ -40,6 +40,43 @@ public partial class ReportCommandTests
         Assert.Contains("<span class=\"rare\">rare</span>", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A model too large to count within the decision budget (the Linux kernel's) made the report
+    /// run for hours; it now shows each option's availability, which must match the counted
+    /// report's: an option is available exactly where some valid configuration takes it.
+    /// </summary>
+    [Fact]
+    public void Report_BeyondTheDecisionBudget_ShowsAvailabilityInsteadOfShares()
+    {
+        var model = ProductModelJson.Load(File.ReadAllText(Window)).GetModelOrThrow();
+        var counted = ModelCompiler.Compile(model).GetModelOrThrow();
+        var uncounted = ModelCompiler.Compile(model, new CompilerOptions { ForceBooleanEngine = true, NodeBudget = 1, CircuitDecisionBudget = 0 }).GetModelOrThrow();
+        var within = Selection.Empty.With("frame", "round");
+
+        foreach (var selection in new[] { Selection.Empty, within })
+        {
+            var (html, count) = HtmlReport.Render(uncounted, selection, null, TestContext.Current.CancellationToken);
+
+            Assert.Null(count);
+            Assert.Contains("<div class=\"value\">uncounted</div>", html, StringComparison.Ordinal);
+            var shown = AvailableRows().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value == "true");
+            var expected = counted.CountPerOption(selection).Where(c => !selection.Choices.ContainsKey(c.ModuleId)).ToDictionary(c => $"{c.ModuleId}={c.OptionId}", c => !c.Count.IsZero);
+            Assert.Equal(expected, shown.Where(row => expected.ContainsKey(row.Key)).ToDictionary());
+            Assert.Contains($"data-option=\"frame=round\" data-available=\"true\"><td>Round <span class=\"id\">round</span></td><td class=\"num\">55.00 EUR</td><td>{(selection == within ? "selected" : "available")}", html, StringComparison.Ordinal);
+            Assert.Contains("<tr data-attribute=\"weight\"><td>Weight <span class=\"id\">weight</span></td><td class=\"num\" colspan=\"2\">not computed", html, StringComparison.Ordinal);
+            var insulation = counted.AttributeRange("uValue", AttributeAggregation.Max, selection)!;
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"<tr data-attribute=\"insulation\"><td>U-value <span class=\"id\">insulation</span></td><td class=\"num\">{insulation.Min:0.###} W/m&#178;K</td><td class=\"num\">{insulation.Max:0.###} W/m&#178;K</td>"), html, StringComparison.Ordinal);
+        }
+
+        // Selections that conflict leave nothing valid, which needs no count.
+        var conflicting = Selection.Empty.With("frame", "round").With("glass", "clear");
+        Assert.Equal(BigInteger.Zero, counted.Count(conflicting));
+        Assert.Equal(BigInteger.Zero, HtmlReport.Render(uncounted, conflicting, null, TestContext.Current.CancellationToken).Count);
+    }
+
+    [GeneratedRegex("<tr data-option=\"([^\"]+)\" data-available=\"(true|false)\">")]
+    private static partial Regex AvailableRows();
+
     [Fact]
     public void Report_IsSelfContained()
     {

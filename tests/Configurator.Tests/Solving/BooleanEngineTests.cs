@@ -474,7 +474,7 @@ public class BooleanEngineTests
         }, iter: 500, threads: 1);
 
     [Fact]
-    public void DrawsBeyondTheDecisionBudget_AreRefusedAtOnceAndACoveringSampleStillCovers() =>
+    public void CountsBeyondTheDecisionBudget_AreRefusedAtOnceAndACoveringSampleStillCovers() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             // A uniform draw and an even split into shards need the count: beyond the budget they
@@ -490,12 +490,20 @@ public class BooleanEngineTests
                 var sample = compiled.Sample(random);
                 Assert.Equal(expected == 0, sample is null);
                 Assert.True(sample is null || Satisfies(Values(sample), clauses, []));
+
+                // Counts per option and the price distribution (every configuration at the base price) are exact.
+                var perOption = compiled.CountPerOption();
+                Assert.All(perOption, c => Assert.Equal(BruteForceCount(variables, clauses, [int.Parse(c.ModuleId[1..], CultureInfo.InvariantCulture)]), c.Count));
+                var distribution = PricingPipeline.Default.Distribution(compiled);
+                Assert.Equal(expected, distribution is null ? 0 : distribution.Points.Single().Count);
             }
             else
             {
                 Assert.True(expected > 0);
                 Assert.Equal(ConfiguratorErrorCodes.LimitExceeded, Assert.Throws<ConfiguratorException>(() => compiled.Sample(random)).Code);
                 Assert.Equal(ConfiguratorErrorCodes.LimitExceeded, Assert.Throws<ConfiguratorException>(() => compiled.Configurations(options: new EnumerateOptions { ShardIndex = 1, ShardCount = 2 })).Code);
+                Assert.Equal(ConfiguratorErrorCodes.LimitExceeded, Assert.Throws<ConfiguratorException>(() => compiled.CountPerOption()).Code);
+                Assert.Equal(ConfiguratorErrorCodes.LimitExceeded, Assert.Throws<ConfiguratorException>(() => PricingPipeline.Default.Distribution(compiled)).Code);
             }
 
             var covering = compiled.SampleCovering(1, seed).Configurations.Select(Values).ToList();
