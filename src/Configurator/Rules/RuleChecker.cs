@@ -71,8 +71,7 @@ internal sealed class RuleChecker
             return module;
         }
 
-        var known = string.Join(", ", _model.Modules.Take(8).Select(m => m.Id));
-        Report(RuleErrorCodes.UnknownModule, offset, $"There is no module '{id}'. Modules: {known}{(_model.Modules.Count > 8 ? ", ..." : "")}.");
+        Report(RuleErrorCodes.UnknownModule, offset, Internal.KnownNames.NoModule(id, [.. _model.Modules.Select(m => m.Id)]));
         return null;
     }
 
@@ -83,8 +82,7 @@ internal sealed class RuleChecker
             return true;
         }
 
-        var known = string.Join(", ", module.Options.Take(8).Select(o => $"'{o.Id}'"));
-        Report(RuleErrorCodes.UnknownOption, offset, $"Module '{module.Id}' has no option '{optionId}'. Options: {known}{(module.Options.Count > 8 ? ", ..." : "")}.", module.Id);
+        Report(RuleErrorCodes.UnknownOption, offset, Internal.KnownNames.NoOption(module.Id, optionId, [.. module.Options.Select(o => o.Id)]), module.Id);
         return false;
     }
 

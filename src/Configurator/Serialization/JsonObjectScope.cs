@@ -30,7 +30,7 @@ internal sealed class JsonObjectScope
         {
             if (System.Array.IndexOf(known, property.Name) < 0)
             {
-                var hint = Closest(property.Name) is { } near ? $" Did you mean \"{near}\"?" : "";
+                var hint = Internal.KnownNames.Closest(property.Name, known) is { } near ? $" Did you mean \"{near}\"?" : "";
                 errors.Add(new ModelError(ModelErrorCodes.UnknownProperty, JsonPaths.Key(path, property.Name),
                     $"\"{property.Name}\" is not part of the model format here.{hint} Known here: {string.Join(", ", known)}."));
             }
@@ -173,45 +173,4 @@ internal sealed class JsonObjectScope
     };
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
-
-    private string? Closest(string name)
-    {
-        string? best = null;
-        var bestDistance = 3;
-        foreach (var candidate in _known)
-        {
-            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (candidate, distance);
-            }
-        }
-
-        return best;
-    }
-
-    // Levenshtein distance; only used on short property names.
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 64)
-        {
-            return int.MaxValue;
-        }
-
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

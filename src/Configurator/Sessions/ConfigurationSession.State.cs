@@ -45,7 +45,7 @@ public sealed partial class ConfigurationSession
     {
         var domain = Model.Domains[module];
         return domain.OptionIndex(optionId) ?? throw new InvalidSelectionException(
-            $"Module '{domain.Module.Id}' has no option '{optionId}'. Options: {string.Join(", ", domain.Module.Options.Select(o => o.Id))}.", domain.Module.Id, optionId);
+            Internal.KnownNames.NoOption(domain.Module.Id, optionId, [.. domain.Module.Options.Select(o => o.Id)]), domain.Module.Id, optionId);
     }
 
     private SessionState Compute(ImmutableArray<CustomerChoice> choices)

@@ -80,7 +80,7 @@ public sealed record ModuleState(
     /// <param name="optionId">The option id.</param>
     /// <exception cref="InvalidSelectionException">The module has no such option.</exception>
     public OptionState this[string optionId] => Options.FirstOrDefault(o => o.OptionId == optionId)
-        ?? throw new InvalidSelectionException($"Module '{ModuleId}' has no option '{optionId}'. Options: {string.Join(", ", Options.Select(o => o.OptionId))}.", ModuleId, optionId);
+        ?? throw new InvalidSelectionException(Internal.KnownNames.NoOption(ModuleId, optionId, [.. Options.Select(o => o.OptionId)]), ModuleId, optionId);
 }
 
 /// <summary>
@@ -131,5 +131,5 @@ public sealed record SessionState(
     /// <param name="moduleId">The module id.</param>
     /// <exception cref="InvalidSelectionException">The model has no such module.</exception>
     public ModuleState this[string moduleId] => Modules.FirstOrDefault(m => m.ModuleId == moduleId)
-        ?? throw new InvalidSelectionException($"There is no module '{moduleId}'. Modules: {string.Join(", ", Modules.Select(m => m.ModuleId))}.", moduleId, null, ConfiguratorErrorCodes.UnknownModule);
+        ?? throw new InvalidSelectionException(Internal.KnownNames.NoModule(moduleId, [.. Modules.Select(m => m.ModuleId)]), moduleId, null, ConfiguratorErrorCodes.UnknownModule);
 }

@@ -262,7 +262,7 @@ public sealed partial class CompiledModel
     internal int ModuleIndexOf(string moduleId) =>
         _moduleIndex.TryGetValue(moduleId, out var index)
             ? index
-            : throw new InvalidSelectionException($"There is no module '{moduleId}'. Modules: {string.Join(", ", Model.Modules.Select(m => m.Id))}.", moduleId, null, ConfiguratorErrorCodes.UnknownModule);
+            : throw new InvalidSelectionException(KnownNames.NoModule(moduleId, [.. Model.Modules.Select(m => m.Id)]), moduleId, null, ConfiguratorErrorCodes.UnknownModule);
 
     internal IReadOnlyList<string> OptionIdsOf(int module, int value) => _optionIds[module][value];
 
@@ -309,7 +309,7 @@ public sealed partial class CompiledModel
             foreach (var id in optionIds)
             {
                 var option = domain.OptionIndex(id) ?? throw new InvalidSelectionException(
-                    $"Module '{moduleId}' has no option '{id}'. Options: {string.Join(", ", domain.Module.Options.Select(o => o.Id))}.", moduleId, id);
+                    KnownNames.NoOption(moduleId, id, [.. domain.Module.Options.Select(o => o.Id)]), moduleId, id);
                 for (var value = 0; value < allowed.Length; value++)
                 {
                     allowed[value] &= domain.Contains(value, option) == required;
@@ -328,7 +328,7 @@ public sealed partial class CompiledModel
         foreach (var id in optionIds)
         {
             options.Add(domain.OptionIndex(id) ?? throw new InvalidSelectionException(
-                $"Module '{domain.Module.Id}' has no option '{id}'. Options: {string.Join(", ", domain.Module.Options.Select(o => o.Id))}.", domain.Module.Id, id));
+                KnownNames.NoOption(domain.Module.Id, id, [.. domain.Module.Options.Select(o => o.Id)]), domain.Module.Id, id));
         }
 
         return domain.FindValue(options);
