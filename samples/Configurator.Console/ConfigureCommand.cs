@@ -22,6 +22,13 @@ internal static class ConfigureCommand
     /// <summary>The most reasons listed under the table; the rest are one <c>explain</c> away.</summary>
     private const int MaxReasons = 12;
 
+    /// <summary>
+    /// Models with more modules than this (feature models: BusyBox's 854, automotive2_4's 18,616)
+    /// show after each step only the modules it changed, and the whole table on 'show'; a table of
+    /// every module after every step was 900 lines on BusyBox.
+    /// </summary>
+    private const int WholeTableModules = 40;
+
     public static Command Create(TextReader input, TextWriter output, TextWriter error, IAnsiConsole? terminal, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
@@ -77,10 +84,19 @@ internal static class ConfigureCommand
     private static int Free(ConfigurationSession session, Screen screen)
     {
         screen.Say("[grey]Choose with module=option (module+=option adds one to a multi-select module, module-=option rules one out); 'help' lists every command.[/]");
-        Show(session.View(), screen, session.Culture);
-        var completions = Completions(session.Model, ["help", "undo", "redo", "reset", "done"], explain: true);
+        var large = session.Model.Model.Modules.Count > WholeTableModules;
+        var shown = session.View();
+        Show(shown, screen, session.Culture, large ? [] : null);
+        var completions = Completions(session.Model, ["help", "undo", "redo", "reset", "show", "done"], explain: true);
         while (screen.Ask("> ", completions) is { } line && line != "done")
         {
+            if (line == "show" || line.StartsWith("show ", StringComparison.Ordinal))
+            {
+                var text = line[4..].Trim();
+                Show(shown, screen, session.Culture, text.Length == 0 ? null : [.. shown.Modules.Where(m => Mentions(m, text))]);
+                continue;
+            }
+
             bool changed;
             try
             {
@@ -94,7 +110,9 @@ internal static class ConfigureCommand
 
             if (changed)
             {
-                Show(session.View(), screen, session.Culture);
+                var previous = shown;
+                shown = session.View();
+                Show(shown, screen, session.Culture, large ? [.. shown.Modules.Where((m, i) => !m.Equals(previous.Modules[i]))] : null);
             }
         }
 
@@ -221,6 +239,7 @@ internal static class ConfigureCommand
         table.AddRow("module-=option", "Rule an option out.");
         table.AddRow("explain module=option", "Why an option is unavailable.");
         table.AddRow("undo, redo, reset", "Take back a step, do it again, start over.");
+        table.AddRow("show, show TEXT", $"Every module, or those whose id or name contains TEXT (models of more than {WholeTableModules} modules show only what a step changed).");
         table.AddRow("done", "Finish and print the configuration and its price (Ctrl+D too; Ctrl+C leaves at once).");
         table.AddRow("Tab", "Complete a module, option or command; twice lists the choices.");
         table.AddRow("markers", "● selected, ○ available (with the price difference), ✗ unavailable (the reason below the table).");
@@ -409,12 +428,20 @@ internal static class ConfigureCommand
         return Finish(inference.Configuration, model, screen, culture);
     }
 
-    /// <summary>The session as a table: each module's options with names, price differences and markers; reasons and the live price below.</summary>
-    internal static void Show(SessionState state, Screen screen, CultureInfo? culture = null)
+    /// <summary>Whether a module's id or display name contains <paramref name="text"/>, ignoring case.</summary>
+    private static bool Mentions(ModuleState module, string text) =>
+        module.ModuleId.Contains(text, StringComparison.OrdinalIgnoreCase) || module.Name.Contains(text, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The session as a table: each module's options with names, price differences and markers;
+    /// reasons and the live price below. <paramref name="only"/> limits the table to some modules
+    /// (none: no table), with a line saying how to see the others; null shows them all.
+    /// </summary>
+    internal static void Show(SessionState state, Screen screen, CultureInfo? culture = null, IReadOnlyList<ModuleState>? only = null)
     {
         var table = new Table().Border(TableBorder.Rounded).Expand().AddColumn("module").AddColumn("options");
         var reasons = new List<string>();
-        foreach (var module in state.Modules)
+        foreach (var module in only ?? state.Modules)
         {
             var cells = module.Options.Select(option => OptionCell(option, culture));
             var cardinality = module.Max > 1 ? $" [grey]({module.Min}..{module.Max})[/]" : "";
@@ -423,7 +450,18 @@ internal static class ConfigureCommand
             reasons.AddRange(module.Options.Where(o => !o.IsAvailable && o.Reason is not null).Select(o => $"✗ {Screen.Safe(module.ModuleId)}={Screen.Safe(o.OptionId)}: {Screen.Safe(o.Reason!.Message)}"));
         }
 
-        screen.Show(table);
+        if (only is null || only.Count > 0)
+        {
+            screen.Show(table);
+        }
+
+        if (only is not null)
+        {
+            var decided = state.Modules.Count(m => m.IsDecided);
+            var shown = only.Count == 0 ? "" : $"{only.Count.ToString("N0", culture ?? CultureInfo.InvariantCulture)} shown of ";
+            screen.Say($"[grey]{shown}{Wording.Count(state.Modules.Count, "module", culture: culture)} ({decided.ToString("N0", culture ?? CultureInfo.InvariantCulture)} decided); 'show' lists every module, 'show TEXT' those whose id or name contains TEXT.[/]");
+        }
+
         foreach (var reason in reasons.Take(MaxReasons))
         {
             screen.Say($"[grey]{reason}[/]");

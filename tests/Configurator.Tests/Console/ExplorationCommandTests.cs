@@ -96,6 +96,30 @@ public class ExplorationCommandTests
     }
 
     [Fact]
+    public void Configure_ManyModules_ShowsWhatAStepChangedAndTheRestOnShow()
+    {
+        // 60 features; x1 implies x2 (a step choosing x1 changes two modules), the rest are free.
+        var file = Path.Combine(Path.GetTempPath(), $"wide-{Guid.NewGuid():N}.cnf");
+        File.WriteAllText(file, "p cnf 60 1\n-1 2 0\n");
+        var (exitCode, output, _) = Interactive("x1=yes\nshow x5\nshow\ndone\n", "configure", file);
+        File.Delete(file);
+
+        Assert.Equal(ExitCodes.Success, exitCode); // a feature left open is not chosen
+        var steps = output.Split("\n> ");
+        Assert.Contains("60 modules (0 decided); 'show' lists every module", steps[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("│ x1 ", steps[0], StringComparison.Ordinal);
+
+        // The step's table holds the two modules it changed.
+        Assert.Contains("2 shown of 60 modules (2 decided)", steps[1], StringComparison.Ordinal);
+        Assert.Equal(["x1", "x2"], Rows(steps[1]));
+        Assert.Equal(["x5", "x50", "x51", "x52", "x53", "x54", "x55", "x56", "x57", "x58", "x59"], Rows(steps[2]));
+        Assert.Equal(60, Rows(steps[3]).Length);
+
+        static string[] Rows(string text) =>
+            [.. text.Split('\n').Where(l => l.StartsWith("│ x", StringComparison.Ordinal)).Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1])];
+    }
+
+    [Fact]
     public void Configure_EndedIncomplete_ExitsOne()
     {
         // Without defaults, ending at once leaves a required module open; a typo does not end the session.
