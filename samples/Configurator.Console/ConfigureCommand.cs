@@ -359,7 +359,7 @@ internal static class ConfigureCommand
             {
                 var offer = question.Offers[i];
                 var answer = offer.OptionIds.IsEmpty ? "none" : string.Join(" + ", offer.Names);
-                offers.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Screen.Safe(answer) + (offer.OptionIds.IsEmpty ? "" : $" [grey]({Screen.Safe(string.Join("+", offer.OptionIds))})[/]"), offer.ConfigurationsKept?.ToString("N0", culture ?? CultureInfo.InvariantCulture) ?? "uncounted", Wording.Difference(offer.PriceDifference, culture));
+                offers.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Screen.Safe(answer) + (offer.OptionIds.IsEmpty ? "" : $" [grey]({Screen.Safe(string.Join("+", offer.OptionIds))})[/]"), (offer.ConfigurationsKept is { } kept ? Wording.Glance(kept, culture) : "uncounted"), Wording.Difference(offer.PriceDifference, culture));
             }
 
             screen.Show(offers);
@@ -478,7 +478,7 @@ internal static class ConfigureCommand
             ? $" · now [bold]{Screen.Safe(breakdown.Total.ToString(culture))}[/]{(range is null ? "" : $" [grey](from {range} with other choices)[/]")}"
             : state.Price is { } whole ? $" · {Screen.Safe(Wording.Range(whole.Min, whole.Max, culture))}" : "";
         var done = state.IsComplete ? " · [green]complete[/] (done to finish)" : "";
-        screen.Say($"{Wording.Count(state.Completions, "valid configuration", culture: culture)}{price}{done}");
+        screen.Say($"{Wording.Glance(state.Completions, "valid configuration", culture: culture)}{price}{done}");
         if (!state.Attributes.IsEmpty)
         {
             screen.Say(string.Join(" · ", state.Attributes.Select(a => Screen.Safe($"{a.Name} {Wording.Attribute(a, culture)}"))));

@@ -26,7 +26,7 @@ internal static class ReportCommand
             if (parsed.GetValue(target) is { } destination)
             {
                 File.WriteAllText(destination, html);
-                output.WriteLine($"{path} -> {destination} ({Wording.Count(count, "valid configuration")}; open it in a browser)");
+                output.WriteLine($"{path} -> {destination} ({Wording.Glance(count, "valid configuration")}; open it in a browser)");
             }
             else
             {

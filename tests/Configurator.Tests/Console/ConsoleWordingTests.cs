@@ -35,6 +35,19 @@ public class ConsoleWordingTests
     }
 
     [Fact]
+    public void Glance_LongCountsAsTheirMagnitude()
+    {
+        // automotive2_4's 1,535 digits filled thirteen lines of every configure step.
+        var huge = System.Numerics.BigInteger.Parse("16505" + new string('7', 1530), CultureInfo.InvariantCulture);
+        Assert.Equal("1.65 × 10^1534 valid configurations", Wording.Glance(huge, "valid configuration"));
+        Assert.Equal("1,65 × 10^1534", Wording.Glance(huge, CultureInfo.GetCultureInfo("de-DE")));
+        var limit = System.Numerics.BigInteger.Pow(10, Wording.GlanceDigits);
+        Assert.Equal((limit - 1).ToString("N0", CultureInfo.InvariantCulture) + " valid configurations", Wording.Glance(limit - 1, "valid configuration"));
+        Assert.Equal("1.00 × 10^24 valid configurations", Wording.Glance(limit, "valid configuration"));
+        Assert.Equal("an uncounted number of valid configurations (at least one)", Wording.Glance((System.Numerics.BigInteger?)null, "valid configuration"));
+    }
+
+    [Fact]
     public void Attribute_WithoutARange_SaysSoUntilComplete()
     {
         // A sum on a model too wide for an exact range (no circuit within the budgets) has none.
