@@ -49,6 +49,9 @@ public sealed record SessionView(
     /// <summary>The model's attributes (weight, power, lead time) as exact ranges over the completions of the choices.</summary>
     public IReadOnlyList<AttributeView> Attributes { get; init; } = [];
 
+    /// <summary>How many modules match the request's <c>modules</c> and <c>search</c> before <c>skip</c> and <c>take</c> cut the page (every module's count without them).</summary>
+    public int ModuleCount { get; init; }
+
     /// <summary>Choices a resumed session could not keep (only on <c>POST /api/sessions/resume</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DroppedView>? Dropped { get; init; }

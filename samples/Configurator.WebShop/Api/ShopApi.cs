@@ -35,28 +35,34 @@ public static class ShopApi
 
     internal static async Task<Created<SessionView>> CreateSession(CreateSessionRequest? request, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken)
     {
+        var query = ModuleQuery.From(http);
         var model = Required(request?.Model, "model");
         var session = await sessions.StartAsync(model, request!.Preset, request.Strategy, RequestCultures.Of(http, request.Culture), cancellationToken);
-        return TypedResults.Created($"/api/sessions/{session.Id}", Views.Of(session));
+        return TypedResults.Created($"/api/sessions/{session.Id}", Views.Of(session, query: query));
     }
 
-    internal static async Task<Ok<SessionView>> GetSession(string id, ShopSessions sessions, CancellationToken cancellationToken) =>
-        TypedResults.Ok(Views.Of(await sessions.GetAsync(id, cancellationToken)));
-
-    internal static async Task<Results<Ok<SessionView>, Conflict<ConflictView>>> Choose(string id, ChoiceRequest? request, ShopSessions sessions, CancellationToken cancellationToken)
+    internal static async Task<Ok<SessionView>> GetSession(string id, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken)
     {
+        var query = ModuleQuery.From(http);
+        return TypedResults.Ok(Views.Of(await sessions.GetAsync(id, cancellationToken), query: query));
+    }
+
+    internal static async Task<Results<Ok<SessionView>, Conflict<ConflictView>>> Choose(string id, ChoiceRequest? request, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken)
+    {
+        var query = ModuleQuery.From(http);
         var (module, option, select) = Parse(request?.Module, request?.Option, request?.Action);
         var result = await sessions.ChangeAsync(id, live => (live.Session, Result: select ? live.Session.Select(module, option) : live.Session.Deselect(module, option)), cancellationToken);
         if (result.Result.Applied)
         {
-            return TypedResults.Ok(Views.Of(result.Session));
+            return TypedResults.Ok(Views.Of(result.Session, query: query));
         }
 
-        return TypedResults.Conflict(Views.Conflict(result.Result, Views.Of(result.Session)));
+        return TypedResults.Conflict(Views.Conflict(result.Result, Views.Of(result.Session, query: query)));
     }
 
-    internal static async Task<Ok<SessionView>> Resolve(string id, ResolveRequest? request, ShopSessions sessions, CancellationToken cancellationToken)
+    internal static async Task<Ok<SessionView>> Resolve(string id, ResolveRequest? request, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken)
     {
+        var query = ModuleQuery.From(http);
         var (module, option, select) = Parse(request?.Module, request?.Option, request?.Action);
         var diagnosis = request?.Diagnosis ?? throw Invalid("'diagnosis' is required: the 0-based index of the diagnosis to apply, from the 409 response.");
         var session = await sessions.ChangeAsync(id, live =>
@@ -70,24 +76,25 @@ public static class ShopApi
             live.Session.Resolve(conflict, diagnosis);
             return live.Session;
         }, cancellationToken);
-        return TypedResults.Ok(Views.Of(session));
+        return TypedResults.Ok(Views.Of(session, query: query));
     }
 
-    internal static Task<Ok<SessionView>> Undo(string id, ShopSessions sessions, CancellationToken cancellationToken) =>
-        Step(id, sessions, s => s.Undo(), cancellationToken);
+    internal static Task<Ok<SessionView>> Undo(string id, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken) =>
+        Step(id, sessions, s => s.Undo(), ModuleQuery.From(http), cancellationToken);
 
-    internal static Task<Ok<SessionView>> Redo(string id, ShopSessions sessions, CancellationToken cancellationToken) =>
-        Step(id, sessions, s => s.Redo(), cancellationToken);
+    internal static Task<Ok<SessionView>> Redo(string id, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken) =>
+        Step(id, sessions, s => s.Redo(), ModuleQuery.From(http), cancellationToken);
 
-    internal static Task<Ok<SessionView>> Reset(string id, ShopSessions sessions, CancellationToken cancellationToken) =>
-        Step(id, sessions, s => s.Reset(), cancellationToken);
+    internal static Task<Ok<SessionView>> Reset(string id, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken) =>
+        Step(id, sessions, s => s.Reset(), ModuleQuery.From(http), cancellationToken);
 
-    internal static async Task<Results<Ok<SessionView>, ValidationProblem>> Personalize(string id, PersonalizationRequest? request, ShopSessions sessions, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SessionView>, ValidationProblem>> Personalize(string id, PersonalizationRequest? request, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken)
     {
+        var query = ModuleQuery.From(http);
         var field = Required(request?.Field, "field");
         var (session, messages) = await sessions.ChangeAsync(id, live => (live.Session, live.Session.Personalize(field, request!.Value)), cancellationToken);
         return messages.IsEmpty
-            ? TypedResults.Ok(Views.Of(session))
+            ? TypedResults.Ok(Views.Of(session, query: query))
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [.. messages] }, detail: string.Join(" ", messages), extensions: new Dictionary<string, object?> { ["code"] = ConfiguratorErrorCodes.InvalidPersonalization });
     }
 
@@ -96,22 +103,23 @@ public static class ShopApi
 
     internal static async Task<Created<SessionView>> Resume(HttpRequest request, ShopSessions sessions, CancellationToken cancellationToken)
     {
+        var query = ModuleQuery.From(request);
         using var reader = new StreamReader(request.Body);
         var document = SessionDocument.Parse(await reader.ReadToEndAsync(cancellationToken));
         var resumed = await sessions.ResumeAsync(document, cancellationToken);
         DroppedView[] preset = resumed.DroppedPreset is { } gone ? [new DroppedView($"preset {gone}", $"The model has no preset '{gone}' any more; the saved choices were replayed without it.")] : [];
-        var view = Views.Of(resumed.Session) with { Dropped = [.. preset, .. resumed.Dropped.Select(d => new DroppedView(d.Choice.ToString(), d.Reason))] };
+        var view = Views.Of(resumed.Session, query: query) with { Dropped = [.. preset, .. resumed.Dropped.Select(d => new DroppedView(d.Choice.ToString(), d.Reason))] };
         return TypedResults.Created($"/api/sessions/{resumed.Session.Id}", view);
     }
 
-    private static async Task<Ok<SessionView>> Step(string id, ShopSessions sessions, Action<ConfigurationSession> step, CancellationToken cancellationToken)
+    private static async Task<Ok<SessionView>> Step(string id, ShopSessions sessions, Action<ConfigurationSession> step, ModuleQuery query, CancellationToken cancellationToken)
     {
         var session = await sessions.ChangeAsync(id, live =>
         {
             step(live.Session);
             return live.Session;
         }, cancellationToken);
-        return TypedResults.Ok(Views.Of(session));
+        return TypedResults.Ok(Views.Of(session, query: query));
     }
 
     private static (string Module, string Option, bool Select) Parse(string? module, string? option, string? action) =>

@@ -7,9 +7,10 @@ namespace Configurator.WebShop.Api;
 /// <summary>Turns the library's session state into the API's view: a mapping, no configuration logic.</summary>
 internal static class Views
 {
-    public static SessionView Of(ConfigurationSession session, SessionState? state = null)
+    public static SessionView Of(ConfigurationSession session, SessionState? state = null, ModuleQuery? query = null)
     {
         state ??= session.View();
+        var (modules, matching) = (query ?? ModuleQuery.All).Select(state);
         var model = session.Model.Model;
         var nearest = session.NearestPreset();
         var text = Modeling.ModelText.For(model, session.Culture);
@@ -22,7 +23,7 @@ internal static class Views
             state.IsValid,
             state.Completions?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             PriceOf(state),
-            [.. state.Modules.Select(m => new ModuleView(m.ModuleId, m.Name, m.Min, m.Max, m.IsDecided,
+            [.. modules.Select(m => new ModuleView(m.ModuleId, m.Name, m.Min, m.Max, m.IsDecided,
                 [.. m.Options.Select(o => new OptionView(o.OptionId, o.Name, o.IsAvailable, o.IsSelected, o.Source, o.PriceDifference,
                     o.Reason is { } r ? new ReasonView([.. r.Constraints], [.. r.Selections], r.Message) : null))]))],
             [.. state.Choices.Select(c => c.ToNotation(model.Modules.First(m => m.Id == c.ModuleId).IsMultiSelect))],
@@ -34,6 +35,7 @@ internal static class Views
                 session.Personalization.TryGetValue(f.Id, out var value) ? value : null, f.Required, f.MaxLength, [.. f.Choices], f.Price))])
         {
             Attributes = [.. state.Attributes.Select(a => new AttributeView(a.AttributeId, a.Name, a.Unit, a.Min, a.Max, a.Value))],
+            ModuleCount = matching,
         };
     }
 

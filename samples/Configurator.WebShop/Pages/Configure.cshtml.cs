@@ -100,7 +100,7 @@ public sealed class ConfigureModel(ShopSessions sessions) : PageModel
 
     public async Task<IActionResult> OnPostResolveAsync(string id, string module, string option, string action, int diagnosis, CancellationToken cancellationToken)
     {
-        _ = await ShopApi.Resolve(id, new ResolveRequest(module, option, action, diagnosis), sessions, cancellationToken);
+        _ = await ShopApi.Resolve(id, new ResolveRequest(module, option, action, diagnosis), sessions, Request, cancellationToken);
         return Redirect($"/configure/{id}");
     }
 

@@ -76,6 +76,65 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
         Assert.Equal((string?)view["id"], (string?)same["id"]);
     }
 
+    /// <summary>
+    /// A view of every module is megabytes on a feature model (automotive2_4: 4.75 MB a step), so
+    /// every route that answers with a view takes <c>modules</c>, <c>search</c>, <c>skip</c> and
+    /// <c>take</c>; each module it carries is the same as in the whole view.
+    /// </summary>
+    [Fact]
+    public async Task Views_CarryTheModulesAskedFor()
+    {
+        var (created, whole) = await _client.PostJson("/api/sessions", new { model = "window-rules" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (string?)whole["id"];
+        string[] all = ["frame", "glass", "strength", "size", "colour", "extras"];
+        Assert.Equal(all, Ids(whole));
+        Assert.Equal(6, (int)whole["moduleCount"]!);
+
+        async Task<JsonNode> Get(string query)
+        {
+            var (response, view) = await _client.GetJson($"/api/sessions/{id}?{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            foreach (var module in view["modules"]!.AsArray())
+            {
+                Assert.True(JsonNode.DeepEquals(whole["modules"]![Array.IndexOf(all, (string?)module!["id"])], module));
+            }
+
+            return view;
+        }
+
+        Assert.Equal(["frame", "glass"], Ids(await Get("modules=glass,frame")));
+        Assert.Equal(["glass"], Ids(await Get("search=GLA")));
+        var page = await Get("skip=1&take=2");
+        Assert.Equal(["glass", "strength"], Ids(page));
+        Assert.Equal(6, (int)page["moduleCount"]!);
+        var none = await Get("modules=none");
+        Assert.Empty(Ids(none));
+        Assert.Equal((string?)whole["completions"], (string?)none["completions"]);
+        var first = await Get("search=s&take=1");
+        Assert.Equal(["glass"], Ids(first));
+        Assert.Equal(4, (int)first["moduleCount"]!); // glass, strength, size and extras have an s in their id or name
+
+        // A step answers with the same projection.
+        var (chosen, step) = await _client.PostJson($"/api/sessions/{id}/choices?modules=frame", new { module = "frame", option = "arched" });
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Equal(["frame"], Ids(step));
+        Assert.Equal(true, (bool?)ApiClient.Option(step, "frame", "arched")["selected"]);
+        var (undone, back) = await _client.PostJson($"/api/sessions/{id}/undo?modules=none", null);
+        Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
+        Assert.Empty(Ids(back));
+
+        // Bad parameters name what to give.
+        var (unknown, problem) = await _client.GetJson($"/api/sessions/{id}?modules=frme");
+        ApiClient.AssertProblem(unknown, problem, 400, ConfiguratorErrorCodes.UnknownModule); // as a choice naming an unknown module
+        Assert.Contains("Did you mean 'frame'?", (string?)problem["detail"], StringComparison.Ordinal);
+        var (bad, badTake) = await _client.GetJson($"/api/sessions/{id}?take=-1");
+        ApiClient.AssertProblem(bad, badTake, 400, ConfiguratorErrorCodes.InvalidInput);
+        Assert.Contains("'take' is a whole number from 0 to 10,000, not '-1'.", (string?)badTake["detail"], StringComparison.Ordinal);
+
+        static string[] Ids(JsonNode view) => [.. view["modules"]!.AsArray().Select(m => (string)m!["id"]!)];
+    }
+
     [Fact]
     public async Task CreateSession_InACulture_NamesEverythingFromTheLabelsAndKeepsItAcrossSteps()
     {
