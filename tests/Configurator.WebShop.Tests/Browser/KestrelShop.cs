@@ -12,7 +12,7 @@ namespace Configurator.WebShop.Tests.Browser;
 /// driven by Playwright (its bundled driver; nothing is downloaded). When no chromium is installed
 /// the browser tests skip with a message saying how to get one; CI installs it.
 /// </summary>
-public sealed class KestrelShop : IAsyncLifetime
+public class KestrelShop : IAsyncLifetime
 {
     private static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
     private WebApplication? _app;
@@ -20,13 +20,16 @@ public sealed class KestrelShop : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Settings beyond the model folder, as command-line arguments.</summary>
+    protected virtual string[] Settings => [];
+
     public IBrowser? Browser { get; private set; }
 
     public static string? ChromiumPath => Environment.GetEnvironmentVariable("CONFIGURATOR_CHROMIUM") is { Length: > 0 } path ? path : ChromiumPaths.FirstOrDefault(File.Exists);
 
     public async ValueTask InitializeAsync()
     {
-        _app = WebShopApp.Build(["--urls", "http://127.0.0.1:0", $"--Configurator:ModelFolder={RepositoryPaths.SampleModels}", $"--contentRoot={Path.Combine(RepositoryPaths.Root, "samples", "Configurator.WebShop")}", "--Logging:LogLevel:Default=Warning"]);
+        _app = WebShopApp.Build(["--urls", "http://127.0.0.1:0", $"--Configurator:ModelFolder={RepositoryPaths.SampleModels}", $"--contentRoot={Path.Combine(RepositoryPaths.Root, "samples", "Configurator.WebShop")}", "--Logging:LogLevel:Default=Warning", .. Settings]);
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         if (ChromiumPath is { } chromium)
@@ -67,5 +70,13 @@ public sealed class KestrelShop : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The same shop showing two modules a page, so that window-rules' six take three pages (as a feature model's thousands take hundreds).</summary>
+public sealed class PagedKestrelShop : KestrelShop
+{
+    protected override string[] Settings => ["--Configurator:ModulesPerPage=2"];
 }
