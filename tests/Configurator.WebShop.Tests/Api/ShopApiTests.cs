@@ -62,6 +62,17 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
     }
 
     [Fact]
+    public void PageCounts_LongOnesAsTheirMagnitude()
+    {
+        // automotive2_4's 1,535 digits filled the catalogue's row; the API keeps every digit.
+        Assert.Equal("936", Configurator.WebShop.Pages.Counts.Show("936"));
+        Assert.Equal(new string('9', 24), Configurator.WebShop.Pages.Counts.Show(new string('9', 24)));
+        Assert.Equal("1.65 × 10^1534", Configurator.WebShop.Pages.Counts.Show("165" + new string('0', 1532)));
+        Assert.Equal("1 valid configuration left", Configurator.WebShop.Pages.Counts.Left("1"));
+        Assert.Equal("At least one valid configuration left (too many to count)", Configurator.WebShop.Pages.Counts.Left(null));
+    }
+
+    [Fact]
     public async Task CreateSession_Returns201WithLocationAndTheView()
     {
         var (response, view) = await _client.PostJson("/api/sessions", new { model = "window-rules", preset = (string?)null });
