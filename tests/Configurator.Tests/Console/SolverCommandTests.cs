@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Configurator.Console;
+using Configurator.Solving;
 
 namespace Configurator.Tests.Console;
 
@@ -42,6 +43,26 @@ public class SolverCommandTests
             Assert.Equal("arched", document.RootElement.GetProperty("frame").GetString());
             Assert.Equal(JsonValueKind.Array, document.RootElement.GetProperty("extras").ValueKind);
         }
+    }
+
+    [Fact]
+    public void Enumerate_TableOfAWideModel_ListsEachConfigurationsSelections()
+    {
+        // 60 features, x1 implies x2: a table of 60 columns is unreadable, so each line is a configuration's selections.
+        var file = Path.Combine(Path.GetTempPath(), $"wide-{Guid.NewGuid():N}.cnf");
+        File.WriteAllText(file, "p cnf 60 1\n-1 2 0\n");
+        var (exitCode, output, _) = CliRunner.Run("enumerate", file, "--limit", "40");
+        var compiled = ModelCompiler.Compile(Configurator.Importers.ModelImporter.ImportFile(file).GetModelOrThrow()).GetModelOrThrow();
+        File.Delete(file);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(40, lines.Length);
+        var expected = compiled.Configurations().Take(40)
+            .Select(c => string.Join(' ', compiled.Model.Modules.Where(m => c.Choices[m.Id].Count > 0).Select(m => $"{m.Id}={string.Join('+', c.Choices[m.Id])}")))
+            .Select(line => line.Length == 0 ? "-" : line);
+        Assert.Equal(expected, lines);
+        Assert.All(lines, l => Assert.True(!l.Split(' ').Contains("x1=yes") || l.Split(' ').Contains("x2=yes"), l));
     }
 
     [Fact]
