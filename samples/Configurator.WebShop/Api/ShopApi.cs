@@ -51,13 +51,13 @@ public static class ShopApi
     {
         var query = ModuleQuery.From(http);
         var (module, option, select) = Parse(request?.Module, request?.Option, request?.Action);
-        var result = await sessions.ChangeAsync(id, live => (live.Session, Result: select ? live.Session.Select(module, option) : live.Session.Deselect(module, option)), cancellationToken);
+        var result = await sessions.ChangeAsync(id, live => (live.Session, Before: Before(live.Session, query), Result: select ? live.Session.Select(module, option) : live.Session.Deselect(module, option)), cancellationToken);
         if (result.Result.Applied)
         {
-            return TypedResults.Ok(Views.Of(result.Session, query: query));
+            return TypedResults.Ok(Views.Of(result.Session, query: query, before: result.Before));
         }
 
-        return TypedResults.Conflict(Views.Conflict(result.Result, Views.Of(result.Session, query: query)));
+        return TypedResults.Conflict(Views.Conflict(result.Result, Views.Of(result.Session, query: query, before: result.Before)));
     }
 
     internal static async Task<Ok<SessionView>> Resolve(string id, ResolveRequest? request, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken)
@@ -65,18 +65,18 @@ public static class ShopApi
         var query = ModuleQuery.From(http);
         var (module, option, select) = Parse(request?.Module, request?.Option, request?.Action);
         var diagnosis = request?.Diagnosis ?? throw Invalid("'diagnosis' is required: the 0-based index of the diagnosis to apply, from the 409 response.");
-        var session = await sessions.ChangeAsync(id, live =>
+        var (session, before) = await sessions.ChangeAsync(id, live =>
         {
+            var before = Before(live.Session, query);
             var conflict = select ? live.Session.Select(module, option) : live.Session.Deselect(module, option);
-            if (conflict.Applied)
+            if (!conflict.Applied)
             {
-                return live.Session;
+                live.Session.Resolve(conflict, diagnosis);
             }
 
-            live.Session.Resolve(conflict, diagnosis);
-            return live.Session;
+            return (live.Session, before);
         }, cancellationToken);
-        return TypedResults.Ok(Views.Of(session, query: query));
+        return TypedResults.Ok(Views.Of(session, query: query, before: before));
     }
 
     internal static Task<Ok<SessionView>> Undo(string id, ShopSessions sessions, HttpRequest http, CancellationToken cancellationToken) =>
@@ -92,9 +92,9 @@ public static class ShopApi
     {
         var query = ModuleQuery.From(http);
         var field = Required(request?.Field, "field");
-        var (session, messages) = await sessions.ChangeAsync(id, live => (live.Session, live.Session.Personalize(field, request!.Value)), cancellationToken);
+        var (session, before, messages) = await sessions.ChangeAsync(id, live => (live.Session, Before(live.Session, query), live.Session.Personalize(field, request!.Value)), cancellationToken);
         return messages.IsEmpty
-            ? TypedResults.Ok(Views.Of(session, query: query))
+            ? TypedResults.Ok(Views.Of(session, query: query, before: before))
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [.. messages] }, detail: string.Join(" ", messages), extensions: new Dictionary<string, object?> { ["code"] = ConfiguratorErrorCodes.InvalidPersonalization });
     }
 
@@ -114,13 +114,17 @@ public static class ShopApi
 
     private static async Task<Ok<SessionView>> Step(string id, ShopSessions sessions, Action<ConfigurationSession> step, ModuleQuery query, CancellationToken cancellationToken)
     {
-        var session = await sessions.ChangeAsync(id, live =>
+        var (session, before) = await sessions.ChangeAsync(id, live =>
         {
+            var before = Before(live.Session, query);
             step(live.Session);
-            return live.Session;
+            return (live.Session, before);
         }, cancellationToken);
-        return TypedResults.Ok(Views.Of(session, query: query));
+        return TypedResults.Ok(Views.Of(session, query: query, before: before));
     }
+
+    /// <summary>The state before a step, when the view is to carry only the modules the step changed.</summary>
+    private static SessionState? Before(ConfigurationSession session, ModuleQuery query) => query.Changed ? session.View() : null;
 
     private static (string Module, string Option, bool Select) Parse(string? module, string? option, string? action) =>
         (Required(module, "module"), Required(option, "option"), action switch

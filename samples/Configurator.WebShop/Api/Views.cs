@@ -7,10 +7,11 @@ namespace Configurator.WebShop.Api;
 /// <summary>Turns the library's session state into the API's view: a mapping, no configuration logic.</summary>
 internal static class Views
 {
-    public static SessionView Of(ConfigurationSession session, SessionState? state = null, ModuleQuery? query = null)
+    /// <summary>The view of the session's state; <paramref name="before"/> is its state before the route's step, for <c>modules=changed</c>.</summary>
+    public static SessionView Of(ConfigurationSession session, SessionState? state = null, ModuleQuery? query = null, SessionState? before = null)
     {
         state ??= session.View();
-        var (modules, matching) = (query ?? ModuleQuery.All).Select(state);
+        var (modules, matching) = (query ?? ModuleQuery.All).Select(state, before);
         var model = session.Model.Model;
         var nearest = session.NearestPreset();
         var text = Modeling.ModelText.For(model, session.Culture);

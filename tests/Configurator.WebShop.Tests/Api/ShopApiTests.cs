@@ -135,6 +135,17 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
         Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
         Assert.Empty(Ids(back));
 
+        // modules=changed: the modules whose state the step changed, as the whole views before and after differ.
+        var (_, before) = await _client.GetJson($"/api/sessions/{id}");
+        var (changedOk, changed) = await _client.PostJson($"/api/sessions/{id}/choices?modules=changed", new { module = "glass", option = "triple" });
+        Assert.Equal(HttpStatusCode.OK, changedOk.StatusCode);
+        var (_, after) = await _client.GetJson($"/api/sessions/{id}");
+        string[] differing = [.. all.Where((_, i) => !JsonNode.DeepEquals(before["modules"]![i], after["modules"]![i]))];
+        Assert.Contains("glass", differing);
+        Assert.True(differing.Length < all.Length, string.Join(", ", differing));
+        Assert.Equal(differing, Ids(changed));
+        Assert.Empty(Ids(await Get("modules=changed"))); // no step, nothing changed
+
         // Bad parameters name what to give.
         var (unknown, problem) = await _client.GetJson($"/api/sessions/{id}?modules=frme");
         ApiClient.AssertProblem(unknown, problem, 400, ConfiguratorErrorCodes.UnknownModule); // as a choice naming an unknown module
