@@ -143,14 +143,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
     }
 
     /// <summary>A new page on a new window-rules session, started from the catalogue.</summary>
-    private async Task<IPage> OpenWindowRules()
-    {
-        var page = await shop.NewPageAsync();
-        await page.GotoAsync(shop.BaseUrl + "/");
-        await page.Locator("tr[data-model='window-rules']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
-        await page.WaitForURLAsync(ConfigureUrl());
-        return page;
-    }
+    private Task<IPage> OpenWindowRules() => shop.ConfigureAsync("window-rules");
 
     private static Regex ConfigureUrl() => new("/configure/[0-9a-z-]+$");
 

@@ -57,6 +57,16 @@ public class KestrelShop : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page on the configurator of <paramref name="model"/>, opened from the catalogue's "Configure" button.</summary>
+    public async Task<IPage> ConfigureAsync(string model)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/");
+        await page.Locator($"tr[data-model='{model}']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/configure/[0-9a-z-]+$"));
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
