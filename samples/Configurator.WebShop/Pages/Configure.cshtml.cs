@@ -89,6 +89,9 @@ public sealed class ConfigureModel(ShopSessions sessions, IConfiguration configu
         return Redirect(Back(id));
     }
 
+    /// <summary>This page's address with its search and page of modules (where the conflict dialog's "Cancel" returns).</summary>
+    public string Here => Back(View.Id);
+
     /// <summary>The page to return to after a post: the same search and page of modules.</summary>
     private string Back(string id)
     {

@@ -94,6 +94,56 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
     }
 
     [Fact]
+    public async Task AChoice_ChangesThePageInPlace_KeepingTheScrollAndTheFocus()
+    {
+        // A window short enough that the last module (extras) is below the fold.
+        var page = await shop.ConfigureAsync("window-rules", height: 500);
+        await page.EvaluateAsync("() => { window.loadedOnce = 'yes'; }");
+        var screen = Option(page, "extras", "screen").Locator("input");
+        await screen.ScrollIntoViewIfNeededAsync();
+        var scrolled = await page.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(scrolled > 100, $"The page should scroll in a 500-pixel window; it scrolled {scrolled} px.");
+        var before = await page.Locator("#price").InnerTextAsync();
+
+        await Step(page, () => screen.ClickAsync());
+
+        await Assertions.Expect(screen).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#price")).Not.ToHaveTextAsync(before);
+        Assert.Equal("yes", await page.EvaluateAsync<string?>("() => window.loadedOnce ?? null"));
+        Assert.Equal(scrolled, await page.EvaluateAsync<double>("() => window.scrollY"), 1.0);
+        Assert.Equal("screen", await page.EvaluateAsync<string?>("() => document.activeElement?.value ?? null"));
+        await Assertions.Expect(page.Locator("form.module .apply").First).ToBeHiddenAsync();
+
+        // Undo is a post like the others: in place too, and the URL stays the page's own.
+        await Step(page, () => page.Locator("#undo").ClickAsync());
+        await Assertions.Expect(screen).Not.ToBeCheckedAsync();
+        Assert.Equal("yes", await page.EvaluateAsync<string?>("() => window.loadedOnce ?? null"));
+        Assert.Matches(ConfigureUrl(), page.Url);
+
+        // Insisting on a ruled-out option opens the conflict dialog in place; cancel goes back to the page.
+        await Choose(page, "frame", "round");
+        await Option(page, "glass", "clear").Locator("input").CheckAsync();
+        await Assertions.Expect(page.Locator("dialog#conflict")).ToBeVisibleAsync();
+        Assert.Equal("yes", await page.EvaluateAsync<string?>("() => window.loadedOnce ?? null"));
+        await page.Locator("#cancel").ClickAsync();
+        await Assertions.Expect(page.Locator("dialog#conflict")).ToHaveCountAsync(0);
+        await Assertions.Expect(Option(page, "frame", "round").Locator("input")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_EachModuleHasItsOwnApplyButton()
+    {
+        var page = await shop.ConfigureAsync("window-rules", javaScript: false);
+        var frame = page.Locator("form.module[data-module='frame']");
+        await Assertions.Expect(frame.Locator(".apply")).ToBeVisibleAsync();
+        await Option(page, "frame", "arched").Locator("input").CheckAsync();
+        await Step(page, () => frame.Locator(".apply").ClickAsync());
+        await Assertions.Expect(Option(page, "frame", "arched").Locator("input")).ToBeCheckedAsync();
+        await Assertions.Expect(Option(page, "strength", "3").Locator("input")).ToBeCheckedAsync();
+        Assert.Matches(ConfigureUrl(), page.Url);
+    }
+
+    [Fact]
     public async Task Personalization_ShowsTheFieldsMessageThenPricesTheValue()
     {
         var page = await OpenWindowRules();

@@ -44,23 +44,26 @@ public class KestrelShop : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh page; skips the test when there is no browser.</summary>
-    /// <summary>A page in a fresh browser context; <paramref name="locale"/> sets the browser's language (its Accept-Language).</summary>
-    public async Task<IPage> NewPageAsync(string? locale = null)
+    /// <summary>
+    /// A page in a fresh browser context (skips the test when there is no browser): <paramref name="locale"/>
+    /// sets the browser's language (its Accept-Language), <paramref name="javaScript"/> turns scripts off,
+    /// <paramref name="height"/> is the window's height in pixels.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? locale = null, bool javaScript = true, int height = 1000)
     {
         if (Browser is null)
         {
             Assert.Skip("No chromium found (/usr/bin/chromium); install Debian's chromium (apt-get install chromium) or set CONFIGURATOR_CHROMIUM. .ci/run installs it.");
         }
 
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = locale });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = height }, Locale = locale, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 
     /// <summary>A fresh page on the configurator of <paramref name="model"/>, opened from the catalogue's "Configure" button.</summary>
-    public async Task<IPage> ConfigureAsync(string model)
+    public async Task<IPage> ConfigureAsync(string model, bool javaScript = true, int height = 1000)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(javaScript: javaScript, height: height);
         await page.GotoAsync(BaseUrl + "/");
         await page.Locator($"tr[data-model='{model}']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/configure/[0-9a-z-]+$"));

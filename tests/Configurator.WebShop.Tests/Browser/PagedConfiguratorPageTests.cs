@@ -30,6 +30,21 @@ public sealed class PagedConfiguratorPageTests(PagedKestrelShop shop) : IClassFi
         await Assertions.Expect(page.Locator("form.module[data-module='size'] label.option[data-option='l'] input")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("#module-page")).ToContainTextAsync("Modules 3–4 of 6");
 
+        // A conflict on page 2 (a blind, chosen on page 3, needs the large size): "Cancel" stays on page 2.
+        await page.Locator("#next-page").ClickAsync();
+        await page.WaitForURLAsync(new Regex("modulePage=3$"));
+        step = await page.Locator("#modules").GetAttributeAsync("data-step");
+        await page.Locator("form.module[data-module='extras'] label.option[data-option='blind'] input").ClickAsync();
+        await page.Locator($"#modules:not([data-step='{step}'])").WaitForAsync();
+        await page.Locator("#previous-page").ClickAsync();
+        await page.WaitForURLAsync(new Regex("modulePage=2$"));
+        await page.Locator("form.module[data-module='size'] label.option[data-option='s'] input").CheckAsync();
+        await Assertions.Expect(page.Locator("dialog#conflict")).ToBeVisibleAsync();
+        await page.Locator("#cancel").ClickAsync();
+        await Assertions.Expect(page.Locator("dialog#conflict")).ToHaveCountAsync(0);
+        Assert.EndsWith("modulePage=2", page.Url, StringComparison.Ordinal);
+        Assert.Equal(["strength", "size"], await Modules(page));
+
         // The search finds a module by its name, whatever the case.
         await page.Locator("#module-search input[name='search']").FillAsync("COLOUR");
         await page.Locator("#module-search button").ClickAsync();
