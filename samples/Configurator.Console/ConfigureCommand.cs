@@ -505,8 +505,10 @@ internal static class ConfigureCommand
             return $"[grey]✗ {name}[/]";
         }
 
+        // Ruled out by the customer: choosing it again takes that back.
+        var ruledOut = option.Source == SelectionSource.Customer ? " [grey](ruled out)[/]" : "";
         var difference = Wording.Difference(option.PriceDifference, culture);
-        return $"○ {name}{(difference.Length == 0 ? "" : $" [yellow]{difference}[/]")}";
+        return $"○ {name}{ruledOut}{(difference.Length == 0 ? "" : $" [yellow]{difference}[/]")}";
     }
 
     /// <summary>"Arched (arched)" when the name says more than the id, else the id; as markup.</summary>

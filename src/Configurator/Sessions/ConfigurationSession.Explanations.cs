@@ -41,10 +41,15 @@ public sealed partial class ConfigurationSession
         var page = new ReasonPage(this, _passes);
         var last = _lastReasons;
         var shown = new Dictionary<(string Module, string Option), Explanation>();
+        var rulingOut = RulingOut(choices);
+        var rulingOutBefore = last is null ? [] : RulingOut(last.Choices);
         ImmutableArray<ModuleState> modules = [.. state.Modules.Select(module =>
         {
-            // In a single-select module every selection replaces the same earlier choices.
+            // In a single-select module every selection replaces the same earlier choices, unless
+            // the customer ruled an option out there (a selection takes back its own ruling-out).
             var single = !Model.Model.Modules[Model.ModuleIndexOf(module.ModuleId)].IsMultiSelect;
+            var shareHere = single && !rulingOut.Contains(module.ModuleId);
+            var shareBefore = single && !rulingOutBefore.Contains(module.ModuleId);
             ImmutableArray<CustomerChoice>? othersHere = null;
             ImmutableArray<CustomerChoice>? othersBefore = null;
             return module with
@@ -57,9 +62,9 @@ public sealed partial class ConfigurationSession
                     }
 
                     var select = new CustomerChoice(ChoiceKind.Select, module.ModuleId, [option.OptionId]);
-                    var others = single ? othersHere ??= Normalize(choices, select) : Normalize(choices, select);
+                    var others = shareHere ? othersHere ??= Normalize(choices, select) : Normalize(choices, select);
                     var earlier = last?.Explanations.GetValueOrDefault((module.ModuleId, option.OptionId));
-                    var among = earlier is null ? default : single ? othersBefore ??= Normalize(last!.Choices, select) : Normalize(last!.Choices, select);
+                    var among = earlier is null ? default : shareBefore ? othersBefore ??= Normalize(last!.Choices, select) : Normalize(last!.Choices, select);
                     var reason = ExplainChoice(others, [select], select, page, earlier is null ? null : (earlier, among));
                     shown[(module.ModuleId, option.OptionId)] = reason;
                     return option with { Reason = reason };
@@ -69,6 +74,21 @@ public sealed partial class ConfigurationSession
         _lastReasons = new ShownReasons(choices, shown);
         page.KeepUsedPasses();
         return state with { Modules = modules };
+    }
+
+    /// <summary>The modules where a choice rules an option out.</summary>
+    private static HashSet<string> RulingOut(ImmutableArray<CustomerChoice> choices)
+    {
+        var modules = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var choice in choices)
+        {
+            if (choice.Kind == ChoiceKind.Deselect)
+            {
+                modules.Add(choice.ModuleId);
+            }
+        }
+
+        return modules;
     }
 
     /// <summary>The explanations a page showed, with the choices they were found among.</summary>

@@ -212,11 +212,12 @@ public sealed partial class ConfigurationSession
                     : inAll ? SelectionSource.Forced
                     : SelectionSource.None;
 
-                // Choosing it next keeps every choice on this module too.
+                // Choosing it next keeps every choice on this module but the customer's own ruling-out of it, which it takes back.
+                var kept = TakenBack(module, optionId, onOption) ? AllowedBy(m, own, except: onOption!) : null;
                 available = false;
                 for (var v = 0; v < usable.Length && !available; v++)
                 {
-                    available = usable[v] && restriction.Allows(m, v) && domain.Contains(v, o);
+                    available = usable[v] && (kept?[v] ?? restriction.Allows(m, v)) && domain.Contains(v, o);
                 }
             }
             else
@@ -226,9 +227,10 @@ public sealed partial class ConfigurationSession
                     : onOption?.Kind == ChoiceKind.Deselect ? Origin(onOption)
                     : SelectionSource.None;
 
-                // Choosing it next takes the place of the module's selection, not of what was ruled out.
+                // Choosing it next takes the place of the module's selection and of a ruling-out of it
+                // (only a customer rules out an option of a single-select module).
                 var single = domain.SingleOptionValue[o];
-                available = single >= 0 && usable[single] && !RuledOut(own, optionId);
+                available = single >= 0 && usable[single];
             }
 
             if (isSelected)
@@ -272,18 +274,28 @@ public sealed partial class ConfigurationSession
         return null;
     }
 
-    /// <summary>Whether one of the module's choices rules this option out.</summary>
-    private static bool RuledOut(List<CustomerChoice> own, string optionId)
+    /// <summary>Whether the option's last choice is a ruling-out that selecting the option takes back.</summary>
+    private static bool TakenBack(Module module, string optionId, CustomerChoice? onOption) =>
+        onOption is { Kind: ChoiceKind.Deselect } && Replaces(new CustomerChoice(ChoiceKind.Select, module.Id, [optionId]), onOption, module.IsMultiSelect);
+
+    /// <summary>The module's values that its choices allow, <paramref name="except"/> left out.</summary>
+    private bool[] AllowedBy(int m, List<CustomerChoice> own, CustomerChoice except)
     {
+        var allowed = new bool[Model.Domains[m].ValueCount];
+        Array.Fill(allowed, true);
         foreach (var choice in own)
         {
-            if (choice.Kind == ChoiceKind.Deselect && choice.OptionIds[0] == optionId)
+            if (!ReferenceEquals(choice, except))
             {
-                return true;
+                var also = AllowedValues(m, choice);
+                for (var v = 0; v < allowed.Length; v++)
+                {
+                    allowed[v] &= also[v];
+                }
             }
         }
 
-        return false;
+        return allowed;
     }
 
     /// <summary>Whether every one of the values holds the option.</summary>

@@ -14,9 +14,10 @@ public sealed partial class ConfigurationSession
 
     /// <summary>
     /// Chooses an option: in a single-select module it takes the place of the module's earlier
-    /// selection (as a radio button does); in a multi-select module it adds the option. An
-    /// available option is always applied and never drops another choice; an unavailable one
-    /// (including one the customer ruled out) is a conflict with the ways out.
+    /// selection (as a radio button does); in a multi-select module it adds the option. Either
+    /// way it takes back the customer's own ruling-out of that option. An available option is
+    /// always applied and never drops another choice; an unavailable one is a conflict with the
+    /// ways out.
     /// </summary>
     /// <param name="moduleId">The module.</param>
     /// <param name="optionId">The option.</param>
@@ -305,10 +306,12 @@ public sealed partial class ConfigurationSession
 
     /// <summary>
     /// Whether a new choice takes the place of an earlier one. A whole-module choice replaces every
-    /// choice on the module. In a single-select module a selection replaces the module's earlier
-    /// selection (not what the customer ruled out). Ruling an option out replaces a choice of that
-    /// option. In a multi-select module a selection replaces a repeat of itself only. So selecting
-    /// an option the customer ruled out is a conflict, never a silent reversal.
+    /// choice on the module. Ruling an option out replaces a choice of that option (unticking a box).
+    /// Selecting an option replaces an earlier choice of that same option, a repeat or a ruling-out
+    /// (ticking the box again), and in a single-select module also the module's earlier selection
+    /// (a radio button); what else the customer ruled out stays. A preset's ruling-out (only a
+    /// strategy that fixes a module makes one) is never taken back this way: selecting that option
+    /// is a conflict whose way out gives it up.
     /// </summary>
     private static bool Replaces(CustomerChoice choice, CustomerChoice earlier, bool multiSelect)
     {
@@ -323,11 +326,12 @@ public sealed partial class ConfigurationSession
         }
 
         var sameOption = earlier.OptionIds.Contains(choice.OptionIds[0]);
+        var takenBack = sameOption && earlier.Kind == ChoiceKind.Deselect && earlier.Origin != ChoiceOrigin.Preset;
         return (choice.Kind, multiSelect) switch
         {
             (ChoiceKind.Deselect, _) => sameOption,
-            (_, true) => sameOption && earlier.Kind == ChoiceKind.Select,
-            _ => earlier.Kind != ChoiceKind.Deselect,
+            (_, true) => (sameOption && earlier.Kind == ChoiceKind.Select) || takenBack,
+            _ => earlier.Kind != ChoiceKind.Deselect || takenBack,
         };
     }
 

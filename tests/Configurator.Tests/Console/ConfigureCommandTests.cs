@@ -73,7 +73,7 @@ public class ConfigureCommandTests
         var (_, output) = Piped("extras+=screen\nextras+=blind\nextras-=handle\ndone\n");
         Assert.Contains("● Designer handle (handle) (default)   ○ Lockable handle (lock)", output, StringComparison.Ordinal);
         Assert.Contains("● Insect screen (screen)   ● Integrated blind (blind)", output, StringComparison.Ordinal);
-        Assert.Contains("✗ extras=handle: You ruled out Designer handle (Extras).", output, StringComparison.Ordinal);
+        Assert.Contains("○ Designer handle (handle) (ruled out) +13.50", output, StringComparison.Ordinal);
         Assert.Contains("Configuration: frame=rect glass=clear strength=1 size=l colour=white extras=screen+blind", output, StringComparison.Ordinal);
     }
 

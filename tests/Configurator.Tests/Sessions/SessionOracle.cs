@@ -72,9 +72,15 @@ internal sealed class SessionOracle(ProductModel model)
                 return !c.OptionIds.Contains(option); // ruling out replaces a choice of that option
             }
 
+            // A selection takes back the customer's own ruling-out of the option (not a preset's).
+            if (c.Kind == ChoiceKind.Deselect && c.OptionIds.Contains(option) && c.Origin != ChoiceOrigin.Preset)
+            {
+                return false;
+            }
+
             return multi
-                ? !(c.Kind == ChoiceKind.Select && c.OptionIds.Contains(option)) // only a repeat
-                : c.Kind == ChoiceKind.Deselect; // a radio selection replaces the selection, not what was ruled out
+                ? !(c.Kind == ChoiceKind.Select && c.OptionIds.Contains(option)) // and a repeat
+                : c.Kind == ChoiceKind.Deselect; // a radio selection replaces the selection, not what else was ruled out
         })];
     }
 

@@ -3,6 +3,7 @@ using Configurator.Serialization;
 using Configurator.Sessions;
 using Configurator.Solving;
 using Configurator.Strategies.Collaborative;
+using Configurator.Strategies.Adaptive;
 
 namespace Configurator.Tests.Sessions;
 
@@ -83,26 +84,53 @@ public class SessionRegressionTests
     }
 
     [Fact]
-    public void Deselect_ColourBlack_IsShownRuledOutAndExplained()
+    public void Deselect_ColourBlack_RulesItOut_AndSelectingItTakesThatBack()
     {
         var session = ConfigurationSession.Start(Car);
+        var all = session.State.Completions;
         Assert.True(session.Deselect("colour", "black").Applied);
 
+        // Ruled out: no completion takes black, yet choosing it is one click, so it is available and unexplained.
         var black = session.State["colour"]["black"];
-        Assert.False(black.IsAvailable);
-        Assert.Equal((false, SelectionSource.Customer), (black.IsSelected, black.Source));
-        var explanation = session.Explain("colour", "black")!;
-        Assert.Equal(["colour-=black"], explanation.Selections);
-        Assert.Empty(explanation.Constraints);
-        Assert.Equal("You ruled out Deep black (Colour).", explanation.Message);
-        Assert.Equal(explanation, session.View()["colour"]["black"].Reason);
+        Assert.Equal((false, SelectionSource.Customer, true), (black.IsSelected, black.Source, black.IsAvailable));
+        Assert.True(session.State.Completions < all);
+        Assert.Null(session.Explain("colour", "black"));
+        Assert.Null(session.View()["colour"]["black"].Reason);
 
-        // Selecting it again is a conflict whose way out gives up the ruling-out.
         var again = session.Select("colour", "black");
-        Assert.True(again.IsConflict);
-        Assert.Equal(["colour-=black"], Assert.Single(again.Diagnoses).Selections);
-        session.Resolve(again, 0);
+        Assert.True(again.Applied);
         Assert.Equal((true, SelectionSource.Customer), (session.State["colour"]["black"].IsSelected, session.State["colour"]["black"].Source));
+        Assert.Equal(["colour=black"], session.Choices.Select(c => c.ToNotation(multiSelect: false)));
+
+        // Undo brings the ruling-out back.
+        session.Undo();
+        Assert.Equal(["colour-=black"], session.Choices.Select(c => c.ToNotation(multiSelect: false)));
+    }
+
+    [Fact]
+    public void View_AnOptionRuledOutTwice_IsExplainedByTheRuleNotByTheCustomer()
+    {
+        // An arched frame rules out clear and double glass; the customer also rules out double.
+        // Selecting double would take that back, so the page's reason is the frame, as Explain says.
+        var session = ConfigurationSession.Start(Windows);
+        Assert.True(session.Select("frame", "arched").Applied);
+        Assert.True(session.Deselect("glass", "double").Applied);
+        var shown = session.View()["glass"]["double"].Reason!;
+        Assert.Equal(["frame=arched"], shown.Selections);
+        Assert.Equal(session.Explain("glass", "double"), shown);
+    }
+
+    [Fact]
+    public void Adaptive_WhatTheStandardProductLeavesOutOfAFixedModule_StaysOut()
+    {
+        // The car's packs are not adjustable: the family car's standard product leaves out the tech pack for good.
+        var session = new AdaptiveStrategy().Begin(Car, "family").Session;
+        var tech = session.State["packs"]["tech"];
+        Assert.Equal((false, SelectionSource.Preset, false), (tech.IsSelected, tech.Source, tech.IsAvailable));
+        Assert.Equal("The standard product leaves out Technology pack (Packs).", session.Explain("packs", "tech")!.Message);
+        var insisted = session.Select("packs", "tech");
+        Assert.True(insisted.IsConflict);
+        Assert.Equal(["packs-=tech"], insisted.Diagnoses[0].Selections);
     }
 
     [Fact]
@@ -119,8 +147,11 @@ public class SessionRegressionTests
             {
                 var probe = ConfigurationSession.Resume(Car, session.Save()).Session;
                 Assert.True(probe.Select(module.ModuleId, option.OptionId).Applied);
+                // What the selection replaces: the module's selection in a single-select module, and the customer's own ruling-out of the option.
                 var sameModuleSingle = !Car.Model.FindModule(module.ModuleId)!.IsMultiSelect;
-                Assert.All(before.Where(c => !(sameModuleSingle && c.ModuleId == module.ModuleId && c.Kind != ChoiceKind.Deselect)), c => Assert.Contains(c, probe.Choices));
+                var replaced = before.Where(c => c.ModuleId == module.ModuleId && ((sameModuleSingle && c.Kind != ChoiceKind.Deselect) || (c.Kind == ChoiceKind.Deselect && c.OptionIds[0] == option.OptionId))).ToList();
+                Assert.All(before.Except(replaced), c => Assert.Contains(c, probe.Choices));
+                Assert.All(replaced.Where(c => c.Kind == ChoiceKind.Deselect), c => Assert.DoesNotContain(c, probe.Choices));
             }
         }
     }

@@ -63,11 +63,13 @@ public partial class SessionSerializationTests
         Assert.All(amounts, a => Assert.Matches(Cents(), a));
         Assert.Equal(view.Breakdown!.Total, PricingPipeline.Default.Price(Windows, view.Configuration!).Total);
 
-        // The ruled-out screen carries its reason in ids and in words.
+        // The screen the customer ruled out is theirs and one click away; clear glass carries its reason in ids and in words.
         var screen = json["modules"]!.AsArray()[5]!["options"]!.AsArray().Single(o => o!["id"]!.GetValue<string>() == "screen")!;
-        Assert.False(screen["available"]!.GetValue<bool>());
-        Assert.Equal(["extras-=screen"], screen["reason"]!["selections"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.Equal("You ruled out Insect screen (Extras).", screen["reason"]!["message"]!.GetValue<string>());
+        Assert.Equal((true, false, "customer"), (screen["available"]!.GetValue<bool>(), screen["selected"]!.GetValue<bool>(), screen["source"]!.GetValue<string>()));
+        var clear = json["modules"]!.AsArray()[1]!["options"]!.AsArray().Single(o => o!["id"]!.GetValue<string>() == "clear")!;
+        Assert.False(clear["available"]!.GetValue<bool>());
+        Assert.Equal(["frame=arched"], clear["reason"]!["selections"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("Clear (Glass) is not available with Frame: Arched. Shaped frames take only laminated or triple glazing.", clear["reason"]!["message"]!.GetValue<string>());
     }
 
     [Fact]
