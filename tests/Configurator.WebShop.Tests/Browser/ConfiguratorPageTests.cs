@@ -114,6 +114,16 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         Assert.Equal("screen", await page.EvaluateAsync<string?>("() => document.activeElement?.value ?? null"));
         await Assertions.Expect(page.Locator("form.module .apply").First).ToBeHiddenAsync();
 
+        // Unticked, it is ruled out and one click from being ticked again: no conflict with oneself.
+        await Step(page, () => screen.ClickAsync());
+        await Assertions.Expect(screen).Not.ToBeCheckedAsync();
+        await Assertions.Expect(Option(page, "extras", "screen").Locator(".badge")).ToHaveTextAsync("ruled out");
+        await Step(page, () => screen.ClickAsync());
+        await Assertions.Expect(screen).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("dialog#conflict")).ToHaveCountAsync(0);
+        await Step(page, () => page.Locator("#undo").ClickAsync());
+        await Step(page, () => page.Locator("#undo").ClickAsync());
+
         // Undo is a post like the others: in place too, and the URL stays the page's own.
         await Step(page, () => page.Locator("#undo").ClickAsync());
         await Assertions.Expect(screen).Not.ToBeCheckedAsync();
