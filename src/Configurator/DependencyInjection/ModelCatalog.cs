@@ -101,6 +101,15 @@ internal sealed partial class ModelCatalog : IModelCatalog
             LogCompiled(result.Model.Id, source, result.Engine);
             _failures = _failures.Remove(source);
             _entries = _entries.SetItem(result.Model.Id, new Entry(result.Model.Id, path, written, result, []));
+            if (_options.WarmUp)
+            {
+                var warmUp = Task.Run(() => WarmUp(result));
+                lock (_gate)
+                {
+                    WarmUps = Task.WhenAll(WarmUps, warmUp);
+                }
+            }
+
             return;
         }
 
@@ -116,6 +125,32 @@ internal sealed partial class ModelCatalog : IModelCatalog
             _entries = _entries.SetItem(id, new Entry(id, path, written, null, errors));
         }
     }
+
+    /// <summary>The warm-ups started so far (<see cref="ConfiguratorOptions.WarmUp"/>); each ends when its model is warm or its warm-up failed.</summary>
+    internal Task WarmUps { get; private set; } = Task.CompletedTask;
+
+    /// <summary>A first session's view, so that the model's lazily built parts are there for the real first customer.</summary>
+    private void WarmUp(CompiledModel model)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            _ = Sessions.ConfigurationSession.Start(model).View();
+            var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogWarmedUp(model.Model.Id, milliseconds);
+        }
+        catch (ConfiguratorException e)
+        {
+            // A limit of the engine (a model too large for one of its programs): the first session meets it as usual.
+            LogWarmUpStopped(model.Model.Id, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up model {ModelId} in {Milliseconds:F0} ms")]
+    private partial void LogWarmedUp(string modelId, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming up model {ModelId} stopped: {Message}")]
+    private partial void LogWarmUpStopped(string modelId, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compiled model {ModelId} from {Source} ({Engine} engine)")]
     private partial void LogCompiled(string modelId, string source, SolverEngineKind engine);

@@ -64,6 +64,35 @@ public class ConfiguratorServiceCollectionTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Catalog_WarmsUpEachModelInTheBackground_UnlessToldNot(bool warmUp)
+    {
+        // A yes/no model on the clause engine records its circuit on first use: the warm-up's
+        // session does that before any customer asks.
+        var cnf = "p cnf 12 6\n1 2 0\n-1 3 0\n4 5 6 0\n-7 8 0\n9 -10 0\n11 12 0\n";
+        var model = Configurator.Importers.ModelImporter.Import(cnf, "pairs.dimacs").GetModelOrThrow();
+        var path = Path.Combine(Path.GetTempPath(), $"warm-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, ProductModelJson.Save(model));
+        try
+        {
+            var services = new ServiceCollection().AddConfigurator(c => c.AddModelFile(path).ConfigureCompiler(o => o.NodeBudget = 1));
+            services.Configure<ConfiguratorOptions>(o => o.WarmUp = warmUp);
+            using var provider = services.BuildServiceProvider();
+            var catalog = (ModelCatalog)provider.GetRequiredService<IModelCatalog>();
+            await catalog.WarmUps;
+
+            var compiled = catalog.Get(model.Id);
+            Assert.Equal(Configurator.Solving.SolverEngineKind.Boolean, compiled.Engine);
+            Assert.Equal(warmUp, ((Configurator.Solving.Boolean.BooleanEngine)compiled.Solver).CircuitRecorded);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Catalog_EmbeddedModel_Loads()
     {

@@ -57,6 +57,9 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     public IReadOnlyList<int>? MinimalConflict(Restriction restriction) =>
         Assumptions(restriction) is { } units ? _explainer.Value!.MinimalConflict(units) : [];
 
+    /// <summary>Whether the circuit was recorded, or given up on, already (a warm model).</summary>
+    internal bool CircuitRecorded => _circuitRecorded;
+
     /// <summary>The circuit, compiled on first use; null when it does not fit the budget.</summary>
     public Circuit? Circuit
     {
