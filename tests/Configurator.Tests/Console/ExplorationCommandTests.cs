@@ -98,10 +98,10 @@ public class ExplorationCommandTests
     [Fact]
     public void Configure_ManyModules_ShowsWhatAStepChangedAndTheRestOnShow()
     {
-        // 60 features; x1 implies x2 (a step choosing x1 changes two modules), the rest are free.
+        // 60 features; x1 implies x2 (a step choosing x1 changes two modules), x3 excludes x4, the rest are free.
         var file = Path.Combine(Path.GetTempPath(), $"wide-{Guid.NewGuid():N}.cnf");
-        File.WriteAllText(file, "p cnf 60 1\n-1 2 0\n");
-        var (exitCode, output, _) = Interactive("x1=yes\nshow x5\nshow\ndone\n", "configure", file);
+        File.WriteAllText(file, "p cnf 60 2\n-1 2 0\n-3 -4 0\n");
+        var (exitCode, output, _) = Interactive("x1=yes\nshow x5\nshow\nx3=yes\ndone\n", "configure", file);
         File.Delete(file);
 
         Assert.Equal(ExitCodes.Success, exitCode); // a feature left open is not chosen
@@ -114,6 +114,11 @@ public class ExplorationCommandTests
         Assert.Equal(["x1", "x2"], Rows(steps[1]));
         Assert.Equal(["x5", "x50", "x51", "x52", "x53", "x54", "x55", "x56", "x57", "x58", "x59"], Rows(steps[2]));
         Assert.Equal(60, Rows(steps[3]).Length);
+
+        // A step explains what it made unavailable in the modules it shows, and only there.
+        Assert.Equal(["x3", "x4"], Rows(steps[4]));
+        Assert.Single(steps[4].Split('\n'), l => l.StartsWith("✗ ", StringComparison.Ordinal));
+        Assert.Contains("✗ x4=yes: ", steps[4], StringComparison.Ordinal);
 
         static string[] Rows(string text) =>
             [.. text.Split('\n').Where(l => l.StartsWith("│ x", StringComparison.Ordinal)).Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1])];
