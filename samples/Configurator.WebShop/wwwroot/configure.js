@@ -32,8 +32,10 @@
     document.title = next.title;
     if (redirected && url !== location.href) history.replaceState(null, "", url);
     hideApplyButtons();
-    const again = focus && document.querySelector(focus);
-    if (again && !again.disabled) again.focus({ preventScroll: true });
+    // A conflict takes the focus to its first way out, so that a keyboard is where the question is.
+    const conflict = document.querySelector("dialog#conflict .diagnosis, dialog#conflict #cancel");
+    const again = conflict || (focus && document.querySelector(focus));
+    if (again && !again.disabled) again.focus({ preventScroll: !conflict });
     return true;
   };
 

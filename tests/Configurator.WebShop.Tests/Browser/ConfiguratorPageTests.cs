@@ -135,6 +135,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         await Option(page, "glass", "clear").Locator("input").CheckAsync();
         await Assertions.Expect(page.Locator("dialog#conflict")).ToBeVisibleAsync();
         Assert.Equal("yes", await page.EvaluateAsync<string?>("() => window.loadedOnce ?? null"));
+        await Assertions.Expect(page.Locator("dialog#conflict .diagnosis").First).ToBeFocusedAsync();
         await page.Locator("#cancel").ClickAsync();
         await Assertions.Expect(page.Locator("dialog#conflict")).ToHaveCountAsync(0);
         await Assertions.Expect(Option(page, "frame", "round").Locator("input")).ToBeCheckedAsync();
@@ -151,6 +152,11 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         await Assertions.Expect(Option(page, "frame", "arched").Locator("input")).ToBeCheckedAsync();
         await Assertions.Expect(Option(page, "strength", "3").Locator("input")).ToBeCheckedAsync();
         Assert.Matches(ConfigureUrl(), page.Url);
+
+        // Insisting on clear glass loads the conflict page, its first way out focused.
+        await Option(page, "glass", "clear").Locator("input").CheckAsync();
+        await page.Locator("form.module[data-module='glass'] .apply").ClickAsync();
+        await Assertions.Expect(page.Locator("dialog#conflict .diagnosis").First).ToBeFocusedAsync();
     }
 
     [Fact]
