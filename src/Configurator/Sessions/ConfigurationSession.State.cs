@@ -213,11 +213,11 @@ public sealed partial class ConfigurationSession
                     : SelectionSource.None;
 
                 // Choosing it next keeps every choice on this module but the customer's own ruling-out of it, which it takes back.
-                var kept = TakenBack(module, optionId, onOption) ? AllowedBy(m, own, except: onOption!) : null;
+                var after = onOption is { Kind: ChoiceKind.Deselect } ? AllowedAfter(m, new CustomerChoice(ChoiceKind.Select, module.Id, [optionId]), own) : null;
                 available = false;
                 for (var v = 0; v < usable.Length && !available; v++)
                 {
-                    available = usable[v] && (kept?[v] ?? restriction.Allows(m, v)) && domain.Contains(v, o);
+                    available = usable[v] && (after?[v] ?? (restriction.Allows(m, v) && domain.Contains(v, o)));
                 }
             }
             else
@@ -274,23 +274,19 @@ public sealed partial class ConfigurationSession
         return null;
     }
 
-    /// <summary>Whether the option's last choice is a ruling-out that selecting the option takes back.</summary>
-    private static bool TakenBack(Module module, string optionId, CustomerChoice? onOption) =>
-        onOption is { Kind: ChoiceKind.Deselect } && Replaces(new CustomerChoice(ChoiceKind.Select, module.Id, [optionId]), onOption, module.IsMultiSelect);
-
-    /// <summary>The module's values that its choices allow, <paramref name="except"/> left out.</summary>
-    private bool[] AllowedBy(int m, List<CustomerChoice> own, CustomerChoice except)
+    /// <summary>The module's values allowed once <paramref name="select"/> is made: it, and the module's choices (<paramref name="own"/>) it does not replace.</summary>
+    private bool[] AllowedAfter(int m, CustomerChoice select, List<CustomerChoice> own)
     {
-        var allowed = new bool[Model.Domains[m].ValueCount];
-        Array.Fill(allowed, true);
-        foreach (var choice in own)
+        var allowed = AllowedValues(m, select);
+        var multiSelect = Model.Model.Modules[m].IsMultiSelect;
+        foreach (var earlier in own)
         {
-            if (!ReferenceEquals(choice, except))
+            if (!Replaces(select, earlier, multiSelect))
             {
-                var also = AllowedValues(m, choice);
-                for (var v = 0; v < allowed.Length; v++)
+                var also = AllowedValues(m, earlier);
+                for (var value = 0; value < allowed.Length; value++)
                 {
-                    allowed[v] &= also[v];
+                    allowed[value] &= also[value];
                 }
             }
         }
@@ -334,19 +330,7 @@ public sealed partial class ConfigurationSession
         public Money? DifferenceOf(ConfigurationSession session, int m, int o, List<CustomerChoice> own)
         {
             var module = session.Model.Model.Modules[m];
-            var select = new CustomerChoice(ChoiceKind.Select, module.Id, [module.Options[o].Id]);
-            var allowed = session.AllowedValues(m, select);
-            foreach (var earlier in own)
-            {
-                if (!Replaces(select, earlier, module.IsMultiSelect))
-                {
-                    var also = session.AllowedValues(m, earlier);
-                    for (var value = 0; value < allowed.Length; value++)
-                    {
-                        allowed[value] &= also[value];
-                    }
-                }
-            }
+            var allowed = session.AllowedAfter(m, new CustomerChoice(ChoiceKind.Select, module.Id, [module.Options[o].Id]), own);
 
             decimal? cheapest = null;
             for (var value = 0; value < allowed.Length; value++)
