@@ -22,13 +22,6 @@ internal static class ConfigureCommand
     /// <summary>The most reasons listed under the table; the rest are one <c>explain</c> away.</summary>
     private const int MaxReasons = 12;
 
-    /// <summary>
-    /// Models with more modules than this (feature models: BusyBox's 854, automotive2_4's 18,616)
-    /// show after each step only the modules it changed, and the whole table on 'show'; a table of
-    /// every module after every step was 900 lines on BusyBox.
-    /// </summary>
-    private const int WholeTableModules = 40;
-
     public static Command Create(TextReader input, TextWriter output, TextWriter error, IAnsiConsole? terminal, CancellationToken cancellationToken)
     {
         var model = CommonOptions.Model();
@@ -86,7 +79,7 @@ internal static class ConfigureCommand
         screen.Say("[grey]Choose with module=option (module+=option adds one to a multi-select module, module-=option rules one out); 'help' lists every command.[/]");
         // A large model's table shows a few modules at a time, so only their unavailable options are
         // explained, when shown (the Linux model's 456 dead features took 5.6 s of a 12 s start).
-        var large = session.Model.Model.Modules.Count > WholeTableModules;
+        var large = session.Model.Model.Modules.Count > Wording.WideModelModules;
         var shown = large ? session.State : session.View();
         Show(shown, screen, session.Culture, large ? [] : null);
         var completions = Completions(session.Model, ["help", "undo", "redo", "reset", "show", "done"], explain: true);
@@ -94,9 +87,18 @@ internal static class ConfigureCommand
         {
             if (line == "show" || line.StartsWith("show ", StringComparison.Ordinal))
             {
+                // Every module: the session's view, which explains a page of options with shared passes; some: each explained.
                 var text = line[4..].Trim();
-                IReadOnlyList<ModuleState> listed = text.Length == 0 ? shown.Modules : [.. shown.Modules.Where(m => Mentions(m, text))];
-                Show(shown, screen, session.Culture, large ? Explained(session, listed) : text.Length == 0 ? null : listed);
+                if (text.Length == 0)
+                {
+                    Show(large ? session.View() : shown, screen, session.Culture);
+                }
+                else
+                {
+                    List<ModuleState> listed = [.. shown.Modules.Where(m => Mentions(m, text))];
+                    Show(shown, screen, session.Culture, large ? Explained(session, listed) : listed);
+                }
+
                 continue;
             }
 
@@ -246,7 +248,7 @@ internal static class ConfigureCommand
         table.AddRow("module-=option", "Rule an option out.");
         table.AddRow("explain module=option", "Why an option is unavailable.");
         table.AddRow("undo, redo, reset", "Take back a step, do it again, start over.");
-        table.AddRow("show, show TEXT", $"Every module, or those whose id or name contains TEXT (models of more than {WholeTableModules} modules show only what a step changed).");
+        table.AddRow("show, show TEXT", $"Every module, or those whose id or name contains TEXT (models of more than {Wording.WideModelModules} modules show only what a step changed).");
         table.AddRow("done", "Finish and print the configuration and its price (Ctrl+D too; Ctrl+C leaves at once).");
         table.AddRow("Tab", "Complete a module, option or command; twice lists the choices.");
         table.AddRow("markers", "● selected, ○ available (with the price difference), ✗ unavailable (the reason below the table).");

@@ -34,7 +34,7 @@ internal static class EnumerateCommand
                 return null;
             },
         };
-        var format = new Option<string>("--format") { Description = $"table (on a model of more than {ConfigurationWriter.TableColumns} modules, each configuration as its selections, module=option), csv, jsonl, or none (print nothing per configuration).", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = $"table (on a model of more than {Wording.WideModelModules} modules, each configuration as its selections, module=option), csv, jsonl, or none (print nothing per configuration).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "jsonl", "none");
         var shard = new Option<string?>("--shard") { Description = "Enumerate shard i of n only (1-based), e.g. 2/8: disjoint, deterministic, balanced." };
         var command = new Command("enumerate", "List the valid configurations, optionally within a partial selection, a limit or a shard.") { model, selections, limit, format, shard, json };
@@ -148,11 +148,8 @@ internal static class EnumerateCommand
     /// <summary>Writes configurations in one of the formats; reuses one buffer for every line.</summary>
     private sealed class ConfigurationWriter(CompiledModel model, string format, TextWriter output)
     {
-        /// <summary>The most modules a table shows as columns; a wider model's table lists each configuration's selections (BusyBox's header alone was 854 columns).</summary>
-        public const int TableColumns = 40;
-
         private readonly StringBuilder _line = new();
-        private readonly bool _selections = format == "table" && model.Model.Modules.Count > TableColumns;
+        private readonly bool _selections = format == "table" && model.Model.Modules.Count > Wording.WideModelModules;
         private readonly string[] _modules = [.. model.Model.Modules.Select(m => m.Id)];
         private readonly bool[] _multi = [.. model.Model.Modules.Select(m => m.IsMultiSelect)];
         private readonly int[] _widths = [.. model.Model.Modules.Select(m => Math.Max(m.Id.Length, m.Options.Max(o => o.Id.Length) * Math.Max(1, Math.Min(m.Max, 3))))];

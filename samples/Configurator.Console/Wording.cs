@@ -18,6 +18,14 @@ internal static class Wording
     public static string Count(BigInteger? count, string singular, string? plural = null, CultureInfo? culture = null) =>
         count is { } known ? Count(known, singular, plural, culture) : $"an uncounted number of {plural ?? singular + "s"} (at least one)";
 
+    /// <summary>
+    /// Models with more modules than this (feature models: BusyBox's 854, automotive2_4's 18,616)
+    /// are not shown as one table with a row or column per module: <c>configure</c> shows what a
+    /// step changed (the whole table was 900 lines a step on BusyBox) and <c>enumerate</c> each
+    /// configuration's selections (BusyBox's header alone was 854 columns).
+    /// </summary>
+    public const int WideModelModules = 40;
+
     /// <summary>The most digits a count shows in full where it is read at a glance; a longer one is written as its magnitude.</summary>
     public const int GlanceDigits = 24;
 
