@@ -40,7 +40,10 @@ public sealed class PagedConfiguratorPageTests(PagedKestrelShop shop) : IClassFi
         await page.WaitForURLAsync(new Regex("modulePage=2$"));
         await page.Locator("form.module[data-module='size'] label.option[data-option='s'] input").CheckAsync();
         await Assertions.Expect(page.Locator("dialog#conflict")).ToBeVisibleAsync();
+        // "Cancel" is a link to the same address: wait for its page, or the search below races the load (a CI run lost it).
+        await page.EvaluateAsync("() => { window.beforeCancel = true; }");
         await page.Locator("#cancel").ClickAsync();
+        await page.WaitForFunctionAsync("() => window.beforeCancel === undefined && document.readyState === 'complete'");
         await Assertions.Expect(page.Locator("dialog#conflict")).ToHaveCountAsync(0);
         Assert.EndsWith("modulePage=2", page.Url, StringComparison.Ordinal);
         Assert.Equal(["strength", "size"], await Modules(page));
