@@ -14,7 +14,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         var row = page.Locator("tr[data-model='window-rules']");
         Assert.Equal("936", await row.Locator(".count").InnerTextAsync());
         await row.GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
-        await page.WaitForURLAsync(ConfigureUrl());
+        await KestrelShop.ArrivedAsync(page, ConfigureUrl());
 
         // A round frame rules out clear glass; the reason is on the page, not only in a tooltip.
         await Choose(page, "frame", "round");
@@ -60,7 +60,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         var link = await page.Locator("#resume").GetAttributeAsync("href");
         var later = await shop.NewPageAsync();
         await later.GotoAsync(shop.BaseUrl + link);
-        await later.WaitForURLAsync(ConfigureUrl());
+        await KestrelShop.ArrivedAsync(later, ConfigureUrl());
         Assert.Equal(standardPrice, await later.Locator("#price").InnerTextAsync());
         await Assertions.Expect(later.Locator("#nearest")).ToContainTextAsync("This is the standard");
     }
@@ -230,7 +230,7 @@ public sealed partial class ConfiguratorPageTests(KestrelShop shop) : IClassFixt
         await link.ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url);
+            await KestrelShop.ArrivedAsync(page, url);
         }
         catch (TimeoutException e)
         {

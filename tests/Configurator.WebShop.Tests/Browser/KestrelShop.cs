@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Configurator.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -66,8 +67,21 @@ public class KestrelShop : IAsyncLifetime
         var page = await NewPageAsync(javaScript: javaScript, height: height);
         await page.GotoAsync(BaseUrl + "/");
         await page.Locator($"tr[data-model='{model}']").GetByRole(AriaRole.Button, new() { Name = "Configure" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/configure/[0-9a-z-]+$"));
+        await ArrivedAsync(page, new Regex("/configure/[0-9a-z-]+$"));
         return page;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="page"/> shows a document at an address matching <paramref name="url"/>
+    /// that has finished loading. It polls the page rather than waiting for Playwright's load events:
+    /// <c>WaitForURLAsync</c> waits for a "load" event once the address matches, and in CI runs on a
+    /// busy machine that event never came for a page that had loaded (Playwright's log showed the
+    /// later "networkidle", then a 30 s timeout), three times in different tests.
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page, Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
     }
 
     public async ValueTask DisposeAsync()

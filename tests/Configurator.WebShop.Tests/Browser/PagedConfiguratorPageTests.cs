@@ -19,7 +19,7 @@ public sealed class PagedConfiguratorPageTests(PagedKestrelShop shop) : IClassFi
         await Assertions.Expect(page.Locator("#previous-page")).ToHaveCountAsync(0);
 
         await page.Locator("#next-page").ClickAsync();
-        await page.WaitForURLAsync(new Regex("modulePage=2$"));
+        await KestrelShop.ArrivedAsync(page, new Regex("modulePage=2$"));
         Assert.Equal(["strength", "size"], await Modules(page));
 
         // A choice on page 2 comes back to page 2, with the choice made.
@@ -32,12 +32,12 @@ public sealed class PagedConfiguratorPageTests(PagedKestrelShop shop) : IClassFi
 
         // A conflict on page 2 (a blind, chosen on page 3, needs the large size): "Cancel" stays on page 2.
         await page.Locator("#next-page").ClickAsync();
-        await page.WaitForURLAsync(new Regex("modulePage=3$"));
+        await KestrelShop.ArrivedAsync(page, new Regex("modulePage=3$"));
         step = await page.Locator("#modules").GetAttributeAsync("data-step");
         await page.Locator("form.module[data-module='extras'] label.option[data-option='blind'] input").ClickAsync();
         await page.Locator($"#modules:not([data-step='{step}'])").WaitForAsync();
         await page.Locator("#previous-page").ClickAsync();
-        await page.WaitForURLAsync(new Regex("modulePage=2$"));
+        await KestrelShop.ArrivedAsync(page, new Regex("modulePage=2$"));
         await page.Locator("form.module[data-module='size'] label.option[data-option='s'] input").CheckAsync();
         await Assertions.Expect(page.Locator("dialog#conflict")).ToBeVisibleAsync();
         // "Cancel" is a link to the same address: wait for its page, or the search below races the load (a CI run lost it).
@@ -51,7 +51,7 @@ public sealed class PagedConfiguratorPageTests(PagedKestrelShop shop) : IClassFi
         // The search finds a module by its name, whatever the case.
         await page.Locator("#module-search input[name='search']").FillAsync("COLOUR");
         await page.Locator("#module-search button").ClickAsync();
-        await page.WaitForURLAsync(new Regex("search=COLOUR$"));
+        await KestrelShop.ArrivedAsync(page, new Regex("search=COLOUR$"));
         Assert.Equal(["colour"], await Modules(page));
         await Assertions.Expect(page.Locator("#module-page")).ToContainTextAsync("Modules 1–1 of 1");
     }
