@@ -1,3 +1,4 @@
+using Configurator.DependencyInjection;
 using Configurator.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -23,7 +24,9 @@ public static class ConfiguratorOrleans
     /// Hosts session grains and batch work (<see cref="IBatchGrain"/>) on this silo: a session's
     /// results travel in Orleans' binary format, the library's other types as their own JSON, and
     /// idle session grains deactivate after
-    /// <paramref name="idleAge"/> (default 30 minutes). A part of batch work must answer within
+    /// <paramref name="idleAge"/> (default 30 minutes). The silo makes its model catalog while it
+    /// starts, so that its models are compiled (and warming up) before it serves a grain, and a
+    /// silo without one (no <c>AddConfigurator</c>) fails to start with a message saying so. A part of batch work must answer within
     /// the cluster's response timeout (<c>SiloMessagingOptions.ResponseTimeout</c>, 30 s by
     /// default): ask for more parts, or raise it, for very large models.
     /// </summary>
@@ -34,6 +37,7 @@ public static class ConfiguratorOrleans
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddSerialization(builder.Services);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogAtStart>();
         builder.Services.Configure<GrainCollectionOptions>(options =>
         {
             options.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!] = idleAge ?? TimeSpan.FromMinutes(30);
@@ -66,4 +70,20 @@ public static class ConfiguratorOrleans
     // Exceptions and the session results with surrogates (ResultSurrogates.cs) have Orleans codecs of their own.
     private static bool IsLibraryType(Type type) =>
         type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type) && !Surrogates.Types.Contains(type);
+
+    /// <summary>
+    /// Makes the catalog while the silo starts: it compiles every model when it is made and warms
+    /// each up in the background, which otherwise the first session on each silo would wait for
+    /// (seconds on the Linux kernel's model).
+    /// </summary>
+    private sealed class CatalogAtStart(IServiceProvider services) : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle) =>
+            lifecycle.Subscribe(nameof(CatalogAtStart), ServiceLifecycleStage.ApplicationServices, cancellation =>
+            {
+                _ = services.GetService<IModelCatalog>()
+                    ?? throw new InvalidOperationException("Configurator's grains need a model catalog on every silo: call services.AddConfigurator(c => c.AddModelFolder(...)) on the silo's services.");
+                return Task.CompletedTask;
+            });
+    }
 }
