@@ -57,6 +57,13 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
     public IReadOnlyList<int>? MinimalConflict(Restriction restriction) =>
         Assumptions(restriction) is { } units ? _explainer.Value!.MinimalConflict(units) : [];
 
+    /// <summary>
+    /// How the circuit's recording went: its decisions, whether it gave up because it stalled
+    /// (<see cref="ClauseSearch.Stalled"/>) and the share of its search it finished
+    /// (<see cref="ClauseSearch.Finished"/>); all zero before it ran.
+    /// </summary>
+    internal (long Decisions, bool Stalled, double Finished) Recording { get; private set; }
+
     /// <summary>Whether the circuit was recorded, or given up on, already (a warm model).</summary>
     internal bool CircuitRecorded => _circuitRecorded;
 
@@ -75,7 +82,8 @@ internal sealed class BooleanEngine(CnfFormula formula, IReadOnlyList<ModuleDoma
                         {
                             var recorder = new ClauseSearch(formula);
                             var circuit = recorder.Compile(circuitEdgeBudget, circuitDecisionBudget);
-                            _beyondDecisions = circuit is null && recorder.Decisions > circuitDecisionBudget;
+                            _beyondDecisions = circuit is null && (recorder.Stalled || recorder.Decisions > circuitDecisionBudget);
+                            Recording = (recorder.Decisions, recorder.Stalled, recorder.Finished);
                             return circuit;
                         });
                         _circuitRecorded = true;
