@@ -348,6 +348,39 @@ public class BooleanEngineTests
             }
         }, iter: 1000, threads: 1);
 
+    /// <summary>
+    /// The same on random finite-domain models, whose modules of three or more values bring clauses
+    /// of their own (exactly one value) that no constraint guards: the deletion asks its questions
+    /// of the core's clauses with the modules' clauses they reach, and without those a part would
+    /// let a module take two values or none.
+    /// </summary>
+    [Fact]
+    public void MinimalConflict_RandomFiniteDomainModels_IsAMinimalConflictByTheSearchChecker() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var compiled = SmallModels.Compile(SmallModels.Create(seed), SolverEngineKind.Boolean);
+            var all = Enumerable.Range(0, compiled.Constraints.Length).ToList();
+            for (var round = 0; round < 6; round++)
+            {
+                var within = compiled.Model.Modules.Where(_ => random.Next(2) == 0)
+                    .Aggregate(Selection.Empty, (selection, module) => selection.With(module.Id, [module.Options[random.Next(module.Options.Count)].Id]));
+                var restriction = compiled.ToRestriction(within);
+                var conflict = compiled.MinimalConflict(restriction);
+                Assert.Equal(compiled.Checker.IsConsistent(all, restriction), conflict is null);
+                if (conflict is null)
+                {
+                    continue;
+                }
+
+                Assert.False(compiled.Checker.IsConsistent(conflict, restriction));
+                foreach (var position in conflict)
+                {
+                    Assert.True(compiled.Checker.IsConsistent(conflict.Where(p => p != position), restriction), $"constraint {position} of {string.Join(",", conflict)} is not needed");
+                }
+            }
+        }, iter: 2000, threads: 1);
+
     [Fact]
     public void Dimacs_RandomCnfs_CountAndAvailabilityMatchBruteForce() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
