@@ -323,28 +323,12 @@ public class BooleanEngineTests
             var random = new Random(seed);
             var (variables, clauses) = RandomCnf(random, maxVariables: 12);
             var compiled = CompileAsDimacs(variables, clauses);
-            var all = Enumerable.Range(0, compiled.Constraints.Length).ToList();
             // Rounds share the explainer's pooled solver, whose learnt clauses (naming the selectors
             // of every constraint they came from) make later final conflicts larger than needed.
             for (var round = 0; round < 8; round++)
             {
                 var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(3) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
-                var within = AsSelection(assumptions);
-                var restriction = compiled.ToRestriction(within);
-
-                // The clause explainer against the propagation-and-search checker of the other engines.
-                var conflict = compiled.MinimalConflict(restriction);
-                Assert.Equal(compiled.Checker.IsConsistent(all, restriction), conflict is null);
-                if (conflict is null)
-                {
-                    continue;
-                }
-
-                Assert.False(compiled.Checker.IsConsistent(conflict, restriction));
-                foreach (var position in conflict)
-                {
-                    Assert.True(compiled.Checker.IsConsistent(conflict.Where(p => p != position), restriction));
-                }
+                AssertMinimalConflict(compiled, compiled.ToRestriction(AsSelection(assumptions)));
             }
         }, iter: 1000, threads: 1);
 
@@ -360,26 +344,30 @@ public class BooleanEngineTests
         {
             var random = new Random(seed);
             var compiled = SmallModels.Compile(SmallModels.Create(seed), SolverEngineKind.Boolean);
-            var all = Enumerable.Range(0, compiled.Constraints.Length).ToList();
             for (var round = 0; round < 6; round++)
             {
                 var within = compiled.Model.Modules.Where(_ => random.Next(2) == 0)
                     .Aggregate(Selection.Empty, (selection, module) => selection.With(module.Id, [module.Options[random.Next(module.Options.Count)].Id]));
-                var restriction = compiled.ToRestriction(within);
-                var conflict = compiled.MinimalConflict(restriction);
-                Assert.Equal(compiled.Checker.IsConsistent(all, restriction), conflict is null);
-                if (conflict is null)
-                {
-                    continue;
-                }
-
-                Assert.False(compiled.Checker.IsConsistent(conflict, restriction));
-                foreach (var position in conflict)
-                {
-                    Assert.True(compiled.Checker.IsConsistent(conflict.Where(p => p != position), restriction), $"constraint {position} of {string.Join(",", conflict)} is not needed");
-                }
+                AssertMinimalConflict(compiled, compiled.ToRestriction(within));
             }
         }, iter: 2000, threads: 1);
+
+    /// <summary>The clause explainer's conflict under a restriction, against the propagation-and-search checker of the other engines: there exactly when the constraints contradict the restriction, a conflict, and minimal.</summary>
+    private static void AssertMinimalConflict(CompiledModel compiled, Restriction restriction)
+    {
+        var conflict = compiled.MinimalConflict(restriction);
+        Assert.Equal(compiled.Checker.IsConsistent(Enumerable.Range(0, compiled.Constraints.Length), restriction), conflict is null);
+        if (conflict is null)
+        {
+            return;
+        }
+
+        Assert.False(compiled.Checker.IsConsistent(conflict, restriction));
+        foreach (var position in conflict)
+        {
+            Assert.True(compiled.Checker.IsConsistent(conflict.Where(p => p != position), restriction), $"constraint {position} of {string.Join(",", conflict)} is not needed");
+        }
+    }
 
     [Fact]
     public void Dimacs_RandomCnfs_CountAndAvailabilityMatchBruteForce() =>
