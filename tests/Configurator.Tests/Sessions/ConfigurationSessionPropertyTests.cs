@@ -223,6 +223,10 @@ public class ConfigurationSessionPropertyTests
                 }
 
                 Assert.Equal(conflict.Diagnoses.OrderBy(d => d.ChoicesToDrop.Count).Select(d => d.ChoicesToDrop.Count), conflict.Diagnoses.Select(d => d.ChoicesToDrop.Count));
+
+                // Exactly the first five minimal diagnoses of every set of choices, by size and then
+                // by the earliest choice dropped: none missed, none out of order.
+                Assert.Equal(SmallestDiagnoses(oracle, others, added), conflict.Diagnoses.Select(d => d.ChoicesToDrop.ToList()));
                 if (conflict.Diagnoses.Count > 0)
                 {
                     session.Resolve(conflict, 0);
@@ -267,4 +271,40 @@ public class ConfigurationSessionPropertyTests
                 }
             }
         }, iter: 300, threads: 1);
+
+    /// <summary>By brute force: the first five minimal sets of <paramref name="others"/> whose removal lets <paramref name="added"/> in, by size and then in the order of the choices they drop.</summary>
+    private static List<List<CustomerChoice>> SmallestDiagnoses(SessionOracle oracle, List<CustomerChoice> others, IReadOnlyList<CustomerChoice> added)
+    {
+        var found = new List<int[]>();
+        for (var size = 1; size <= others.Count && found.Count < 5; size++)
+        {
+            foreach (var subset in Subsets(others.Count, size, 0))
+            {
+                if (found.Count < 5 && !found.Any(d => d.All(subset.Contains))
+                    && oracle.IsConsistent([.. others.Where((_, i) => !subset.Contains(i)), .. added]))
+                {
+                    found.Add(subset);
+                }
+            }
+        }
+
+        return [.. found.Select(d => d.Select(i => others[i]).ToList())];
+
+        static IEnumerable<int[]> Subsets(int n, int size, int from)
+        {
+            if (size == 0)
+            {
+                yield return [];
+                yield break;
+            }
+
+            for (var first = from; first <= n - size; first++)
+            {
+                foreach (var rest in Subsets(n, size - 1, first + 1))
+                {
+                    yield return [first, .. rest];
+                }
+            }
+        }
+    }
 }

@@ -56,6 +56,37 @@ public class ConfigurationSessionTests
         Assert.Null(session.Explain("strength", "3"));
     }
 
+    /// <summary>
+    /// Two conflicts share a choice (a with c, b with c): dropping c alone lets the tow bar in, and
+    /// so does dropping a and b, while a and c together is not minimal. Every engine gives exactly
+    /// those two, the smaller first.
+    /// </summary>
+    [Theory]
+    [InlineData(SolverEngineKind.Diagram)]
+    [InlineData(SolverEngineKind.Search)]
+    [InlineData(SolverEngineKind.Boolean)]
+    public void Select_TwoConflictsSharingAChoice_OffersTheTwoMinimalWaysOut(SolverEngineKind engine)
+    {
+        static string Feature(string id) => $$"""{ "id": "{{id}}", "name": "{{id}}", "min": 0, "max": 1, "options": [ { "id": "yes", "name": "yes" } ] }""";
+        var json = $$"""
+            { "formatVersion": 1, "id": "shared", "name": "Shared", "currency": "EUR", "basePrice": 0,
+              "modules": [ {{Feature("a")}}, {{Feature("b")}}, {{Feature("c")}}, {{Feature("tow")}} ],
+              "constraints": [
+                { "id": "ac", "message": "a and c leave no room for a tow bar.", "rule": "tow == 'yes' -> not (a == 'yes' and c == 'yes')" },
+                { "id": "bc", "message": "b and c leave no room for a tow bar.", "rule": "tow == 'yes' -> not (b == 'yes' and c == 'yes')" } ] }
+            """;
+        var compiled = Solving.SmallModels.Compile(ProductModelJson.Load(json).GetModelOrThrow(), engine);
+        var session = ConfigurationSession.Start(compiled);
+        session.Select("a", "yes");
+        session.Select("b", "yes");
+        session.Select("c", "yes");
+
+        var conflict = session.Select("tow", "yes");
+
+        Assert.True(conflict.IsConflict);
+        Assert.Equal([["c"], ["a", "b"]], conflict.Diagnoses.Select(d => d.ChoicesToDrop.Select(c => c.ModuleId).ToArray()).ToArray());
+    }
+
     [Fact]
     public void Select_Conflict_OffersDiagnosesAndAppliesTheChosenOne()
     {
