@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Configurator.Internal;
 using Configurator.Solving;
+using Configurator.Solving.Explanations;
 
 namespace Configurator.Sessions;
 
@@ -369,7 +370,7 @@ public sealed partial class ConfigurationSession
     /// </summary>
     /// <remarks>
     /// Reiter's hitting-set tree, breadth first: a set of dropped choices either lets the choice in
-    /// (a diagnosis) or leaves a conflict among the kept choices (<see cref="Solving.Explanations.EarliestConflict"/>),
+    /// (a diagnosis) or leaves a conflict among the kept choices (<see cref="EarliestConflict"/>),
     /// one of which any diagnosis must drop, so the next level drops one more of those. Every
     /// minimal diagnosis of a size appears on that level, and supersets of those found are pruned.
     /// Only choices in some conflict are ever tried: on automotive2_4 with a dozen choices, a conflict
@@ -403,7 +404,7 @@ public sealed partial class ConfigurationSession
                 }
 
                 var kept = Enumerable.Range(0, others.Length).Where(i => Array.BinarySearch(dropped, i) < 0).ToList();
-                var conflict = Solving.Explanations.EarliestConflict.Find(kept, IsConsistent);
+                var conflict = EarliestConflict.Find(kept, IsConsistent);
                 if (conflict is null)
                 {
                     diagnoses.Add(dropped);
@@ -435,20 +436,7 @@ public sealed partial class ConfigurationSession
     }
 
     /// <summary>Sets of choice indices (ascending, of one size) in the order of their earliest differing choice.</summary>
-    private static readonly Comparer<int[]> ByEarliestChoice = Comparer<int[]>.Create(Lexicographic);
-
-    private static int Lexicographic(int[] a, int[] b)
-    {
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            if (a[i] != b[i])
-            {
-                return a[i].CompareTo(b[i]);
-            }
-        }
-
-        return a.Length.CompareTo(b.Length);
-    }
+    private static readonly Comparer<int[]> ByEarliestChoice = Comparer<int[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b));
 
     /// <summary>A choice in command-line notation, <c>=</c> for a single-select module's selection.</summary>
     private string Notation(CustomerChoice choice) =>

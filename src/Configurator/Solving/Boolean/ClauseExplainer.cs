@@ -170,40 +170,38 @@ internal sealed class ClauseExplainer
     {
         var local = new Dictionary<int, int>();
         var external = new List<int>();
-        int Local(int variable)
+        var clauses = new List<int[]>();
+        var taken = new HashSet<int>();
+        var reached = new Queue<int>();
+
+        // A literal in the part's numbering; a model variable seen for the first time is queued, so
+        // that the modules' own clauses it is in join the part.
+        int Reach(int literal)
         {
+            var variable = Math.Abs(literal);
             if (!local.TryGetValue(variable, out var id))
             {
                 external.Add(variable);
                 id = local[variable] = external.Count;
+                if (variable <= _variables)
+                {
+                    reached.Enqueue(variable);
+                }
             }
 
-            return id;
-        }
-
-        var clauses = new List<int[]>();
-        var taken = new HashSet<int>();
-        var reached = new Queue<int>();
-        void Reach(int literal)
-        {
-            var variable = Math.Abs(literal);
-            if (!local.ContainsKey(variable) && variable <= _variables)
-            {
-                reached.Enqueue(variable);
-            }
-
-            Local(variable);
+            return Math.Sign(literal) * id;
         }
 
         void Take(int clause)
         {
             var literals = _guarded.Clause(clause);
-            foreach (var literal in literals)
+            var renumbered = new int[literals.Length];
+            for (var i = 0; i < literals.Length; i++)
             {
-                Reach(literal);
+                renumbered[i] = Reach(literals[i]);
             }
 
-            clauses.Add([.. literals.ToArray().Select(l => Math.Sign(l) * local[Math.Abs(l)])]);
+            clauses.Add(renumbered);
         }
 
         foreach (var unit in units)
