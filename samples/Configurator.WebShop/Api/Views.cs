@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Configurator.Pricing;
 using Configurator.Sessions;
 
@@ -25,8 +24,8 @@ internal static class Views
             state.Completions?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             PriceOf(state),
             [.. modules.Select(m => new ModuleView(m.ModuleId, m.Name, m.Min, m.Max, m.IsDecided,
-                [.. m.Options.Select(o => new OptionView(o.OptionId, o.Name, o.IsAvailable, o.IsSelected, o.Source, o.PriceDifference,
-                    o.Reason is { } r ? new ReasonView([.. r.Constraints], [.. r.Selections], r.Message) : null))]))],
+                [.. m.Options.Select(o => new OptionView(o.OptionId, o.Name, o.IsAvailable, o.IsSelected, Amounts.Format(o.Source), Amounts.View(o.PriceDifference),
+                    o.Reason is { } r ? new ReasonView([.. r.Constraints.Select(c => new ConstraintView(c.ConstraintId, c.Message))], [.. r.Selections], r.Message) : null))]))],
             [.. state.Choices.Select(c => c.ToNotation(model.Modules.First(m => m.Id == c.ModuleId).IsMultiSelect))],
             state.PresetId,
             nearest is null ? null : new NearestPresetView(nearest.PresetId, text.Name(model.Presets.First(p => p.Id == nearest.PresetId)), nearest.Distance, [.. nearest.DifferingModules]),
@@ -50,11 +49,9 @@ internal static class Views
         if (state.Breakdown is { } breakdown)
         {
             return new PriceView(null, null, Amounts.Format(breakdown.Total), breakdown.Total.Currency,
-                [.. breakdown.Lines.Select(l => new PriceLineView(KindOf(l.Kind), l.Id, l.Label, Amounts.Format(l.Amount, breakdown.Total.Currency)))]);
+                [.. breakdown.Lines.Select(l => new PriceLineView(Amounts.Format(l.Kind), l.Id, l.Label, Amounts.Format(l.Amount, breakdown.Total.Currency)))]);
         }
 
         return state.Price is { } range ? new PriceView(Amounts.Format(range.Min), Amounts.Format(range.Max), null, range.Min.Currency, null) : null;
     }
-
-    private static string KindOf(PriceLineKind kind) => JsonSerializer.SerializeToElement(kind).GetString() ?? kind.ToString();
 }

@@ -13,6 +13,13 @@ public readonly record struct Money(decimal Amount, string Currency)
     public override string ToString() => ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// The amount alone as the library's JSON writes it: invariant culture, with the currency's
+    /// minor unit (<c>474.00</c>; more digits only when the amount has them, so none is lost). For
+    /// an API of one's own that sends amounts as strings, as <c>{"amount":"474.00","currency":"EUR"}</c> does.
+    /// </summary>
+    public string FormatAmount() => Internal.Json.JsonText.FormatAmount(Amount, Currency);
+
+    /// <summary>
     /// Formats for a culture, with the currency's minor unit and its ISO code after the amount:
     /// <c>1,234.50 EUR</c> in en-US, <c>1.234,50 EUR</c> in de-DE. The invariant culture (or null)
     /// gives the plain form of <see cref="ToString()"/>, <c>1234.50 EUR</c>, which programs read back.

@@ -140,6 +140,19 @@ public partial class SessionSerializationTests
         Assert.Throws<JsonException>(() => ConfiguratorJson.Deserialize<Money>("""{"amount":12.5,"currency":"EUR"}"""));
     }
 
+    [Theory]
+    [InlineData(1250, "JPY", "1250")]
+    [InlineData(1.25, "KWD", "1.250")]
+    [InlineData(0.125, "EUR", "0.125")]
+    [InlineData(-10, "EUR", "-10.00")]
+    [InlineData(474, "EUR", "474.00")]
+    public void FormatAmount_IsTheAmountTheJsonWrites(decimal amount, string currency, string expected)
+    {
+        var money = new Money(amount, currency);
+        Assert.Equal(expected, money.FormatAmount());
+        Assert.Equal(JsonNode.Parse(ConfiguratorJson.Serialize(money))!["amount"]!.GetValue<string>(), money.FormatAmount());
+    }
+
     [Fact]
     public void Context_JoinsAShopsOptions()
     {
