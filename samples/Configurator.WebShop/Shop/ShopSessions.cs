@@ -90,17 +90,16 @@ public sealed class ShopSessions(IModelCatalog catalog, ISessionStore store, Pri
     {
         var document = await store.LoadAsync(id, cancellationToken)
             ?? throw new ConfiguratorException(ConfiguratorErrorCodes.UnknownSession, $"No session '{id}': it never existed or it expired. Start a new one.");
-        var saved = document.ToJson();
-        if (live.TryGetValue(id, out LiveSession? entry) && entry!.Saved == saved)
+        if (live.TryGetValue(id, out LiveSession? entry) && entry!.Matches(document))
         {
             return entry;
         }
 
         var model = catalog.Get(document.ModelId, cancellationToken);
         entry = document.Strategy == CollaborativeStrategy.StrategyName
-            ? FromDialogue(collaborative.Resume(model, saved, pricing))
+            ? FromDialogue(collaborative.Resume(model, document.ToJson(), pricing))
             : new LiveSession(ConfigurationSession.Resume(model, document, new SessionOptions { Pricing = pricing }).Session, null);
-        entry.Saved = saved;
+        entry.Saved = document;
         live.Set(id, entry, LiveEntry);
         return entry;
     }
@@ -111,7 +110,7 @@ public sealed class ShopSessions(IModelCatalog catalog, ISessionStore store, Pri
     {
         var document = entry.Session.ToDocument();
         await store.SaveAsync(document, cancellationToken);
-        entry.Saved = document.ToJson();
+        entry.Saved = document;
         live.Set(entry.Session.Id, entry, LiveEntry);
     }
 }
@@ -128,6 +127,14 @@ public sealed class LiveSession(ConfigurationSession session, Dialogue? dialogue
     /// <summary>Changes run one at a time per session, so saves land in order.</summary>
     internal SemaphoreSlim Gate { get; } = new(1, 1);
 
-    /// <summary>The JSON of the document last saved or loaded.</summary>
-    internal string Saved { get; set; } = "";
+    /// <summary>The document last saved or loaded.</summary>
+    internal SessionDocument? Saved { get; set; }
+
+    /// <summary>
+    /// Whether this copy is what <paramref name="stored"/> holds: the same document (a store in
+    /// memory hands back what it was given, so a step costs no JSON), else the same JSON (a
+    /// distributed store reads a new document each time).
+    /// </summary>
+    internal bool Matches(SessionDocument stored) =>
+        ReferenceEquals(stored, Saved) || (Saved is not null && Saved.ToJson() == stored.ToJson());
 }

@@ -455,6 +455,36 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(choices, after["choices"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task Sessions_StepTakenOnAnotherShop_IsSeenByTheFirst()
+    {
+        // Two shops on one store at once, as two web servers behind a balancer: each keeps a live
+        // copy, and a copy the other shop moved on must be resumed from the store, not used.
+        var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        var settings = new Dictionary<string, string?>();
+        void Shared(IServiceCollection services)
+        {
+            services.AddSingleton<IDistributedCache>(cache);
+            services.Configure<Configurator.DependencyInjection.ConfiguratorOptions>(o => o.Sessions.UseDistributedCache = true);
+        }
+
+        using var first = new ShopFactory(Shared, settings);
+        using var second = new ShopFactory(Shared, settings);
+        var a = first.CreateClient();
+        var b = second.CreateClient();
+        var id = (string)(await a.StartSession("window-rules"))["id"]!;
+        await a.PostJson($"/api/sessions/{id}/choices", new { module = "glass", option = "double", action = "select" });
+        var (_, onB) = await b.PostJson($"/api/sessions/{id}/choices", new { module = "size", option = "l", action = "select" });
+        var (response, onA) = await a.GetJson($"/api/sessions/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, onB["choices"]!.AsArray().Count);
+        Assert.Equal(onB["choices"]!.ToJsonString(), onA["choices"]!.ToJsonString());
+
+        // And the first shop's next step builds on both.
+        var (_, next) = await a.PostJson($"/api/sessions/{id}/choices", new { module = "strength", option = "2", action = "select" });
+        Assert.Equal(3, next["choices"]!.AsArray().Count);
+    }
 }
 
 /// <summary>One in-memory web shop for the API tests.</summary>
