@@ -6,7 +6,7 @@ var model = new Option<string>("--model") { Description = "The model id.", Defau
 var sessions = new Option<int>("--sessions") { Description = "Sessions kept open.", DefaultValueFactory = _ => 1000 };
 var connections = new Option<int>("--connections") { Description = "Concurrent connections.", DefaultValueFactory = _ => 32 };
 var steps = new Option<int>("--steps") { Description = "Random valid steps per session.", DefaultValueFactory = _ => 20 };
-var warmup = new Option<int>("--warmup") { Description = "Random valid steps per session before the measured ones, not measured (both processes compile their hot code meanwhile).", DefaultValueFactory = _ => 5 };
+var warmup = new Option<int>("--warmup") { Description = "Random valid steps per session before the measured ones, not measured (both processes compile their hot code meanwhile).", DefaultValueFactory = _ => 40 };
 var seed = new Option<int>("--seed") { Description = "Seed for the random steps.", DefaultValueFactory = _ => 1 };
 var command = new RootCommand("Drives a running Configurator web shop and reports requests per second, p50/p99 latency and errors.")
 {
