@@ -432,17 +432,11 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
     public async Task Sessions_SurviveARestartWithADistributedCache()
     {
         // One cache outlives two hosts, as Redis outlives a web server's process.
-        var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
-        var settings = new Dictionary<string, string?>();
-        void Shared(IServiceCollection services)
-        {
-            services.AddSingleton<IDistributedCache>(cache);
-            services.Configure<Configurator.DependencyInjection.ConfiguratorOptions>(o => o.Sessions.UseDistributedCache = true);
-        }
+        var (shared, settings) = OneDistributedCache();
 
         string id;
         string choices;
-        using (var first = new ShopFactory(Shared, settings))
+        using (var first = new ShopFactory(shared, settings))
         {
             var client = first.CreateClient();
             id = (string)(await client.StartSession("window-rules"))["id"]!;
@@ -450,7 +444,7 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
             choices = view["choices"]!.ToJsonString();
         }
 
-        using var second = new ShopFactory(Shared, settings);
+        using var second = new ShopFactory(shared, settings);
         var (response, after) = await second.CreateClient().GetJson($"/api/sessions/{id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(choices, after["choices"]!.ToJsonString());
@@ -461,16 +455,10 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
     {
         // Two shops on one store at once, as two web servers behind a balancer: each keeps a live
         // copy, and a copy the other shop moved on must be resumed from the store, not used.
-        var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
-        var settings = new Dictionary<string, string?>();
-        void Shared(IServiceCollection services)
-        {
-            services.AddSingleton<IDistributedCache>(cache);
-            services.Configure<Configurator.DependencyInjection.ConfiguratorOptions>(o => o.Sessions.UseDistributedCache = true);
-        }
+        var (shared, settings) = OneDistributedCache();
 
-        using var first = new ShopFactory(Shared, settings);
-        using var second = new ShopFactory(Shared, settings);
+        using var first = new ShopFactory(shared, settings);
+        using var second = new ShopFactory(shared, settings);
         var a = first.CreateClient();
         var b = second.CreateClient();
         var id = (string)(await a.StartSession("window-rules"))["id"]!;
@@ -484,6 +472,17 @@ public sealed class ShopApiTests(ShopFixture shop) : IClassFixture<ShopFixture>
         // And the first shop's next step builds on both.
         var (_, next) = await a.PostJson($"/api/sessions/{id}/choices", new { module = "strength", option = "2", action = "select" });
         Assert.Equal(3, next["choices"]!.AsArray().Count);
+    }
+
+    /// <summary>Services that put the shops' sessions in one distributed cache shared by every shop built with them.</summary>
+    private static (Action<IServiceCollection> Services, Dictionary<string, string?> Settings) OneDistributedCache()
+    {
+        var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        return (services =>
+        {
+            services.AddSingleton<IDistributedCache>(cache);
+            services.Configure<Configurator.DependencyInjection.ConfiguratorOptions>(o => o.Sessions.UseDistributedCache = true);
+        }, []);
     }
 }
 
