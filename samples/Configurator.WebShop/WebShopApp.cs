@@ -46,7 +46,6 @@ public static class WebShopApp
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ShopSessions>();
         builder.Services.AddSingleton<ShopCatalog>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ShopJsonContext.Default));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConfiguratorProblems>();
         builder.Services.AddOpenApi();

@@ -89,25 +89,11 @@ public sealed record PriceLineView(string Kind, string Id, string Label, string 
 /// <summary>A module as a radio group (<c>max</c> 1) or a checkbox group.</summary>
 public sealed record ModuleView(string Id, string Name, int Min, int Max, bool Decided, IReadOnlyList<OptionView> Options);
 
-/// <summary>
-/// An option: whether it can be chosen next, whether it is selected and by whom (<c>source</c>: none,
-/// customer, default, forced or preset), what it adds to the price, and why it is unavailable.
-/// </summary>
-public sealed record OptionView(string Id, string Name, bool Available, bool Selected, string Source, MoneyView? PriceDifference, ReasonView? Reason);
-
-/// <summary>An amount as a string of digits in the currency's minor unit (so that no digit is lost), and the currency.</summary>
-public sealed record MoneyView(string Amount, string Currency)
-{
-    /// <summary>As a page shows a difference: "+125.00 EUR", "-10.00 EUR".</summary>
-    [JsonIgnore]
-    public string WithSign => (Amount.StartsWith('-') ? "" : "+") + Amount + " " + Currency;
-}
+/// <summary>An option: whether it can be chosen next, whether it is selected and by whom, what it adds to the price, and why it is unavailable.</summary>
+public sealed record OptionView(string Id, string Name, bool Available, bool Selected, SelectionSource Source, Money? PriceDifference, ReasonView? Reason);
 
 /// <summary>Why an option is unavailable: the rules and the earlier choices (<c>module=option</c>) that rule it out.</summary>
-public sealed record ReasonView(IReadOnlyList<ConstraintView> Constraints, IReadOnlyList<string> Selections, string Message);
-
-/// <summary>A rule of an explanation: its id and its message.</summary>
-public sealed record ConstraintView(string Id, string Message);
+public sealed record ReasonView(IReadOnlyList<ExplainedConstraint> Constraints, IReadOnlyList<string> Selections, string Message);
 
 /// <summary>The standard product nearest to the configuration, and how many modules differ from it.</summary>
 public sealed record NearestPresetView(string Id, string Name, int Distance, IReadOnlyList<string> DifferingModules);
