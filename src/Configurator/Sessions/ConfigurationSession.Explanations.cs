@@ -38,7 +38,7 @@ public sealed partial class ConfigurationSession
     private SessionState WithReasons(SessionState state)
     {
         var choices = state.Choices.AsImmutableArray();
-        var page = new ReasonPage(this, _passes);
+        var page = new ReasonPage(this);
         var last = _lastReasons;
         var shown = new Dictionary<(string Module, string Option), Explanation>();
         var rulingOut = RulingOut(choices);
@@ -72,7 +72,6 @@ public sealed partial class ConfigurationSession
             };
         })];
         _lastReasons = new ShownReasons(choices, shown);
-        page.KeepUsedPasses();
         return state with { Modules = modules };
     }
 
@@ -108,7 +107,7 @@ public sealed partial class ConfigurationSession
     private Explanation ExplainChoice(ImmutableArray<CustomerChoice> others, ImmutableArray<CustomerChoice> added, CustomerChoice choice,
         ReasonPage? page = null, (Explanation Reason, ImmutableArray<CustomerChoice> Among)? earlier = null)
     {
-        var choices = FewestChoices(others, added, page ?? new ReasonPage(this, []), earlier);
+        var choices = FewestChoices(others, added, page ?? new ReasonPage(this), earlier);
         if (earlier is { Reason: var kept } && kept.Choices.SequenceEqual(choices))
         {
             return kept;

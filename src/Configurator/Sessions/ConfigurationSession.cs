@@ -30,7 +30,6 @@ public sealed partial class ConfigurationSession
     private volatile SessionState? _state;
     private SessionState? _view;
     private ShownReasons? _lastReasons;
-    private readonly Dictionary<string, bool[][]> _passes = [];
 
     /// <summary>The multi-select modules a strategy fixes whole when it applies a preset (see <see cref="PresetChoices"/>).</summary>
     internal Func<Modeling.Module, bool>? Pinned { get; set; }

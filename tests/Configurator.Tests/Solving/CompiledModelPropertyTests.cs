@@ -78,6 +78,35 @@ public class CompiledModelPropertyTests
         }, iter: 1500, threads: 1);
 
     [Fact]
+    public void Exists_UnderRandomRestrictions_MatchesTheOracle() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Any subset of each module's values, empty ones included: the depth-first existence
+            // check must agree with the brute-force configurations on every one.
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            var valid = new BruteForceOracle(model).ValidConfigurations()
+                .Select(c => compiled.ToRestriction(c.Aggregate(Selection.Empty, (s, m) => s.With(m.Key, m.Value))))
+                .Select(r => Enumerable.Range(0, compiled.Domains.Length).Select(m => Array.IndexOf(r.AllowedValues(m)!, true)).ToArray())
+                .ToList();
+            for (var query = 0; query < 8; query++)
+            {
+                var restriction = new Restriction(compiled.Domains.Length);
+                for (var module = 0; module < compiled.Domains.Length; module++)
+                {
+                    if (random.Next(2) == 0)
+                    {
+                        restriction.Restrict(module, [.. Enumerable.Range(0, compiled.Domains[module].ValueCount).Select(_ => random.Next(3) != 0)]);
+                    }
+                }
+
+                var expected = valid.Any(values => values.Select((value, module) => restriction.Allows(module, value)).All(allowed => allowed));
+                Assert.Equal(expected, compiled.Exists(restriction));
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
     public void ResidualDiagram_RandomModels_IsTheSameReducedDiagramAsTheFrontierOne() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {

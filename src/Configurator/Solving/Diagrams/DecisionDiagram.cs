@@ -93,14 +93,54 @@ internal sealed partial class DecisionDiagram : ISolverEngine
 
     public bool Exists(Restriction restriction)
     {
-        if (IsEmpty || restriction.IsEmpty)
+        if (IsEmpty || restriction.IsEmpty || Root == Terminal)
         {
             return !IsEmpty;
         }
 
-        using var alive = new Scratch<bool>(NodeCount);
-        Alive(restriction, alive.Items);
-        return alive.Items[Root];
+        // Depth first from the root along allowed edges, stopping at the first path to the terminal:
+        // a restriction of a few modules usually finds one at once, and one that leaves nothing
+        // visits only what its allowed edges reach, not the whole diagram as a liveness pass does.
+        // A node left without a path is dead; a node is never met again on its own path (levels only go down).
+        using var deadScratch = new Scratch<bool>(NodeCount);
+        using var nodeScratch = new Scratch<int>(Plan.LevelCount);
+        using var edgeScratch = new Scratch<int>(Plan.LevelCount);
+        var dead = deadScratch.Items;
+        var path = nodeScratch.Items;
+        var next = edgeScratch.Items;
+        var depth = 0;
+        path[0] = Root;
+        next[0] = EdgeStart[Root];
+        while (depth >= 0)
+        {
+            var node = path[depth];
+            var allowed = restriction.AllowedValues(Plan.Order[depth]);
+            var edge = next[depth];
+            while (edge < EdgeStart[node + 1] && ((allowed is not null && !allowed[EdgeValue[edge]]) || dead[EdgeChild[edge]]))
+            {
+                edge++;
+            }
+
+            if (edge == EdgeStart[node + 1])
+            {
+                dead[node] = true;
+                depth--;
+                continue;
+            }
+
+            var child = EdgeChild[edge];
+            if (child == Terminal)
+            {
+                return true;
+            }
+
+            next[depth] = edge + 1;
+            depth++;
+            path[depth] = child;
+            next[depth] = EdgeStart[child];
+        }
+
+        return false;
     }
 
     public void Unrank(Restriction restriction, BigInteger rank, int[] values)
