@@ -149,7 +149,9 @@ public sealed partial class ConfigurationSession
             return kept;
         }
 
-        return EarliestConflict.Find(others, subset => page.Allows(subset, added)) ?? [];
+        return (page.EarliestRefuting(others, added) is { } earliestRefuting
+            ? EarliestConflict.Find(others, earliestRefuting)
+            : EarliestConflict.Find(others, subset => page.Allows(subset, added))) ?? [];
     }
 
     /// <summary>The explanation for a customer, in the model's display names and the session's language.</summary>

@@ -21,6 +21,13 @@ public sealed partial class ConfigurationSession
         return restriction;
     }
 
+    /// <summary>The module a choice concerns and which of its values the choice allows.</summary>
+    internal (int Module, bool[] Allowed) ValuesOf(CustomerChoice choice)
+    {
+        var module = Model.ModuleIndexOf(choice.ModuleId);
+        return (module, AllowedValues(module, choice));
+    }
+
     /// <summary>Which values of the module a choice allows.</summary>
     private bool[] AllowedValues(int module, CustomerChoice choice)
     {

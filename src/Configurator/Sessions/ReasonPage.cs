@@ -40,6 +40,21 @@ internal sealed class ReasonPage(ConfigurationSession session)
         return false;
     }
 
+    /// <summary>
+    /// On a decision diagram, the question that names the shortest prefix of <paramref name="items"/>
+    /// ruling out <paramref name="added"/> (one pass each; see <see cref="Solving.Explanations.EarliestConflict"/>); null on the other engines.
+    /// </summary>
+    public Func<IReadOnlyList<CustomerChoice>, int, int>? EarliestRefuting(IReadOnlyList<CustomerChoice> items, IReadOnlyList<CustomerChoice> added)
+    {
+        if (session.Model.Engine != SolverEngineKind.Diagram)
+        {
+            return null;
+        }
+
+        var soft = items.Select(session.ValuesOf).ToList();
+        return (found, end) => session.Model.EarliestRefuting(session.RestrictionOf([.. found, .. added]), soft, end) ?? -1;
+    }
+
     private (bool[][] Usable, Restriction Restriction) Free()
     {
         var restriction = session.RestrictionOf([]);

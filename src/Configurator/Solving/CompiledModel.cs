@@ -225,6 +225,10 @@ public sealed partial class CompiledModel
 
     internal bool[][] UsableValues(Restriction restriction) => _engine.UsableValues(restriction);
 
+    /// <summary>On a decision diagram, <see cref="Diagrams.DecisionDiagram.EarliestRefuting"/>; null on the other engines.</summary>
+    internal int? EarliestRefuting(Restriction hard, IReadOnlyList<(int Module, bool[] Allowed)> soft, int end) =>
+        _engine is Diagrams.DecisionDiagram diagram ? diagram.EarliestRefuting(hard, soft, end) : null;
+
     // Explanations ask what one choice alone leaves usable, the same few hundred questions for every session.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[][]> _usableMemo = new(StringComparer.Ordinal);
 

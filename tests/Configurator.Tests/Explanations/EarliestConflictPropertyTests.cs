@@ -55,6 +55,24 @@ public class EarliestConflictPropertyTests
         }, iter: 2000);
 
     [Fact]
+    public void Find_FromTheEarliestRefutingPrefix_IsTheSameConflict() =>
+        Problems.Sample(problem =>
+        {
+            var (items, bad) = problem;
+            var questions = 0;
+            int EarliestRefuting(IReadOnlyList<int> found, int end)
+            {
+                questions++;
+                return !IsConsistent(found, bad) ? -1
+                    : Enumerable.Range(0, end).Where(i => !IsConsistent([.. found, .. items[..(i + 1)]], bad)).DefaultIfEmpty(end).First();
+            }
+
+            var found = EarliestConflict.Find(items, EarliestRefuting);
+            Assert.Equal(Oracle(items, bad), found);
+            Assert.True(questions <= (found?.Count ?? 0) + 1, $"{questions} questions for a conflict of {found?.Count}");
+        }, iter: 2000);
+
+    [Fact]
     public void IsKept_OnlyWhenFindWouldReturnTheSameConflict() =>
         Gen.Select(Problems, Gen.Int[0, 11].Array[0, 4], Gen.Int[0, int.MaxValue]).Sample((problem, appended, seed) =>
         {

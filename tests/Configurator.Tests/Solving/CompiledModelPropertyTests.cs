@@ -107,6 +107,41 @@ public class CompiledModelPropertyTests
         }, iter: 1000, threads: 1);
 
     [Fact]
+    public void EarliestRefuting_UnderRandomRestrictions_IsTheShortestInconsistentPrefix() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // A hard restriction and a list of single-module ones, several on one module at times:
+            // the one-pass answer must be the first prefix the brute-force configurations refute.
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
+            var modules = compiled.Domains.Length;
+            var valid = new BruteForceOracle(model).ValidConfigurations()
+                .Select(c => compiled.ToRestriction(c.Aggregate(Selection.Empty, (s, m) => s.With(m.Key, m.Value))))
+                .Select(r => Enumerable.Range(0, modules).Select(m => Array.IndexOf(r.AllowedValues(m)!, true)).ToArray())
+                .ToList();
+            bool[] RandomValues(int module) => [.. Enumerable.Range(0, compiled.Domains[module].ValueCount).Select(_ => random.Next(4) != 0)];
+            for (var query = 0; query < 8; query++)
+            {
+                var hard = new Restriction(modules);
+                if (random.Next(2) == 0)
+                {
+                    var module = random.Next(modules);
+                    hard.Restrict(module, RandomValues(module));
+                }
+
+                var soft = Enumerable.Range(0, random.Next(6)).Select(_ => random.Next(modules)).Select(m => (m, RandomValues(m))).ToList();
+                var end = random.Next(soft.Count + 1);
+                bool Survives(int[] values, int prefix) =>
+                    values.Select((value, module) => hard.Allows(module, value)).All(a => a)
+                    && soft.Take(prefix).All(s => s.Item2[values[s.m]]);
+                var expected = !valid.Any(v => Survives(v, 0)) ? -1
+                    : Enumerable.Range(0, end).Where(i => !valid.Any(v => Survives(v, i + 1))).DefaultIfEmpty(end).First();
+                Assert.Equal(expected, compiled.EarliestRefuting(hard, soft, end));
+            }
+        }, iter: 1000, threads: 1);
+
+    [Fact]
     public void ResidualDiagram_RandomModels_IsTheSameReducedDiagramAsTheFrontierOne() =>
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {

@@ -143,6 +143,75 @@ internal sealed partial class DecisionDiagram : ISolverEngine
         return false;
     }
 
+    /// <summary>
+    /// The least i such that <paramref name="hard"/> and <paramref name="soft"/>[0..i] leave no
+    /// configuration; -1 when <paramref name="hard"/> alone leaves none, <paramref name="end"/> when
+    /// <paramref name="hard"/> and <paramref name="soft"/>[0..end) leave one. Each soft entry allows
+    /// some values of one module.
+    /// </summary>
+    /// <remarks>
+    /// One bottom-up pass: a configuration survives the prefixes shorter than the first soft entry
+    /// it breaks, so the answer is the best, over the configurations <paramref name="hard"/> allows,
+    /// of that first broken index: a widest-path problem, with an edge's width the first entry that
+    /// forbids its value.
+    /// </remarks>
+    public int EarliestRefuting(Restriction hard, IReadOnlyList<(int Module, bool[] Allowed)> soft, int end)
+    {
+        if (IsEmpty)
+        {
+            return -1;
+        }
+
+        // Per module a soft entry touches: for each value, the first entry that forbids it (end if none).
+        var firstForbidding = new int[ValueCounts.Length][];
+        for (var j = 0; j < end; j++)
+        {
+            var (module, allowed) = soft[j];
+            if (firstForbidding[module] is not { } first)
+            {
+                first = firstForbidding[module] = new int[ValueCounts[module]];
+                Array.Fill(first, end);
+            }
+
+            for (var value = 0; value < first.Length; value++)
+            {
+                if (!allowed[value] && first[value] > j)
+                {
+                    first[value] = j;
+                }
+            }
+        }
+
+        using var scratch = new Scratch<int>(NodeCount);
+        var best = scratch.Items;
+        best[Terminal] = end;
+        for (var level = Plan.LevelCount - 1; level >= 0; level--)
+        {
+            var module = Plan.Order[level];
+            var allowed = hard.AllowedValues(module);
+            var first = firstForbidding[module];
+            for (var node = LevelStart[level]; node < LevelStart[level + 1]; node++)
+            {
+                var widest = -1;
+                for (var edge = EdgeStart[node]; edge < EdgeStart[node + 1] && widest < end; edge++)
+                {
+                    var value = EdgeValue[edge];
+                    if (allowed is not null && !allowed[value])
+                    {
+                        continue;
+                    }
+
+                    var width = Math.Min(best[EdgeChild[edge]], first is null ? end : first[value]);
+                    widest = Math.Max(widest, width);
+                }
+
+                best[node] = widest;
+            }
+        }
+
+        return best[Root];
+    }
+
     public void Unrank(Restriction restriction, BigInteger rank, int[] values)
     {
         var counts = restriction.IsEmpty ? UnrestrictedCounts : CountNodes(restriction);

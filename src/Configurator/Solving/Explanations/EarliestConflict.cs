@@ -60,7 +60,40 @@ internal static class EarliestConflict
     }
 
     /// <summary>
-    /// Whether <see cref="Find{T}"/> on <paramref name="after"/> returns <paramref name="conflict"/>,
+    /// The same conflict as <see cref="Find{T}(IReadOnlyList{T}, Func{IReadOnlyList{T}, bool})"/>, from a question that names
+    /// the shortest inconsistent prefix at once: <paramref name="earliestRefuting"/>(found, end) is
+    /// -1 when <c>found</c> alone is inconsistent, <c>end</c> when <c>found</c> and <c>items[0..end)</c>
+    /// are consistent, else the least i with <c>found</c> and <c>items[0..i]</c> inconsistent. A conflict
+    /// of k elements takes k + 1 questions instead of about k·log₂ n.
+    /// </summary>
+    public static List<T>? Find<T>(IReadOnlyList<T> items, Func<IReadOnlyList<T>, int, int> earliestRefuting)
+    {
+        var found = new List<T>();
+        var end = items.Count;
+        var i = earliestRefuting(found, end);
+        if (i == end)
+        {
+            return null;
+        }
+
+        while (i >= 0 && i < end)
+        {
+            found.Add(items[i]);
+            end = i;
+            if (end == 0)
+            {
+                break;
+            }
+
+            i = earliestRefuting(found, end);
+        }
+
+        found.Reverse();
+        return found;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Find{T}(IReadOnlyList{T}, Func{IReadOnlyList{T}, bool})"/> on <paramref name="after"/> returns <paramref name="conflict"/>,
     /// given that it returned it on <paramref name="before"/>: the elements of <paramref name="after"/>
     /// up to the conflict's last one are those of <paramref name="before"/> up to it, in order, less
     /// some that are not in the conflict.
