@@ -86,10 +86,7 @@ public class CompiledModelPropertyTests
             var random = new Random(seed);
             var model = SmallModels.Create(seed);
             var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
-            var valid = new BruteForceOracle(model).ValidConfigurations()
-                .Select(c => compiled.ToRestriction(c.Aggregate(Selection.Empty, (s, m) => s.With(m.Key, m.Value))))
-                .Select(r => Enumerable.Range(0, compiled.Domains.Length).Select(m => Array.IndexOf(r.AllowedValues(m)!, true)).ToArray())
-                .ToList();
+            var valid = ValidValues(model, compiled);
             for (var query = 0; query < 8; query++)
             {
                 var restriction = new Restriction(compiled.Domains.Length);
@@ -116,10 +113,7 @@ public class CompiledModelPropertyTests
             var model = SmallModels.Create(seed);
             var compiled = SmallModels.Compile(model, SolverEngineKind.Diagram);
             var modules = compiled.Domains.Length;
-            var valid = new BruteForceOracle(model).ValidConfigurations()
-                .Select(c => compiled.ToRestriction(c.Aggregate(Selection.Empty, (s, m) => s.With(m.Key, m.Value))))
-                .Select(r => Enumerable.Range(0, modules).Select(m => Array.IndexOf(r.AllowedValues(m)!, true)).ToArray())
-                .ToList();
+            var valid = ValidValues(model, compiled);
             bool[] RandomValues(int module) => [.. Enumerable.Range(0, compiled.Domains[module].ValueCount).Select(_ => random.Next(4) != 0)];
             for (var query = 0; query < 8; query++)
             {
@@ -140,6 +134,12 @@ public class CompiledModelPropertyTests
                 Assert.Equal(expected, compiled.EarliestRefuting(hard, soft, end));
             }
         }, iter: 1000, threads: 1);
+
+    /// <summary>The brute-force oracle's valid configurations, each as the value index of every module.</summary>
+    private static List<int[]> ValidValues(Configurator.Modeling.ProductModel model, CompiledModel compiled) =>
+        [.. new BruteForceOracle(model).ValidConfigurations()
+            .Select(c => compiled.ToRestriction(c.Aggregate(Selection.Empty, (s, m) => s.With(m.Key, m.Value))))
+            .Select(r => Enumerable.Range(0, compiled.Domains.Length).Select(m => Array.IndexOf(r.AllowedValues(m)!, true)).ToArray())];
 
     [Fact]
     public void ResidualDiagram_RandomModels_IsTheSameReducedDiagramAsTheFrontierOne() =>
