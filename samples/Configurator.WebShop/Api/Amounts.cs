@@ -18,6 +18,9 @@ internal static class Amounts
 
     public static string Format(decimal amount, string currency) => new Money(amount, currency).FormatAmount();
 
+    /// <summary>A price difference as a page shows it: "+125.00 EUR", "-10.00 EUR"; empty when there is none.</summary>
+    public static string Difference(Money? money) => money is { } m ? (m.Amount >= 0 ? "+" : "") + m.FormatAmount() + " " + m.Currency : "";
+
     /// <summary>The kind as the library's JSON names it (<c>base</c>, <c>option</c>, …).</summary>
     public static string Format(PriceLineKind kind) => Kinds.TryGetValue(kind, out var name) ? name : kind.ToString();
 }
