@@ -129,5 +129,15 @@ internal sealed class ModelPricing
         return filled;
     }
 
-    public decimal Round(decimal amount) => Math.Round(amount, Iso4217.MinorUnits(Currency), MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// Rounds half away from zero to the currency's minor unit, as the model format says, of the
+    /// exact amount. A division in a rule (<c>count(frame) / 15</c>) has no exact decimal, so
+    /// the arithmetic leaves an error in the last of its 28 digits, and an exact midpoint
+    /// (1,598.95 − 1/15 with 71 % on top is 2,734.0905) can come out a hair below it and round
+    /// down. The amount is first rounded to 12 places: far finer than any price, far coarser than that error.
+    /// </summary>
+    public decimal Round(decimal amount) =>
+        Math.Round(Math.Round(amount, ExactPlaces, MidpointRounding.AwayFromZero), Iso4217.MinorUnits(Currency), MidpointRounding.AwayFromZero);
+
+    private const int ExactPlaces = 12;
 }

@@ -33,8 +33,13 @@ internal sealed class PricingOracle(ProductModel model)
         return Round((subtotal * (1 + (percent / 100))) + fields);
     }
 
+    /// <summary>
+    /// The exact amount rounded half away from zero. Decimal division leaves an error in the 28th
+    /// digit (1/15), which can put an exact midpoint a hair below it; 12 places are exact for
+    /// every amount these models reach.
+    /// </summary>
     public decimal Round(decimal amount) =>
-        Math.Round(amount, model.Currency switch { "JPY" => 0, "KWD" => 3, _ => 2 }, MidpointRounding.AwayFromZero);
+        Math.Round(Math.Round(amount, 12, MidpointRounding.AwayFromZero), model.Currency switch { "JPY" => 0, "KWD" => 3, _ => 2 }, MidpointRounding.AwayFromZero);
 
     public IEnumerable<Dictionary<string, string[]>> Valid(Func<Dictionary<string, string[]>, bool>? within = null) => _oracle.ValidConfigurations(within);
 }

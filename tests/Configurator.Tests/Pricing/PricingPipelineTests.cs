@@ -65,6 +65,20 @@ public class PricingPipelineTests
     }
 
     [Fact]
+    public void Price_ExactMidpointThroughADivision_RoundsAwayFromZero()
+    {
+        // (1 - 1/6) * 1.41 is exactly 1.175; in decimals 1/6 ends in ...67, and the total came to 1.17499…9 and 1.17.
+        var model = new ProductModelBuilder("m").WithCurrency("EUR").WithBasePrice(1)
+            .AddModule("a", m => m.AddOption("x"))
+            .AddSurcharge("sixth", "true", "-count(a) / 6")
+            .AddPercentage("vat", "true", 41)
+            .Build();
+        var compiled = ModelCompiler.Compile(model).GetModelOrThrow();
+        Assert.Equal(1.18m, PricingPipeline.Default.Price(compiled, Selection.Parse("a=x")).Total.Amount);
+        Assert.Equal(1.18m, PricingPipeline.Default.Range(compiled, Selection.Empty)!.Min.Amount);
+    }
+
+    [Fact]
     public void Range_Partial_GivesCheapestAndDearestCompletions()
     {
         var range = PricingPipeline.Default.Range(Windows, Selection.Parse("frame=arched"))!;
