@@ -1,6 +1,7 @@
 using Configurator.Modeling;
 using Configurator.Solving;
 using Configurator.Solving.Search;
+using CsCheck;
 
 namespace Configurator.Tests.Solving;
 
@@ -39,4 +40,41 @@ public class PropagationTests
         Assert.False(new Propagation(compiled.Domains, compiled.Constraints).Run(new DomainStore(compiled.Domains, restriction), -1));
         Assert.Equal(0, (int)compiled.Count(Selection.Parse("a=z")));
     }
+
+    /// <summary>
+    /// A run of some of a model's propagators (explanations ask these over and over) reaches the
+    /// same fixpoint, or fails alike, as a propagation wired from those propagators alone; and
+    /// undoing to a mark taken before leaves the store as a new one, so one store serves many checks.
+    /// </summary>
+    [Fact]
+    public void Run_OfSomePositions_IsThePropagationOfThoseAlone() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var compiled = SmallModels.Compile(SmallModels.Create(seed), SolverEngineKind.Search);
+            var domains = compiled.Domains;
+            Propagator[] propagators = [.. compiled.Constraints.Select(c => Propagator.Create(c, domains))];
+            var all = new Propagation(domains.Length, propagators, domains);
+            for (var round = 0; round < 6; round++)
+            {
+                var restriction = compiled.ToRestriction(compiled.Model.Modules.Where(_ => random.Next(3) == 0)
+                    .Aggregate(Selection.Empty, (selection, module) => selection.With(module.Id, [module.Options[random.Next(module.Options.Count)].Id])));
+                List<int> positions = [.. Enumerable.Range(0, propagators.Length).Where(_ => random.Next(2) == 0).OrderBy(_ => random.Next())];
+                var store = new DomainStore(domains, restriction);
+                var alone = new DomainStore(domains, restriction);
+                var mark = store.Mark();
+                var ran = all.Run(store, positions);
+                Assert.Equal(new Propagation(domains.Length, [.. positions.Select(p => propagators[p])], domains).Run(alone, -1), ran);
+                if (ran)
+                {
+                    Assert.Equal(Domains(alone, domains.Length), Domains(store, domains.Length));
+                }
+
+                store.Undo(mark);
+                Assert.Equal(Domains(new DomainStore(domains, restriction), domains.Length), Domains(store, domains.Length));
+            }
+        }, iter: 1000, threads: 1);
+
+    private static string Domains(DomainStore store, int moduleCount) =>
+        string.Join(" | ", Enumerable.Range(0, moduleCount).Select(m => string.Join(",", store.Values(m))));
 }

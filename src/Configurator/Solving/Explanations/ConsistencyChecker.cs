@@ -25,16 +25,51 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
     public bool IsConsistent(IEnumerable<int> constraintPositions, Restriction restriction)
     {
         var store = new DomainStore(domains, restriction);
-        if (Enumerable.Range(0, domains.Count).Any(m => store.Size(m) == 0))
-        {
-            return false;
-        }
+        return !HasEmptyModule(store) && IsConsistent(constraintPositions, store);
+    }
 
-        var propagation = new Propagation(domains.Count, [.. constraintPositions.Select(p => propagators[p])], domains);
+    /// <summary>
+    /// As <see cref="IsConsistent(IEnumerable{int}, Restriction)"/> on a store holding the
+    /// restriction, no module empty; the store is as it was afterwards, so one serves every check
+    /// of a question.
+    /// </summary>
+    private bool IsConsistent(IEnumerable<int> constraintPositions, DomainStore store)
+    {
+        Propagator[] subset = [.. constraintPositions.Select(p => propagators[p])];
+        var propagation = new Propagation(domains.Count, subset, domains);
+
+        // Only the modules the constraints read take part: every other module keeps a value of its
+        // own (none is empty), whatever the rest take. Explanations ask about a few constraints of
+        // a model of many modules, so the search stays as small as the question.
+        var read = new bool[domains.Count];
+        foreach (var propagator in subset)
+        {
+            foreach (var module in propagator.Scope)
+            {
+                read[module] = true;
+            }
+        }
 
         // Counting with component caching rather than a plain search for one configuration: the
         // plain search can thrash on large feature models (BusyBox), where parts count quickly.
-        return propagation.Run(store, -1) && new ComponentCounter(propagation, store, domains.Count).Exists(Enumerable.Range(0, domains.Count));
+        var mark = store.Mark();
+        var consistent = propagation.Run(store, -1)
+            && new ComponentCounter(propagation, store, domains.Count).Exists(Enumerable.Range(0, domains.Count).Where(m => read[m]));
+        store.Undo(mark);
+        return consistent;
+    }
+
+    private bool HasEmptyModule(DomainStore store)
+    {
+        for (var m = 0; m < domains.Count; m++)
+        {
+            if (store.Size(m) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -71,14 +106,19 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
 
     private List<int>? FindMinimalConflict(Restriction restriction)
     {
+        // One store for every check of this question: each runs from the restriction and undoes
+        // what it changed, instead of building the store again.
         var store = new DomainStore(domains, restriction);
-        if (Enumerable.Range(0, domains.Count).Any(m => store.Size(m) == 0))
+        if (HasEmptyModule(store))
         {
             return [];
         }
 
         var trace = new List<(int Propagator, int[] Changed)>();
-        if (!_all.Run(store, -1, effective: null, enabled: null, trace))
+        var clean = store.Mark();
+        var propagated = _all.Run(store, -1, effective: null, enabled: null, trace);
+        store.Undo(clean);
+        if (!propagated)
         {
             var used = Cone(trace);
 
@@ -86,17 +126,17 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
             // each, latest first (the one QuickXplain would keep), before a search over subsets.
             for (var i = used.Count - 1; i >= 0; i--)
             {
-                if (propagators[used[i]].Scope.Any(m => restriction.AllowedValues(m) is not null) && !Propagates([used[i]], restriction))
+                if (propagators[used[i]].Scope.Any(m => restriction.AllowedValues(m) is not null) && !Propagates([used[i]], store))
                 {
                     return [used[i]];
                 }
             }
 
-            var refuted = QuickXplain.FindConflict(used, subset => Propagates(subset, restriction)) ?? used;
+            var refuted = QuickXplain.FindConflict(used, subset => Propagates(subset, store)) ?? used;
             for (var i = refuted.Count - 1; i >= 0; i--)
             {
                 var without = refuted[..i].Concat(refuted[(i + 1)..]).ToList();
-                if (!IsConsistent(without, restriction))
+                if (!IsConsistent(without, store))
                 {
                     refuted = without;
                 }
@@ -105,7 +145,7 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
             return refuted;
         }
 
-        return QuickXplain.FindConflict(Enumerable.Range(0, propagators.Length).ToList(), subset => IsConsistent(subset, restriction));
+        return QuickXplain.FindConflict(Enumerable.Range(0, propagators.Length).ToList(), subset => IsConsistent(subset, store));
     }
 
     /// <summary>
@@ -133,16 +173,15 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
         return [.. Enumerable.Range(0, propagators.Length).Where(p => taken[p])];
     }
 
-    /// <summary>Whether propagating the constraints leaves every module a value (false means inconsistent for sure).</summary>
-    private bool Propagates(IEnumerable<int> constraintPositions, Restriction restriction)
+    /// <summary>
+    /// Whether propagating the constraints leaves every module a value (false means inconsistent
+    /// for sure), on a store holding the restriction, no module empty; the store is as it was afterwards.
+    /// </summary>
+    private bool Propagates(IReadOnlyList<int> constraintPositions, DomainStore store)
     {
-        var store = new DomainStore(domains, restriction);
-        var enabled = new bool[propagators.Length];
-        foreach (var position in constraintPositions)
-        {
-            enabled[position] = true;
-        }
-
-        return Enumerable.Range(0, domains.Count).All(m => store.Size(m) > 0) && _all.Run(store, -1, effective: null, enabled);
+        var mark = store.Mark();
+        var propagates = _all.Run(store, constraintPositions);
+        store.Undo(mark);
+        return propagates;
     }
 }

@@ -25,7 +25,52 @@ internal sealed class Propagation
     {
         _domains = domains;
         _propagators = propagators;
-        _propagatorsOf = [.. Enumerable.Range(0, moduleCount).Select(m => Enumerable.Range(0, _propagators.Length).Where(p => _propagators[p].Scope.Contains(m)).ToArray())];
+        _propagatorsOf = PropagatorsOf(moduleCount, propagators);
+    }
+
+    /// <summary>
+    /// Per module, the positions of the propagators that read it, in order; one pass over the scopes,
+    /// since explanations wire a few propagators of a model of many modules, over and over.
+    /// </summary>
+    private static int[][] PropagatorsOf(int moduleCount, Propagator[] propagators)
+    {
+        // A module named twice in one scope counts once: lastSeen holds the last propagator counted for it.
+        var counts = new int[moduleCount];
+        var lastSeen = new int[moduleCount];
+        Array.Fill(lastSeen, -1);
+        for (var p = 0; p < propagators.Length; p++)
+        {
+            foreach (var module in propagators[p].Scope)
+            {
+                if (lastSeen[module] != p)
+                {
+                    lastSeen[module] = p;
+                    counts[module]++;
+                }
+            }
+        }
+
+        var result = new int[moduleCount][];
+        for (var m = 0; m < moduleCount; m++)
+        {
+            result[m] = counts[m] == 0 ? [] : new int[counts[m]];
+            counts[m] = 0;
+        }
+
+        Array.Fill(lastSeen, -1);
+        for (var p = 0; p < propagators.Length; p++)
+        {
+            foreach (var module in propagators[p].Scope)
+            {
+                if (lastSeen[module] != p)
+                {
+                    lastSeen[module] = p;
+                    result[module][counts[module]++] = p;
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The propagators, one per constraint in the order given.</summary>
@@ -48,7 +93,26 @@ internal sealed class Propagation
     /// each run of a propagator that changed something, with the modules it changed, in order; a
     /// failing run comes last, with none.
     /// </summary>
-    public bool Run(DomainStore store, int module, bool[]? effective, bool[]? enabled, List<(int Propagator, int[] Changed)>? trace)
+    public bool Run(DomainStore store, int module, bool[]? effective, bool[]? enabled, List<(int Propagator, int[] Changed)>? trace) =>
+        Run(store, module, effective, enabled, trace, subset: null);
+
+    /// <summary>
+    /// Propagates everything as <see cref="Run(DomainStore, int)"/> with -1 does, running only the
+    /// propagators at <paramref name="positions"/>: the start is queued from those alone, not
+    /// found by a look at every propagator, since explanations run a few of many, over and over.
+    /// </summary>
+    public bool Run(DomainStore store, IReadOnlyList<int> positions)
+    {
+        var enabled = new bool[_propagators.Length];
+        foreach (var position in positions)
+        {
+            enabled[position] = true;
+        }
+
+        return Run(store, -1, effective: null, enabled, trace: null, subset: positions);
+    }
+
+    private bool Run(DomainStore store, int module, bool[]? effective, bool[]? enabled, List<(int Propagator, int[] Changed)>? trace, IReadOnlyList<int>? subset)
     {
         var queued = new bool[_propagators.Length];
         var queue = new Queue<int>();
@@ -64,7 +128,18 @@ internal sealed class Propagation
             }
         }
 
-        if (module < 0)
+        if (subset is not null)
+        {
+            foreach (var p in subset)
+            {
+                if (!queued[p] && !IsIdle(store, _propagators[p]))
+                {
+                    queued[p] = true;
+                    queue.Enqueue(p);
+                }
+            }
+        }
+        else if (module < 0)
         {
             for (var p = 0; p < _propagators.Length; p++)
             {
