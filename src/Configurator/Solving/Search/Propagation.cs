@@ -34,20 +34,11 @@ internal sealed class Propagation
     /// </summary>
     private static int[][] PropagatorsOf(int moduleCount, Propagator[] propagators)
     {
-        // A module named twice in one scope counts once: lastSeen holds the last propagator counted for it.
+        // Two passes, counting then filling: no list per module.
         var counts = new int[moduleCount];
-        var lastSeen = new int[moduleCount];
-        Array.Fill(lastSeen, -1);
-        for (var p = 0; p < propagators.Length; p++)
+        foreach (var (module, _) in Reads(propagators, moduleCount))
         {
-            foreach (var module in propagators[p].Scope)
-            {
-                if (lastSeen[module] != p)
-                {
-                    lastSeen[module] = p;
-                    counts[module]++;
-                }
-            }
+            counts[module]++;
         }
 
         var result = new int[moduleCount][];
@@ -57,6 +48,18 @@ internal sealed class Propagation
             counts[m] = 0;
         }
 
+        foreach (var (module, position) in Reads(propagators, moduleCount))
+        {
+            result[module][counts[module]++] = position;
+        }
+
+        return result;
+    }
+
+    /// <summary>Each module each propagator reads, in the propagators' order; a module named twice in one scope once.</summary>
+    private static IEnumerable<(int Module, int Position)> Reads(Propagator[] propagators, int moduleCount)
+    {
+        var lastSeen = new int[moduleCount];
         Array.Fill(lastSeen, -1);
         for (var p = 0; p < propagators.Length; p++)
         {
@@ -65,12 +68,10 @@ internal sealed class Propagation
                 if (lastSeen[module] != p)
                 {
                     lastSeen[module] = p;
-                    result[module][counts[module]++] = p;
+                    yield return (module, p);
                 }
             }
         }
-
-        return result;
     }
 
     /// <summary>The propagators, one per constraint in the order given.</summary>
