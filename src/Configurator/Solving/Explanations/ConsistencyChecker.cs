@@ -25,7 +25,7 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
     public bool IsConsistent(IEnumerable<int> constraintPositions, Restriction restriction)
     {
         var store = new DomainStore(domains, restriction);
-        return !HasEmptyModule(store) && IsConsistent(constraintPositions, store);
+        return !store.HasEmptyModule() && IsConsistent(constraintPositions, store);
     }
 
     /// <summary>
@@ -41,35 +41,13 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
         // Only the modules the constraints read take part: every other module keeps a value of its
         // own (none is empty), whatever the rest take. Explanations ask about a few constraints of
         // a model of many modules, so the search stays as small as the question.
-        var read = new bool[domains.Count];
-        foreach (var propagator in subset)
-        {
-            foreach (var module in propagator.Scope)
-            {
-                read[module] = true;
-            }
-        }
-
         // Counting with component caching rather than a plain search for one configuration: the
         // plain search can thrash on large feature models (BusyBox), where parts count quickly.
         var mark = store.Mark();
         var consistent = propagation.Run(store, -1)
-            && new ComponentCounter(propagation, store, domains.Count).Exists(Enumerable.Range(0, domains.Count).Where(m => read[m]));
+            && new ComponentCounter(propagation, store, domains.Count).Exists(Enumerable.Range(0, domains.Count).Where(propagation.Reads));
         store.Undo(mark);
         return consistent;
-    }
-
-    private bool HasEmptyModule(DomainStore store)
-    {
-        for (var m = 0; m < domains.Count; m++)
-        {
-            if (store.Size(m) == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -109,7 +87,7 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
         // One store for every check of this question: each runs from the restriction and undoes
         // what it changed, instead of building the store again.
         var store = new DomainStore(domains, restriction);
-        if (HasEmptyModule(store))
+        if (store.HasEmptyModule())
         {
             return [];
         }

@@ -41,6 +41,20 @@ internal sealed class DomainStore
 
     public int Size(int module) => _pretendModule == module ? 1 : _sizes[module];
 
+    /// <summary>Whether some module has no value left (a restriction can leave one empty).</summary>
+    public bool HasEmptyModule()
+    {
+        for (var m = 0; m < _sizes.Length; m++)
+        {
+            if (Size(m) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the module still has every value of its domain.</summary>
     public bool IsFull(int module) => Size(module) == _domains[module].ValueCount;
 

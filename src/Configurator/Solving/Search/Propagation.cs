@@ -36,7 +36,7 @@ internal sealed class Propagation
     {
         // Two passes, counting then filling: no list per module.
         var counts = new int[moduleCount];
-        foreach (var (module, _) in Reads(propagators, moduleCount))
+        foreach (var (module, _) in ScopeEntries(propagators, moduleCount))
         {
             counts[module]++;
         }
@@ -48,7 +48,7 @@ internal sealed class Propagation
             counts[m] = 0;
         }
 
-        foreach (var (module, position) in Reads(propagators, moduleCount))
+        foreach (var (module, position) in ScopeEntries(propagators, moduleCount))
         {
             result[module][counts[module]++] = position;
         }
@@ -57,7 +57,7 @@ internal sealed class Propagation
     }
 
     /// <summary>Each module each propagator reads, in the propagators' order; a module named twice in one scope once.</summary>
-    private static IEnumerable<(int Module, int Position)> Reads(Propagator[] propagators, int moduleCount)
+    private static IEnumerable<(int Module, int Position)> ScopeEntries(Propagator[] propagators, int moduleCount)
     {
         var lastSeen = new int[moduleCount];
         Array.Fill(lastSeen, -1);
@@ -73,6 +73,9 @@ internal sealed class Propagation
             }
         }
     }
+
+    /// <summary>Whether some propagator reads the module.</summary>
+    public bool Reads(int module) => _propagatorsOf[module].Length > 0;
 
     /// <summary>The propagators, one per constraint in the order given.</summary>
     public IReadOnlyList<Propagator> Propagators => _propagators;
