@@ -265,6 +265,25 @@ public sealed partial class ConfigurationSession
         }
     }
 
+    /// <summary>
+    /// Sets more modules within the step just taken, so that one undo takes them back with it: for
+    /// a strategy that completes the product a step left open. Each set must keep a completion.
+    /// </summary>
+    internal void ExtendStep(IEnumerable<CustomerChoice> sets)
+    {
+        lock (_gate)
+        {
+            var choices = _history[_position];
+            foreach (var set in sets)
+            {
+                choices = [.. Normalize(choices, set), .. Expand(set)];
+            }
+
+            _history[_position] = choices;
+            Show(choices);
+        }
+    }
+
     /// <summary>A choice's kind as metrics and traces tag its step.</summary>
     private static string StepName(ChoiceKind kind) => kind switch
     {

@@ -56,6 +56,11 @@ public class StrategyTests
         Assert.Equal(ChoiceOrigin.Preset, Assert.Single(diagnosis.ChoicesToDrop).Origin);
         customization.Resolve(change, diagnosis);
         Assert.Equal(["blind"], customization.Configuration.Choices["extras"]);
+        Assert.Equal(["l"], customization.Configuration.Choices["size"]);
+        Assert.True(customization.Session.Undo());
+        Assert.Equal(new Selection(Windows.Model.Presets[0].Selections).Choices, customization.Configuration.Choices);
+        Assert.True(customization.Session.Redo());
+        Assert.Equal(["l"], customization.Configuration.Choices["size"]);
 
         // Natural stain needs a wooden frame, which is fixed: refused.
         var fixedConflict = customization.Change("colour", "natural");
@@ -65,6 +70,38 @@ public class StrategyTests
 
         customization.ReturnToStandard();
         Assert.Equal(new Selection(Windows.Model.Presets[0].Selections).Choices, customization.Configuration.Choices);
+    }
+
+    [Fact]
+    public void Adaptive_AChangeThatNeedsAnOptionTheStandardLeftOut_TakesTheCheapestThatFits()
+    {
+        // The standard product leaves the optional packs empty; without the blind a pack is needed.
+        var model = ModelCompiler.Compile(ProductModelJson.Load("""
+            {
+              "formatVersion": 1, "id": "gift", "currency": "EUR", "basePrice": 10,
+              "modules": [
+                { "id": "frame", "options": [ { "id": "wood" }, { "id": "pvc" } ] },
+                { "id": "packs", "min": 0, "max": 2, "adjustable": true, "options": [ { "id": "card", "price": 2 }, { "id": "ribbon", "price": 1 } ] },
+                { "id": "extras", "min": 0, "adjustable": true, "options": [ { "id": "blind", "price": 30 } ] }
+              ],
+              "constraints": [ { "id": "something", "rule": "count(extras) == 0 -> count(packs) > 0" } ],
+              "presets": [ { "id": "standard", "selections": { "frame": "wood", "packs": null, "extras": "blind" } } ]
+            }
+            """).GetModelOrThrow()).GetModelOrThrow();
+        var customization = new AdaptiveStrategy().Begin(model, "standard");
+        Assert.Empty(customization.Configuration.Choices["packs"]);
+
+        var change = customization.Change("extras");
+        Assert.True(change.Accepted, change.Message);
+        Assert.Equal(["ribbon"], customization.Configuration.Choices["packs"]);
+        Assert.Empty(customization.Configuration.Choices["extras"]);
+        Assert.Equal(["wood"], customization.Configuration.Choices["frame"]);
+        Assert.Same(customization.Session.State, change.Result!.State);
+        Assert.True(model.Validate(customization.Configuration).IsValid);
+
+        // One undo takes back the change and what it filled.
+        Assert.True(customization.Session.Undo());
+        Assert.Equal(new Selection(model.Model.Presets[0].Selections).Choices, customization.Configuration.Choices);
     }
 
     [Fact]

@@ -21,7 +21,10 @@ public sealed class AdaptiveCustomization
     /// <summary>
     /// Changes an adjustable module. A module that is not adjustable is refused with a message; a
     /// change that conflicts with the fixed modules is refused, and one that conflicts only with
-    /// other adjustable modules comes back with diagnoses that give up only adjustable choices.
+    /// other adjustable modules comes back with diagnoses that give up only adjustable choices. A
+    /// change that fits but leaves the product incomplete (it needs an option in an adjustable
+    /// module the standard product left empty) also gives the modules it leaves open the cheapest
+    /// selection that fits, so <see cref="Configuration"/> stays complete.
     /// </summary>
     /// <param name="moduleId">The module.</param>
     /// <param name="optionIds">Its new options.</param>
@@ -40,7 +43,7 @@ public sealed class AdaptiveCustomization
         var result = Session.SetModule(moduleId, optionIds);
         if (result.Applied)
         {
-            return new AdaptiveChange(true, null, result);
+            return new AdaptiveChange(true, null, KeepComplete() ? result with { State = Session.State } : result);
         }
 
         var adjustable = AdjustableModules.ToHashSet(StringComparer.Ordinal);
@@ -57,16 +60,37 @@ public sealed class AdaptiveCustomization
     {
         Guard.NotNull(change);
         Session.Resolve(change.Result ?? throw new ArgumentException("The change was refused outright; there is nothing to resolve.", nameof(change)), diagnosis);
+        KeepComplete();
+    }
 
-        // The modules whose choices were given up take the cheapest selection that fits, so the
-        // product stays complete, as a standard product is.
-        if (Pricing.PricingPipeline.Default.RangeOf(Session.Model, Session.RestrictionOf(Session.Choices), Pricing.PricingRequest.Default) is { } range)
+    /// <summary>
+    /// Keeps the product complete, as a standard product is: when the choices no longer make one
+    /// (a module whose choice a resolution gave up, or an optional module the standard product left
+    /// empty that a change now needs), the modules that differ from the cheapest product that keeps
+    /// every choice take its selection, within the same step. Returns whether any did.
+    /// </summary>
+    private bool KeepComplete()
+    {
+        var state = Session.State;
+        if (state.Configuration is not null
+            || Pricing.PricingPipeline.Default.RangeOf(Session.Model, Session.RestrictionOf(Session.Choices), Pricing.PricingRequest.Default) is not { } range)
         {
-            foreach (var module in Session.State.Modules.Where(m => !Session.Choices.Any(c => c.ModuleId == m.ModuleId)))
+            return false;
+        }
+
+        var sets = new List<CustomerChoice>();
+        foreach (var module in state.Modules)
+        {
+            var cheapest = range.Cheapest.Choices[module.ModuleId];
+            if (!cheapest.Order(StringComparer.Ordinal).SequenceEqual(module.SelectedOptionIds.Order(StringComparer.Ordinal), StringComparer.Ordinal))
             {
-                Session.SetModule(module.ModuleId, [.. range.Cheapest.Choices[module.ModuleId]]);
+                sets.Add(new CustomerChoice(ChoiceKind.Set, module.ModuleId, [.. cheapest]));
             }
         }
+
+        // Within the step just taken, so that one undo takes the change and its completion back.
+        Session.ExtendStep(sets);
+        return true;
     }
 
     /// <summary>Returns to the standard product in one step.</summary>
