@@ -104,7 +104,7 @@ public sealed partial class ConfigurationSession
         return new(model, null, options);
     }
 
-    /// <summary>Starts from a preset (a standard product): its selections become choices that behave exactly like the customer's own.</summary>
+    /// <summary>Starts from a preset (a standard product): its selections become choices that behave exactly like the customer's own, and the session starts there (no undo goes back before it).</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="presetId">The preset's id.</param>
     /// <param name="options">Pricing, history limit, id; defaults when null.</param>
@@ -119,7 +119,10 @@ public sealed partial class ConfigurationSession
         Guard.NotNullOrEmpty(presetId);
         var choices = PresetChoices(model, presetId, pinned);
         var session = new ConfigurationSession(model, presetId, options) { Pinned = pinned };
-        session.Commit(choices);
+
+        // The standard product is where the session starts, not a step to undo (as when resuming).
+        session._history[0] = choices;
+        session.Show(choices);
         return session;
     }
 

@@ -65,7 +65,8 @@ public class ConfigurationSessionPropertyTests
         static IEnumerable<Step> Steps(Random random, ProductModel model, CompiledModel compiled, SessionOracle oracle, bool fromPreset)
         {
             var session = fromPreset ? ConfigurationSession.StartFromPreset(compiled, "standard") : ConfigurationSession.Start(compiled);
-            List<List<CustomerChoice>> history = fromPreset ? [[], oracle.PresetChoices(model.Presets[0])] : [[]];
+            // A session from a preset starts at it: no undo goes back before it.
+            List<List<CustomerChoice>> history = fromPreset ? [oracle.PresetChoices(model.Presets[0])] : [[]];
             var position = history.Count - 1;
             yield return new Step(session, null, [], history[position]);
             for (var step = 0; step < 7; step++)

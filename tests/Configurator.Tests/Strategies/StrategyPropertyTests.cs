@@ -187,6 +187,12 @@ public class StrategyPropertyTests
                     Assert.Equal(model.Presets.Single(p => p.Id == preset).Selections[m.Id].Order(), adaptive.Configuration.Choices[m.Id].Order()));
             }
 
+            // Every step kept the product complete, so taking steps back does too.
+            while (adaptive.Session.Undo())
+            {
+                Assert.True(compiled.Validate(adaptive.Configuration).IsValid);
+            }
+
             var cosmetic = new CosmeticStrategy().Begin(compiled, preset);
             foreach (var field in model.Personalization)
             {
