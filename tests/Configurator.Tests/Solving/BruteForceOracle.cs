@@ -92,6 +92,7 @@ internal sealed class BruteForceOracle
         UnaryExpression { Operator: UnaryOperator.Not } u => !(bool)Evaluate(u.Operand, config),
         UnaryExpression u => -(decimal)Evaluate(u.Operand, config),
         InExpression { Subject: ModuleReference m } i => config[m.Module] is [var one] && i.Items.Any(item => ((StringLiteral)item).Value == one),
+        InExpression i when Divides(i.Subject) && Fraction(i.Subject, config) is { } f => i.Items.Any(item => Arithmetic(BinaryOperator.Multiply, (decimal)Evaluate(item, config), f.Denominator) == f.Numerator),
         InExpression i => i.Items.Any(item => Evaluate(item, config).Equals(Evaluate(i.Subject, config))),
         BinaryExpression { Left: ModuleReference m, Right: StringLiteral s } b => (config[m.Module] is [var one] && one == s.Value) == (b.Operator == BinaryOperator.Equal),
         BinaryExpression { Left: StringLiteral s, Right: ModuleReference m } b => (config[m.Module] is [var one] && one == s.Value) == (b.Operator == BinaryOperator.Equal),
@@ -101,6 +102,24 @@ internal sealed class BruteForceOracle
 
     private object Binary(BinaryExpression b, Dictionary<string, string[]> config)
     {
+        // A comparison with a division compares the sides with their divisors cleared (README, rule language).
+        if (b.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual
+            && (Divides(b.Left) || Divides(b.Right)) && Fraction(b.Left, config) is { } l && Fraction(b.Right, config) is { } r)
+        {
+            var (x, y) = l.Denominator == r.Denominator
+                ? (l.Numerator, r.Numerator)
+                : (Arithmetic(BinaryOperator.Multiply, l.Numerator, r.Denominator), Arithmetic(BinaryOperator.Multiply, r.Numerator, l.Denominator));
+            return b.Operator switch
+            {
+                BinaryOperator.Equal => x == y,
+                BinaryOperator.NotEqual => x != y,
+                BinaryOperator.Less => x < y,
+                BinaryOperator.LessOrEqual => x <= y,
+                BinaryOperator.Greater => x > y,
+                _ => x >= y,
+            };
+        }
+
         var left = Evaluate(b.Left, config);
         var right = Evaluate(b.Right, config);
         return b.Operator switch
@@ -117,6 +136,67 @@ internal sealed class BruteForceOracle
             BinaryOperator.GreaterOrEqual => (decimal)left >= (decimal)right,
             _ => Arithmetic(b.Operator, (decimal)left, (decimal)right),
         };
+    }
+
+    private static bool Divides(RuleNode node) => node switch
+    {
+        BinaryExpression { Operator: BinaryOperator.Divide } => true,
+        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply } b => Divides(b.Left) || Divides(b.Right),
+        UnaryExpression { Operator: UnaryOperator.Negate } u => Divides(u.Operand),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A number's value as a division-free numerator over a positive denominator (the product of
+    /// its divisors, in the rule's order); null when decimal cannot hold a denominator exactly.
+    /// </summary>
+    private (decimal Numerator, decimal Denominator)? Fraction(RuleNode node, Dictionary<string, string[]> config)
+    {
+        switch (node)
+        {
+            case UnaryExpression { Operator: UnaryOperator.Negate } u:
+                return Fraction(u.Operand, config) is { } operand ? (-operand.Numerator, operand.Denominator) : null;
+            case BinaryExpression { Operator: BinaryOperator.Divide } d:
+                var divisor = (decimal)Evaluate(d.Right, config);
+                return Fraction(d.Left, config) is { } dividend && ExactProduct(dividend.Denominator, Math.Abs(divisor)) is { } denominator
+                    ? (divisor < 0 ? -dividend.Numerator : dividend.Numerator, denominator)
+                    : null;
+            case BinaryExpression { Operator: BinaryOperator.Multiply } m:
+                return Fraction(m.Left, config) is { } a && Fraction(m.Right, config) is { } b && ExactProduct(a.Denominator, b.Denominator) is { } product
+                    ? (Arithmetic(BinaryOperator.Multiply, a.Numerator, b.Numerator), product)
+                    : null;
+            case BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum:
+                if (Fraction(sum.Left, config) is not { } x || Fraction(sum.Right, config) is not { } y)
+                {
+                    return null;
+                }
+
+                if (x.Denominator == y.Denominator)
+                {
+                    return (Arithmetic(sum.Operator, x.Numerator, y.Numerator), x.Denominator);
+                }
+
+                return ExactProduct(x.Denominator, y.Denominator) is { } common
+                    ? (Arithmetic(sum.Operator, Arithmetic(BinaryOperator.Multiply, x.Numerator, y.Denominator), Arithmetic(BinaryOperator.Multiply, y.Numerator, x.Denominator)), common)
+                    : null;
+            default:
+                return ((decimal)Evaluate(node, config), 1m);
+        }
+    }
+
+    /// <summary>The product when decimal holds it exactly: the mantissas' product fits in 96 bits and the scales add up to at most 28.</summary>
+    private static decimal? ExactProduct(decimal a, decimal b)
+    {
+        static (System.Numerics.BigInteger Mantissa, int Scale) Parts(decimal d)
+        {
+            var bits = decimal.GetBits(d);
+            var mantissa = (new System.Numerics.BigInteger((uint)bits[2]) << 64) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | (uint)bits[0];
+            return (mantissa, (bits[3] >> 16) & 0xFF);
+        }
+
+        var (am, scaleA) = Parts(a);
+        var (bm, scaleB) = Parts(b);
+        return am * bm < System.Numerics.BigInteger.One << 96 && scaleA + scaleB <= 28 ? a * b : null;
     }
 
     // Overflow saturates, as the model format's engine documents.

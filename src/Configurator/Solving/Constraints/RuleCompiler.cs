@@ -17,7 +17,7 @@ internal sealed class RuleCompiler(IReadOnlyList<ModuleDomain> domains, IReadOnl
         UnaryExpression { Operator: UnaryOperator.Not } not => new NotExpression(Condition(not.Operand)),
         InExpression { Subject: ModuleReference module } @in => OptionTest(module.Module, @in.Items.Select(i => ((StringLiteral)i).Value), negate: false),
         InExpression @in when IsText(@in.Subject) => new TextIn(Text(@in.Subject), [.. @in.Items.Select(i => ((StringLiteral)i).Value)]),
-        InExpression @in => new NumberIn(Number(@in.Subject), [.. @in.Items.Select(i => Number(i).Evaluate([]))]),
+        InExpression @in => In(@in),
         BinaryExpression binary => Binary(binary),
         _ => throw new InvalidOperationException($"{node.GetType().Name} is not a condition."),
     };
@@ -67,7 +67,7 @@ internal sealed class RuleCompiler(IReadOnlyList<ModuleDomain> domains, IReadOnl
                     (StringLiteral option, ModuleReference module) => OptionTest(module.Module, [option.Value], !equal),
                     var (left, _) when IsText(left) => new TextComparison(equal, Text(binary.Left), Text(binary.Right)),
                     var (left, _) when IsCondition(left) => new BoolComparison(equal, Condition(binary.Left), Condition(binary.Right)),
-                    _ => new NumberComparison(equal ? CompareOperator.Equal : CompareOperator.NotEqual, Number(binary.Left), Number(binary.Right)),
+                    _ => Compare(equal ? CompareOperator.Equal : CompareOperator.NotEqual, binary.Left, binary.Right),
                 };
             default:
                 var compare = binary.Operator switch
@@ -77,9 +77,101 @@ internal sealed class RuleCompiler(IReadOnlyList<ModuleDomain> domains, IReadOnl
                     BinaryOperator.Greater => CompareOperator.Greater,
                     _ => CompareOperator.GreaterOrEqual,
                 };
-                return new NumberComparison(compare, Number(binary.Left), Number(binary.Right));
+                return Compare(compare, binary.Left, binary.Right);
         }
     }
+
+    /// <summary>
+    /// A comparison of two numbers with its divisors cleared: each side becomes a division-free
+    /// numerator over a positive constant denominator, and each numerator is multiplied by the
+    /// other side's denominator, so <c>count(extras) / 3 * 3 == count(extras)</c> holds exactly
+    /// where decimal division leaves an error in the last digit. A comparison without a division,
+    /// or whose denominators decimal cannot hold exactly, compares the sides as they read.
+    /// </summary>
+    private NumberComparison Compare(CompareOperator op, RuleNode left, RuleNode right)
+    {
+        if ((Divides(left) || Divides(right)) && Fraction(left) is { } l && Fraction(right) is { } r)
+        {
+            return l.Denominator == r.Denominator
+                ? new NumberComparison(op, l.Numerator, r.Numerator)
+                : new NumberComparison(op, Scaled(l.Numerator, r.Denominator), Scaled(r.Numerator, l.Denominator));
+        }
+
+        return new NumberComparison(op, Number(left), Number(right));
+    }
+
+    /// <summary>A number's membership in a list, with the number's divisors cleared as in <see cref="Compare"/>: its numerator against each item times its denominator.</summary>
+    private NumberIn In(InExpression @in)
+    {
+        var items = @in.Items.Select(i => Number(i).Evaluate([]));
+        return Divides(@in.Subject) && Fraction(@in.Subject) is { } subject
+            ? new NumberIn(subject.Numerator, [.. items.Select(i => Internal.Saturating.Multiply(i, subject.Denominator))])
+            : new NumberIn(Number(@in.Subject), [.. items]);
+    }
+
+    /// <summary>
+    /// A number as a division-free numerator over a positive constant denominator; null when a
+    /// denominator (a product of divisors) is beyond what decimal holds exactly.
+    /// </summary>
+    private (NumberExpression Numerator, decimal Denominator)? Fraction(RuleNode node)
+    {
+        switch (node)
+        {
+            case UnaryExpression { Operator: UnaryOperator.Negate } negate:
+                return Fraction(negate.Operand) is { } operand ? (new NegateExpression(operand.Numerator), operand.Denominator) : null;
+            case BinaryExpression { Operator: BinaryOperator.Divide } divide:
+                var divisor = Number(divide.Right).Evaluate([]);
+                return Fraction(divide.Left) is { } dividend && ExactProduct(dividend.Denominator, Math.Abs(divisor)) is { } denominator
+                    ? (divisor < 0 ? new NegateExpression(dividend.Numerator) : dividend.Numerator, denominator)
+                    : null;
+            case BinaryExpression { Operator: BinaryOperator.Multiply } multiply:
+                return Fraction(multiply.Left) is { } a && Fraction(multiply.Right) is { } b && ExactProduct(a.Denominator, b.Denominator) is { } product
+                    ? (new ArithmeticExpression(ArithmeticOperator.Multiply, a.Numerator, b.Numerator), product)
+                    : null;
+            case BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum:
+                if (Fraction(sum.Left) is not { } x || Fraction(sum.Right) is not { } y)
+                {
+                    return null;
+                }
+
+                var op = sum.Operator == BinaryOperator.Add ? ArithmeticOperator.Add : ArithmeticOperator.Subtract;
+                if (x.Denominator == y.Denominator)
+                {
+                    return (new ArithmeticExpression(op, x.Numerator, y.Numerator), x.Denominator);
+                }
+
+                return ExactProduct(x.Denominator, y.Denominator) is { } common
+                    ? (new ArithmeticExpression(op, Scaled(x.Numerator, y.Denominator), Scaled(y.Numerator, x.Denominator)), common)
+                    : null;
+            default:
+                return (Number(node), 1m);
+        }
+    }
+
+    /// <summary>The product of two positive denominators, or null when decimal would round it or cannot hold it.</summary>
+    private static decimal? ExactProduct(decimal a, decimal b)
+    {
+        try
+        {
+            var product = a * b;
+            return product.Scale == a.Scale + b.Scale ? product : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static NumberExpression Scaled(NumberExpression expression, decimal factor) =>
+        factor == 1 ? expression : new ArithmeticExpression(ArithmeticOperator.Multiply, expression, new ConstantNumber(factor));
+
+    private static bool Divides(RuleNode node) => node switch
+    {
+        BinaryExpression { Operator: BinaryOperator.Divide } => true,
+        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply } binary => Divides(binary.Left) || Divides(binary.Right),
+        UnaryExpression { Operator: UnaryOperator.Negate } negate => Divides(negate.Operand),
+        _ => false,
+    };
 
     /// <summary>True when the module's single selected option is one of <paramref name="optionIds"/>.</summary>
     private ValueFlag OptionTest(string module, IEnumerable<string> optionIds, bool negate)
