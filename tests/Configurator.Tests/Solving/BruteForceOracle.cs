@@ -103,25 +103,12 @@ internal sealed class BruteForceOracle
     private object Binary(BinaryExpression b, Dictionary<string, string[]> config)
     {
         // A comparison with a division compares the sides with their divisors cleared (README, rule language).
-        if (b.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual
-            && (Divides(b.Left) || Divides(b.Right)) && Fraction(b.Left, config) is { } l && Fraction(b.Right, config) is { } r)
-        {
-            var (x, y) = l.Denominator == r.Denominator
-                ? (l.Numerator, r.Numerator)
-                : (Arithmetic(BinaryOperator.Multiply, l.Numerator, r.Denominator), Arithmetic(BinaryOperator.Multiply, r.Numerator, l.Denominator));
-            return b.Operator switch
-            {
-                BinaryOperator.Equal => x == y,
-                BinaryOperator.NotEqual => x != y,
-                BinaryOperator.Less => x < y,
-                BinaryOperator.LessOrEqual => x <= y,
-                BinaryOperator.Greater => x > y,
-                _ => x >= y,
-            };
-        }
-
-        var left = Evaluate(b.Left, config);
-        var right = Evaluate(b.Right, config);
+        var (left, right) = b.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual
+            && (Divides(b.Left) || Divides(b.Right)) && Fraction(b.Left, config) is { } l && Fraction(b.Right, config) is { } r
+            ? l.Denominator == r.Denominator
+                ? ((object)l.Numerator, (object)r.Numerator)
+                : ((object)Arithmetic(BinaryOperator.Multiply, l.Numerator, r.Denominator), (object)Arithmetic(BinaryOperator.Multiply, r.Numerator, l.Denominator))
+            : (Evaluate(b.Left, config), Evaluate(b.Right, config));
         return b.Operator switch
         {
             BinaryOperator.And => (bool)left && (bool)right,
