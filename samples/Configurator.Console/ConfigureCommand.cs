@@ -282,6 +282,12 @@ internal static class ConfigureCommand
                     continue;
                 }
 
+                if (change.Accepted && !change.FilledModules.IsEmpty)
+                {
+                    var product = customization.Configuration;
+                    screen.SayText($"To keep the product complete: {string.Join(", ", change.FilledModules.Select(m => $"{m}={string.Join("+", product.Choices[m])}"))}.");
+                }
+
                 if (!change.Accepted)
                 {
                     screen.SayText(change.Message ?? "Refused.");

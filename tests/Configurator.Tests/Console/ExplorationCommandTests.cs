@@ -147,6 +147,29 @@ public class ExplorationCommandTests
     }
 
     [Fact]
+    public void Configure_Adaptive_SaysWhatAChangeFilledToKeepTheProductComplete()
+    {
+        // The standard product leaves the packs empty; without the blind a pack is needed.
+        var file = Path.Combine(Path.GetTempPath(), $"gift-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            {
+              "formatVersion": 1, "id": "gift", "currency": "EUR", "basePrice": 10,
+              "modules": [
+                { "id": "packs", "min": 0, "max": 2, "adjustable": true, "options": [ { "id": "card", "price": 2 }, { "id": "ribbon", "price": 1 } ] },
+                { "id": "extras", "min": 0, "adjustable": true, "options": [ { "id": "blind", "price": 30 } ] }
+              ],
+              "constraints": [ { "rule": "count(extras) == 0 -> count(packs) > 0" } ],
+              "presets": [ { "id": "standard", "selections": { "packs": null, "extras": "blind" } } ]
+            }
+            """);
+        var (exitCode, output, _) = Interactive("extras=\ndone\n", "configure", file, "--strategy", "adaptive", "--preset", "standard");
+        File.Delete(file);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("To keep the product complete: packs=ribbon.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Configure_Cosmetic_ValidatesFields()
     {
         var (exitCode, output, _) = Interactive("cardholderName=ada\ncardholderName=ADA LOVELACE\npackaging=gift box\ndone\n", "configure", Model("credit-card.json"), "--strategy", "cosmetic", "--preset", "everyday");

@@ -38,7 +38,9 @@ public class StrategyTests
         Assert.Null(refused.Result);
         Assert.Contains("part of the standard product", refused.Message, StringComparison.Ordinal);
 
-        Assert.True(customization.Change("size", "l").Accepted);
+        var accepted = customization.Change("size", "l");
+        Assert.True(accepted.Accepted);
+        Assert.Empty(accepted.FilledModules);
         Assert.Equal(["l"], customization.Configuration.Choices["size"]);
         Assert.True(Windows.Validate(customization.Configuration).IsValid);
     }
@@ -93,6 +95,7 @@ public class StrategyTests
 
         var change = customization.Change("extras");
         Assert.True(change.Accepted, change.Message);
+        Assert.Equal(["packs"], change.FilledModules);
         Assert.Equal(["ribbon"], customization.Configuration.Choices["packs"]);
         Assert.Empty(customization.Configuration.Choices["extras"]);
         Assert.Equal(["wood"], customization.Configuration.Choices["frame"]);

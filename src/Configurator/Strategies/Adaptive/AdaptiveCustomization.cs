@@ -1,4 +1,5 @@
 using Configurator.Internal;
+using Configurator.Modeling;
 using Configurator.Sessions;
 using Configurator.Solving;
 
@@ -43,7 +44,8 @@ public sealed class AdaptiveCustomization
         var result = Session.SetModule(moduleId, optionIds);
         if (result.Applied)
         {
-            return new AdaptiveChange(true, null, KeepComplete() ? result with { State = Session.State } : result);
+            var filled = KeepComplete();
+            return new AdaptiveChange(true, null, filled.Count == 0 ? result : result with { State = Session.State }) { FilledModules = filled };
         }
 
         var adjustable = AdjustableModules.ToHashSet(StringComparer.Ordinal);
@@ -67,15 +69,15 @@ public sealed class AdaptiveCustomization
     /// Keeps the product complete, as a standard product is: when the choices no longer make one
     /// (a module whose choice a resolution gave up, or an optional module the standard product left
     /// empty that a change now needs), the modules that differ from the cheapest product that keeps
-    /// every choice take its selection, within the same step. Returns whether any did.
+    /// every choice take its selection, within the same step. Returns those modules.
     /// </summary>
-    private bool KeepComplete()
+    private EquatableArray<string> KeepComplete()
     {
         var state = Session.State;
         if (state.Configuration is not null
             || Pricing.PricingPipeline.Default.RangeOf(Session.Model, Session.RestrictionOf(Session.Choices), Pricing.PricingRequest.Default) is not { } range)
         {
-            return false;
+            return [];
         }
 
         var sets = new List<CustomerChoice>();
@@ -90,7 +92,7 @@ public sealed class AdaptiveCustomization
 
         // Within the step just taken, so that one undo takes the change and its completion back.
         Session.ExtendStep(sets);
-        return true;
+        return [.. sets.Select(c => c.ModuleId)];
     }
 
     /// <summary>Returns to the standard product in one step.</summary>
@@ -101,4 +103,11 @@ public sealed class AdaptiveCustomization
 /// <param name="Accepted">Whether it was applied.</param>
 /// <param name="Message">Why not, for the customer.</param>
 /// <param name="Result">The session's result (with diagnoses restricted to adjustable modules); null when refused outright.</param>
-public sealed record AdaptiveChange(bool Accepted, string? Message, ChoiceResult? Result);
+public sealed record AdaptiveChange(bool Accepted, string? Message, ChoiceResult? Result)
+{
+    /// <summary>
+    /// When accepted: the modules the change left open that took the cheapest selection that fits,
+    /// so that the product stays complete (in model order; empty when none). Tell the customer.
+    /// </summary>
+    public EquatableArray<string> FilledModules { get; init; } = [];
+}
