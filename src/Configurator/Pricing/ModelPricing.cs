@@ -24,8 +24,21 @@ internal sealed class ModelPricing
         _defaultText = ModelText.For(model.Model);
         Model = model;
         Rules = [.. model.Model.PriceRules.Select(r => CompiledPriceRule.Compile(r, model.Domains, model.ModuleIndex))];
-        ValuePrices = [.. model.Domains.Select(d => d.Values.Select(v => v.Sum(o => d.Module.Options[o].Price)).ToImmutableArray())];
+        ValuePrices = [.. model.Domains.Select(d => Enumerable.Range(0, d.ValueCount).Select(value => ValuePrice(model, d, value)).ToImmutableArray())];
         HasValuePrices = ValuePrices.Any(values => values.Any(price => price != 0));
+    }
+
+    /// <summary>A module value's summed option prices; beyond decimal, the model's prices are refused with the value named.</summary>
+    private static decimal ValuePrice(CompiledModel model, ModuleDomain domain, int value)
+    {
+        try
+        {
+            return domain.Values[value].Sum(o => domain.Module.Options[o].Price);
+        }
+        catch (OverflowException e)
+        {
+            throw PriceOverflow.For($"the prices with {domain.Module.Id}={string.Join('+', model.OptionIdsOf(domain.Index, value))}", e);
+        }
     }
 
     /// <summary>Whether some module value has a price: without, every configuration costs the base price plus the rules.</summary>

@@ -40,6 +40,21 @@ public class PricingHardeningTests
     }
 
     [Fact]
+    public void Price_TwoOptionsOfOneSelectionBeyondDecimal_IsAPriceOverflowNamingThemNotAnOverflowException()
+    {
+        var model = ModelCompiler.Compile(Configurator.Serialization.ProductModelJson.Load("""
+            {
+              "formatVersion": 1, "id": "gift", "currency": "EUR",
+              "modules": [ { "id": "packs", "min": 0, "max": 2, "options": [ { "id": "card", "price": 50000000000000000000000000000 }, { "id": "ribbon", "price": 50000000000000000000000000000 } ] } ]
+            }
+            """).GetModelOrThrow()).GetModelOrThrow();
+        var error = Assert.Throws<ConfiguratorException>(() => PricingPipeline.Default.Range(model));
+        Assert.Equal(ConfiguratorErrorCodes.PriceOverflow, error.Code);
+        Assert.Contains("packs=card+ribbon", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ConfiguratorErrorCodes.PriceOverflow, Assert.Throws<ConfiguratorException>(() => PricingPipeline.Default.Price(model, Selection.Parse("packs=card"))).Code);
+    }
+
+    [Fact]
     public void Range_FivePlus1000PercentRulesOn1E27_IsRefusedNotSaturated()
     {
         var model = TenModules(1_000_000_000_000_000_000_000_000_000m, b =>

@@ -108,6 +108,29 @@ public class StrategyTests
     }
 
     [Fact]
+    public void Adaptive_AFillWhosePricesOverflow_TakesAFittingSelectionAndDoesNotThrow()
+    {
+        // Two packs of 5 × 10^28 make no price decimal holds, so there is no cheapest to take.
+        var model = ModelCompiler.Compile(ProductModelJson.Load("""
+            {
+              "formatVersion": 1, "id": "gift", "currency": "EUR",
+              "modules": [
+                { "id": "packs", "min": 0, "max": 2, "adjustable": true, "options": [ { "id": "card", "price": 50000000000000000000000000000 }, { "id": "ribbon", "price": 50000000000000000000000000000 } ] },
+                { "id": "extras", "min": 0, "adjustable": true, "options": [ { "id": "blind" } ] }
+              ],
+              "constraints": [ { "id": "something", "rule": "count(extras) == 0 -> count(packs) > 0" } ],
+              "presets": [ { "id": "standard", "selections": { "packs": null, "extras": "blind" } } ]
+            }
+            """).GetModelOrThrow()).GetModelOrThrow();
+        var customization = new AdaptiveStrategy().Begin(model, "standard");
+
+        var change = customization.Change("extras");
+        Assert.True(change.Accepted, change.Message);
+        Assert.Equal(["packs"], change.FilledModules);
+        Assert.True(model.Validate(customization.Configuration).IsValid);
+    }
+
+    [Fact]
     public void Cosmetic_ValidatesPersonalizationAndPricesIt()
     {
         var card = Compile("credit-card.json");

@@ -69,13 +69,13 @@ public sealed class AdaptiveCustomization
     /// Keeps the product complete, as a standard product is: when the choices no longer make one
     /// (a module whose choice a resolution gave up, or an optional module the standard product left
     /// empty that a change now needs), the modules that differ from the cheapest product that keeps
-    /// every choice take its selection, within the same step. Returns those modules.
+    /// every choice take its selection, within the same step (some product that fits, where prices
+    /// are beyond decimal or their range beyond its budget). Returns those modules.
     /// </summary>
     private EquatableArray<string> KeepComplete()
     {
         var state = Session.State;
-        if (state.Configuration is not null
-            || Pricing.PricingPipeline.Default.RangeOf(Session.Model, Session.RestrictionOf(Session.Choices), Pricing.PricingRequest.Default) is not { } range)
+        if (state.Configuration is not null || Completion() is not { } completion)
         {
             return [];
         }
@@ -83,16 +83,30 @@ public sealed class AdaptiveCustomization
         var sets = new List<CustomerChoice>();
         foreach (var module in state.Modules)
         {
-            var cheapest = range.Cheapest.Choices[module.ModuleId];
-            if (!cheapest.Order(StringComparer.Ordinal).SequenceEqual(module.SelectedOptionIds.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            var selected = completion.Choices[module.ModuleId];
+            if (!selected.Order(StringComparer.Ordinal).SequenceEqual(module.SelectedOptionIds.Order(StringComparer.Ordinal), StringComparer.Ordinal))
             {
-                sets.Add(new CustomerChoice(ChoiceKind.Set, module.ModuleId, [.. cheapest]));
+                sets.Add(new CustomerChoice(ChoiceKind.Set, module.ModuleId, [.. selected]));
             }
         }
 
         // Within the step just taken, so that one undo takes the change and its completion back.
         Session.ExtendStep(sets);
         return [.. sets.Select(c => c.ModuleId)];
+    }
+
+    /// <summary>The cheapest product that keeps every choice; some product that does where prices cannot say (beyond decimal, or their range beyond its budget).</summary>
+    private Selection? Completion()
+    {
+        var restriction = Session.RestrictionOf(Session.Choices);
+        try
+        {
+            return Pricing.PricingPipeline.Default.RangeOf(Session.Model, restriction, Pricing.PricingRequest.Default)?.Cheapest;
+        }
+        catch (ConfiguratorException e) when (e.Code is ConfiguratorErrorCodes.PriceOverflow or ConfiguratorErrorCodes.LimitExceeded)
+        {
+            return Session.Model.Find(restriction) is { } values ? Session.Model.ToSelection(values) : null;
+        }
     }
 
     /// <summary>Returns to the standard product in one step.</summary>
