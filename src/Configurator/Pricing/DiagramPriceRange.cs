@@ -181,7 +181,7 @@ internal static class DiagramPriceRange
         }
         catch (OverflowException e)
         {
-            throw PriceOverflow.For($"the prices with {pricing.Model.Model.Modules[module].Id}={string.Join('+', pricing.Model.OptionIdsOf(module, value))}", e);
+            throw PriceOverflow.AtValue(pricing.Model, module, value, e);
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class ModelPricing
         }
         catch (OverflowException e)
         {
-            throw PriceOverflow.For($"the prices with {domain.Module.Id}={string.Join('+', model.OptionIdsOf(domain.Index, value))}", e);
+            throw PriceOverflow.AtValue(model, domain.Index, value, e);
         }
     }
 

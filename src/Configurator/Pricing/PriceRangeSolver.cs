@@ -522,7 +522,7 @@ internal sealed class PriceRangeSolver
             "(percentage rules that read many modules multiply them); raise CompilerOptions.PriceRangeStateBudget, or price complete configurations instead.");
 
     private ConfiguratorException Overflow(int module, int value, OverflowException? inner) =>
-        PriceOverflow.For($"the prices with {_pricing.Model.Model.Modules[module].Id}={string.Join('+', _pricing.Model.OptionIdsOf(module, value))}", inner);
+        PriceOverflow.AtValue(_pricing.Model, module, value, inner);
 
     /// <summary>The price a value adds at its level and the percentage its rules add; a saturated amount is an overflow.</summary>
     private (decimal Added, decimal Percent) Contribution(int level, int module, int value, int[] values)
