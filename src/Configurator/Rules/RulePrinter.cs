@@ -8,7 +8,8 @@ namespace Configurator.Rules;
 /// symbols, single spaces around binary operators, single quotes, numbers without trailing zeros,
 /// and only the parentheses that precedence and associativity require. A run of <c>or</c>,
 /// <c>and</c> or <c>+</c> in the parser's balanced shape prints flat; any other shape of one keeps
-/// its parentheses. Parsing the output gives an equal tree.
+/// its parentheses. A run of <c>+</c> and <c>-</c> with a minus prints left to right, as the parser
+/// builds it. Parsing the output gives an equal tree.
 /// </summary>
 internal static class RulePrinter
 {
@@ -83,6 +84,12 @@ internal static class RulePrinter
 
                 builder.Append(')');
                 break;
+            case BinaryExpression { Operator: BinaryOperator.Add } sum when RunHasMinus(sum.Left):
+                // A run with a minus parses left to right (a - b + c), so it prints as that run.
+                WriteRun(builder, sum.Left, level);
+                builder.Append(" + ");
+                Write(builder, sum.Right, level + 1);
+                break;
             case BinaryExpression { Operator: BinaryOperator.Or or BinaryOperator.And or BinaryOperator.Add } chain when BalancedLeaves(chain, chain.Operator) > 0:
                 // The parser's balanced shape of a run prints flat: a or b or c.
                 WriteChain(builder, chain, chain.Operator, level + 1, first: true);
@@ -92,6 +99,11 @@ internal static class RulePrinter
                 Write(builder, other.Left, level + 1);
                 builder.Append(' ').Append(Symbol(other.Operator)).Append(' ');
                 Write(builder, other.Right, level + 1);
+                break;
+            case BinaryExpression { Operator: BinaryOperator.Subtract } difference:
+                WriteRun(builder, difference.Left, level);
+                builder.Append(" - ");
+                Write(builder, difference.Right, level + 1);
                 break;
             case BinaryExpression binary:
                 var (left, right) = OperandLevels(binary.Operator, level);
@@ -142,6 +154,33 @@ internal static class RulePrinter
         return false;
     }
 
+    /// <summary>
+    /// Writes the left side of a run of additions and subtractions that has a minus as the parser
+    /// builds such a run: left to right. Up to three additions are the same tree balanced or left
+    /// to right; a balanced run of more goes in parentheses, where it parses back balanced.
+    /// </summary>
+    private static void WriteRun(StringBuilder builder, RuleNode node, int level)
+    {
+        if (InRun(node) is { } step)
+        {
+            WriteRun(builder, step.Left, level);
+            builder.Append(' ').Append(Symbol(step.Operator)).Append(' ');
+            Write(builder, step.Right, level + 1);
+        }
+        else
+        {
+            Write(builder, node, node is BinaryExpression { Operator: BinaryOperator.Add } ? level + 1 : level);
+        }
+    }
+
+    /// <summary>Whether <see cref="WriteRun"/> writes <paramref name="node"/> as a run with a minus in it.</summary>
+    private static bool RunHasMinus(RuleNode node) =>
+        InRun(node) is { } step && (step.Operator == BinaryOperator.Subtract || RunHasMinus(step.Left));
+
+    /// <summary>The node as a step of a left-to-right run (an addition or subtraction, but not a balanced run of four or more additions); else null.</summary>
+    private static BinaryExpression? InRun(RuleNode node) =>
+        node is BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract } step && BalancedLeaves(step, BinaryOperator.Add) <= 3 ? step : null;
+
     private static (int Left, int Right) OperandLevels(BinaryOperator op, int level) => op switch
     {
         // Right-associative: a -> b -> c is a -> (b -> c).
@@ -150,7 +189,7 @@ internal static class RulePrinter
         // Non-associative: both sides are sums.
         >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual => (SumLevel, SumLevel),
 
-        // Left-associative: a - b - c is (a - b) - c.
+        // Left-associative: a * b / c is (a * b) / c.
         _ => (level, level + 1),
     };
 

@@ -28,6 +28,11 @@ public class RulePrinterTests
     [InlineData("has(extras,\"lock\") and count(extras) <= 2", "has(extras, 'lock') and count(extras) <= 2")]
     [InlineData("(true <-> false) <-> (true <-> false)", "true <-> false <-> (true <-> false)")]
     [InlineData("((a.w))", "a.w")]
+    [InlineData("1 + 2 + 3 + 4 - 5 < 6", "1 + 2 + 3 + 4 - 5 < 6")]
+    [InlineData("(1 + 2 + 3 + 4) - 5 < 6", "(1 + 2 + 3 + 4) - 5 < 6")]
+    [InlineData("(1 + 2 + 3) - 4 - (5 - 6) + 7 < 8", "1 + 2 + 3 - 4 - (5 - 6) + 7 < 8")]
+    [InlineData("a.w - b.w + c.w == 1", "a.w - b.w + c.w == 1")]
+    [InlineData("(a.w - b.w) + (c.w + d.w) + e.w == 1", "a.w - b.w + (c.w + d.w) + e.w == 1")]
     public void Print_GivesCanonicalText(string text, string expected) => Assert.Equal(expected, Canonical(text));
 
     [Fact]
@@ -41,6 +46,17 @@ public class RulePrinterTests
             Assert.Equal(tree, parsed);
             Assert.Equal(text, RulePrinter.Print(parsed!));
         }, iter: 5000);
+
+    [Theory]
+    [InlineData("(1 + 2 + 3 + 4) - 5 < 6")]
+    [InlineData("1 + 2 + 3 + 4 - 5 < 6")]
+    [InlineData("(a.w + b.w) + (c.w + d.w + e.w) - f.w * 2 + (g.w - h.w) == 0")]
+    public void Print_ARunWithAMinus_ParsesBackToAnEqualTree(string text)
+    {
+        // Additions alone parse balanced, a run with a minus left to right: each shape must print so that it parses back to itself.
+        var tree = RuleParser.Parse(text).Node!;
+        Assert.Equal(tree, RuleParser.Parse(RulePrinter.Print(tree)).Node);
+    }
 
     [Fact]
     public void Print_IsIdempotentOnCanonicalText() =>
