@@ -510,6 +510,7 @@ internal static class ConfigureCommand
                 SelectionSource.Default => " [grey](default)[/]",
                 SelectionSource.Forced => " [grey](forced)[/]",
                 SelectionSource.Preset => " [grey](preset)[/]",
+                SelectionSource.Completion => " [grey](to complete)[/]",
                 _ => "",
             };
             return $"[green bold]●[/] [green]{name}[/]{why}";

@@ -315,8 +315,12 @@ public sealed partial class ConfigurationSession
         return true;
     }
 
-    private static SelectionSource Origin(CustomerChoice choice) =>
-        choice.Origin == ChoiceOrigin.Preset ? SelectionSource.Preset : SelectionSource.Customer;
+    private static SelectionSource Origin(CustomerChoice choice) => choice.Origin switch
+    {
+        ChoiceOrigin.Preset => SelectionSource.Preset,
+        ChoiceOrigin.Completion => SelectionSource.Completion,
+        _ => SelectionSource.Customer,
+    };
 
     /// <summary>The step's price range and the table its options' price differences come from; null when nothing is valid.</summary>
     private Prices? PricesOf(Restriction restriction, bool[][] usable, PricingPipeline pricing) =>

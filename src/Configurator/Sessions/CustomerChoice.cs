@@ -27,6 +27,12 @@ public enum ChoiceOrigin
 
     /// <summary>A preset (a standard product) made it; it behaves exactly like a customer's choice.</summary>
     Preset,
+
+    /// <summary>
+    /// The session made it to keep the product complete after the customer's change (the adaptive
+    /// strategy fills the modules a change left open); it behaves exactly like a customer's choice.
+    /// </summary>
+    Completion,
 }
 
 /// <summary>One of the customer's own choices in a session. Immutable.</summary>
@@ -38,7 +44,7 @@ public sealed record CustomerChoice(
     [property: JsonPropertyName("module")] string ModuleId,
     [property: JsonPropertyName("options"), JsonConverter(typeof(EquatableArrayJsonConverter<string>))] EquatableArray<string> OptionIds)
 {
-    /// <summary>Whether the customer made the choice or a preset did.</summary>
+    /// <summary>Whether the customer made the choice, a preset did, or the session did to keep the product complete.</summary>
     /// <value>Defaults to <see cref="ChoiceOrigin.Customer"/>.</value>
     public ChoiceOrigin Origin { get; init; }
 

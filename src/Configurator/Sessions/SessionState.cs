@@ -25,6 +25,12 @@ public enum SelectionSource
 
     /// <summary>The choices leave no alternative.</summary>
     Forced,
+
+    /// <summary>
+    /// The session chose it to keep the product complete after the customer's change (the adaptive
+    /// strategy's fill, <see cref="ChoiceOrigin.Completion"/>); it counts as the customer's choice.
+    /// </summary>
+    Completion,
 }
 
 /// <summary>One option as the session shows it. Immutable.</summary>

@@ -167,6 +167,7 @@ public class ExplorationCommandTests
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("To keep the product complete: packs=ribbon.", output, StringComparison.Ordinal);
+        Assert.Contains("ribbon (to complete)", output, StringComparison.Ordinal);
     }
 
     [Fact]

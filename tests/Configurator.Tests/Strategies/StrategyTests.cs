@@ -102,6 +102,23 @@ public class StrategyTests
         Assert.Same(customization.Session.State, change.Result!.State);
         Assert.True(model.Validate(customization.Configuration).IsValid);
 
+        // The page tells what the customer changed from what the session filled in for them.
+        var state = customization.Session.State;
+        Assert.Equal(SelectionSource.Customer, state["extras"].Source);
+        Assert.Equal(SelectionSource.Completion, state["packs"].Source);
+        Assert.Equal((true, SelectionSource.Completion), (state["packs"]["ribbon"].IsSelected, state["packs"]["ribbon"].Source));
+        Assert.Equal((false, true, SelectionSource.Completion), (state["packs"]["card"].IsSelected, state["packs"]["card"].IsAvailable, state["packs"]["card"].Source));
+        Assert.All(customization.Session.Choices.Where(c => c.ModuleId == "packs"), c => Assert.Equal(ChoiceOrigin.Completion, c.Origin));
+
+        // The origin is saved with the session, and a choice of the customer's own replaces it.
+        var resumed = ConfigurationSession.Resume(model, customization.Session.Save()).Session;
+        Assert.Equal(customization.Session.Choices, resumed.Choices);
+        Assert.Equal(SelectionSource.Completion, resumed.State["packs"]["ribbon"].Source);
+        Assert.Contains("\"completion\"", customization.Session.Save(), StringComparison.Ordinal);
+        Assert.True(resumed.Select("packs", "card").Applied);
+        Assert.Equal(SelectionSource.Customer, resumed.State["packs"]["card"].Source);
+        Assert.Equal(SelectionSource.Completion, resumed.State["packs"]["ribbon"].Source);
+
         // One undo takes back the change and what it filled.
         Assert.True(customization.Session.Undo());
         Assert.Equal(new Selection(model.Model.Presets[0].Selections).Choices, customization.Configuration.Choices);

@@ -86,7 +86,7 @@ public sealed class AdaptiveCustomization
             var selected = completion.Choices[module.ModuleId];
             if (!selected.Order(StringComparer.Ordinal).SequenceEqual(module.SelectedOptionIds.Order(StringComparer.Ordinal), StringComparer.Ordinal))
             {
-                sets.Add(new CustomerChoice(ChoiceKind.Set, module.ModuleId, [.. selected]));
+                sets.Add(new CustomerChoice(ChoiceKind.Set, module.ModuleId, [.. selected]) { Origin = ChoiceOrigin.Completion });
             }
         }
 
