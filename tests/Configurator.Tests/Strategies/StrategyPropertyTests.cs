@@ -164,6 +164,7 @@ public class StrategyPropertyTests
 
             var preset = model.Presets[random.Next(model.Presets.Count)].Id;
             var adaptive = new AdaptiveStrategy().Begin(compiled, preset);
+            var changedByCustomer = new HashSet<string>();
             for (var step = 0; step < 5; step++)
             {
                 var module = model.Modules[random.Next(model.Modules.Count)];
@@ -175,12 +176,23 @@ public class StrategyPropertyTests
                     if (change.Result is { IsConflict: true, Diagnoses.Count: > 0 } conflict)
                     {
                         adaptive.Resolve(change, conflict.Diagnoses[0]);
+                        changedByCustomer.Add(module.Id);
+                    }
+
+                    if (change.Accepted)
+                    {
+                        changedByCustomer.Add(module.Id);
+                        Assert.All(change.FilledModules, id => Assert.Equal(SelectionSource.Completion, adaptive.Session.State[id].Source));
                     }
                 }
                 catch (InvalidSelectionException)
                 {
                     // A set of options the module does not permit.
                 }
+
+                // What the session filled in is never shown as the customer's own choice.
+                Assert.All(adaptive.Session.State.Modules.Where(m => m.Source == SelectionSource.Customer || m.Options.Any(o => o.Source == SelectionSource.Customer)),
+                    m => Assert.Contains(m.ModuleId, changedByCustomer));
 
                 Assert.True(compiled.Validate(adaptive.Configuration).IsValid);
                 Assert.All(model.Modules.Where(m => !m.Adjustable), m =>
