@@ -88,6 +88,27 @@ internal static class RandomRules
         return new BinaryExpression(Enum.GetValues<BinaryOperator>()[random.Next(Enum.GetValues<BinaryOperator>().Length)], Any(random, depth - 1), Any(random, depth - 1));
     }
 
+    /// <summary>
+    /// Sums and differences in any shape (balanced, left or right leaning, mixed), with the odd
+    /// product or negation: the runs the parser builds in two ways, balanced with additions only
+    /// and left to right once a minus appears.
+    /// </summary>
+    public static RuleNode Sum(Random random, int depth)
+    {
+        if (depth <= 0 || random.Next(6) == 0)
+        {
+            return random.Next(8) == 0 ? Literal(random) : new ModuleReference(Pick(random, ["a", "b", "c", "d", "e", "f"]));
+        }
+
+        return random.Next(10) switch
+        {
+            0 => new UnaryExpression(UnaryOperator.Negate, Sum(random, depth - 1)),
+            1 => new BinaryExpression(BinaryOperator.Multiply, Sum(random, depth - 1), Sum(random, depth - 1)),
+            < 6 => new BinaryExpression(BinaryOperator.Add, Sum(random, depth - 1), Sum(random, depth - 1)),
+            _ => new BinaryExpression(BinaryOperator.Subtract, Sum(random, depth - 1), Sum(random, depth - 1)),
+        };
+    }
+
     private static RuleNode ConditionLeaf(Random random, ProductModel model)
     {
         var module = Pick(random, model.Modules.AsImmutableArray());

@@ -59,6 +59,19 @@ public class RulePrinterTests
     }
 
     [Fact]
+    public void Print_AnySum_ParsesBackToAnEqualTree() =>
+        Gen.Int.Sample(seed =>
+        {
+            // Runs of + and - are where the parser's two shapes meet (balanced without a minus, left to right with one).
+            var tree = new BinaryExpression(BinaryOperator.LessOrEqual, RandomRules.Sum(new Random(seed), 5), new NumberLiteral(0));
+            var text = RulePrinter.Print(tree);
+            var (parsed, error) = RuleParser.Parse(text);
+            Assert.True(error is null, $"'{text}' failed to parse: {error?.Message}");
+            Assert.Equal(tree, parsed);
+            Assert.Equal(text, RulePrinter.Print(parsed!));
+        }, iter: 3000);
+
+    [Fact]
     public void Print_IsIdempotentOnCanonicalText() =>
         Gen.Int.Sample(seed =>
         {
