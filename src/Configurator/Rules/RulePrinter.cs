@@ -101,9 +101,7 @@ internal static class RulePrinter
                 Write(builder, other.Right, level + 1);
                 break;
             case BinaryExpression { Operator: BinaryOperator.Subtract } difference:
-                WriteRun(builder, difference.Left, level);
-                builder.Append(" - ");
-                Write(builder, difference.Right, level + 1);
+                WriteRun(builder, difference, level);
                 break;
             case BinaryExpression binary:
                 var (left, right) = OperandLevels(binary.Operator, level);

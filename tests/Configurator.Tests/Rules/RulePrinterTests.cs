@@ -6,6 +6,16 @@ namespace Configurator.Tests.Rules;
 
 public class RulePrinterTests
 {
+    /// <summary>The tree's text parses to an equal tree, which prints as the same text.</summary>
+    private static void AssertParsesBackToItself(RuleNode tree)
+    {
+        var text = RulePrinter.Print(tree);
+        var (parsed, error) = RuleParser.Parse(text);
+        Assert.True(error is null, $"'{text}' failed to parse: {error?.Message}");
+        Assert.Equal(tree, parsed);
+        Assert.Equal(text, RulePrinter.Print(parsed!));
+    }
+
     private static string Canonical(string text)
     {
         var (node, error) = RuleParser.Parse(text);
@@ -37,15 +47,7 @@ public class RulePrinterTests
 
     [Fact]
     public void Print_AnyTree_ParsesBackToAnEqualTree() =>
-        Gen.Int.Sample(seed =>
-        {
-            var tree = RandomRules.Any(new Random(seed), 5);
-            var text = RulePrinter.Print(tree);
-            var (parsed, error) = RuleParser.Parse(text);
-            Assert.True(error is null, $"'{text}' failed to parse: {error?.Message}");
-            Assert.Equal(tree, parsed);
-            Assert.Equal(text, RulePrinter.Print(parsed!));
-        }, iter: 5000);
+        Gen.Int.Sample(seed => AssertParsesBackToItself(RandomRules.Any(new Random(seed), 5)), iter: 5000);
 
     [Theory]
     [InlineData("(1 + 2 + 3 + 4) - 5 < 6")]
@@ -63,12 +65,7 @@ public class RulePrinterTests
         Gen.Int.Sample(seed =>
         {
             // Runs of + and - are where the parser's two shapes meet (balanced without a minus, left to right with one).
-            var tree = new BinaryExpression(BinaryOperator.LessOrEqual, RandomRules.Sum(new Random(seed), 5), new NumberLiteral(0));
-            var text = RulePrinter.Print(tree);
-            var (parsed, error) = RuleParser.Parse(text);
-            Assert.True(error is null, $"'{text}' failed to parse: {error?.Message}");
-            Assert.Equal(tree, parsed);
-            Assert.Equal(text, RulePrinter.Print(parsed!));
+            AssertParsesBackToItself(new BinaryExpression(BinaryOperator.LessOrEqual, RandomRules.Sum(new Random(seed), 5), new NumberLiteral(0)));
         }, iter: 3000);
 
     [Fact]
