@@ -71,12 +71,72 @@ public sealed class TreeDecompositionTests
         }, iter: 500);
 
     [Fact]
+    public void Decompose_RandomCliqueGraphs_EqualsAPlainMinimumDegreeElimination() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Feature models' primal graphs are mostly cliques (a group's clauses) joined by a few
+            // edges, where the decomposition takes its shortcut for a clique's members: the result
+            // must be what eliminating with plain sets gives, bag for bag and parent for parent.
+            var random = new Random(seed);
+            var vertices = random.Next(1, 48);
+            var edges = new List<(int, int)>();
+            for (var clique = random.Next(0, 8); clique > 0; clique--)
+            {
+                var members = Enumerable.Range(0, random.Next(2, 12)).Select(_ => random.Next(vertices)).Distinct().ToArray();
+                edges.AddRange(members.SelectMany(a => members.Where(b => a < b).Select(b => (a, b))));
+            }
+
+            edges.AddRange(Enumerable.Range(0, random.Next(0, vertices)).Select(_ => (random.Next(vertices), random.Next(vertices))));
+            var (bags, parent) = TreeDecomposition.Decompose(Graph(vertices, edges), long.MaxValue)!.Value;
+            var (expectedBags, expectedParent) = PlainElimination(Graph(vertices, edges));
+
+            for (var v = 0; v < vertices; v++)
+            {
+                Assert.Equal(expectedBags[v], bags[v]);
+            }
+
+            Assert.Equal(expectedParent, parent);
+        }, iter: 2_000);
+
+    [Fact]
     public void Depths_OverTheWorkBudget_AreNotFound()
     {
         // A clique of 30: eliminating its first vertex alone writes 29 lists of 28.
         var edges = Enumerable.Range(0, 30).SelectMany(a => Enumerable.Range(a + 1, 29 - a).Select(b => (a, b)));
         Assert.Null(TreeDecomposition.Depths(Graph(30, edges), 100));
         Assert.NotNull(TreeDecomposition.Depths(Graph(30, edges), 1_000_000));
+    }
+
+    /// <summary>
+    /// Minimum degree elimination over sets, as the decomposition documents it: the vertex of least
+    /// degree goes first, among equals the one whose degree was set last (its queue's order); its
+    /// neighbours then become a clique. Bags sorted; a parent is the bag's member that went first.
+    /// </summary>
+    private static (int[][] Bags, int[] Parent) PlainElimination(int[][] graph)
+    {
+        var vertices = graph.Length;
+        var neighbours = graph.Select(list => list.ToHashSet()).ToArray();
+        var setAt = Enumerable.Range(0, vertices).ToArray();
+        var clock = vertices;
+        var left = Enumerable.Range(0, vertices).ToHashSet();
+        var position = new int[vertices];
+        var bags = new int[vertices][];
+        for (var step = 0; step < vertices; step++)
+        {
+            var vertex = left.OrderBy(v => neighbours[v].Count).ThenByDescending(v => setAt[v]).First();
+            left.Remove(vertex);
+            position[vertex] = step;
+            bags[vertex] = [.. neighbours[vertex].Order()];
+            foreach (var a in bags[vertex])
+            {
+                neighbours[a].Remove(vertex);
+                neighbours[a].UnionWith(bags[vertex].Where(b => b != a));
+                setAt[a] = clock++;
+            }
+        }
+
+        var parent = Enumerable.Range(0, vertices).Select(v => bags[v].Length == 0 ? -1 : bags[v].MinBy(u => position[u])).ToArray();
+        return (bags, parent);
     }
 
     /// <summary>Sorted neighbour lists, each edge both ways, loops and repeats dropped.</summary>

@@ -121,18 +121,31 @@ internal static class TreeDecomposition
             foreach (var a in bag)
             {
                 var own = neighbours[a].AsSpan(0, count[a]);
-                if (merged.Length < own.Length + bag.Length)
+                int length;
+                if (own.Length == bag.Length && RemoveTwin(own, bag, vertex, a))
                 {
-                    merged = new int[2 * (own.Length + bag.Length)];
+                    // Almost every update on feature models (333,000 of automotive2_4's 340,000)
+                    // is a neighbour that shares the vertex's neighbourhood: both are members of
+                    // one clique (a group's clauses). The union then adds nothing and a shift is
+                    // what is left of the merge: its 16.6 million entries took 60-150 ms, now 20-40.
+                    length = own.Length - 1;
+                }
+                else
+                {
+                    if (merged.Length < own.Length + bag.Length)
+                    {
+                        merged = new int[2 * (own.Length + bag.Length)];
+                    }
+
+                    length = Merge(own, bag, vertex, a, merged);
+                    if (neighbours[a].Length < length)
+                    {
+                        neighbours[a] = new int[Math.Max(length, 2 * neighbours[a].Length)];
+                    }
+
+                    merged.AsSpan(0, length).CopyTo(neighbours[a]);
                 }
 
-                var length = Merge(own, bag, vertex, a, merged);
-                if (neighbours[a].Length < length)
-                {
-                    neighbours[a] = new int[Math.Max(length, 2 * neighbours[a].Length)];
-                }
-
-                merged.AsSpan(0, length).CopyTo(neighbours[a]);
                 queue.Move(a, count[a], length);
                 count[a] = length;
                 work += length;
@@ -158,6 +171,38 @@ internal static class TreeDecomposition
         }
 
         return (bags, parent);
+    }
+
+    /// <summary>
+    /// When <paramref name="own"/> (a neighbour's list, holding <paramref name="gone"/>) without
+    /// <paramref name="gone"/> is <paramref name="bag"/> (as long, holding <paramref name="self"/>)
+    /// without <paramref name="self"/>, removes <paramref name="gone"/> from it in place and says so:
+    /// then <see cref="Merge"/> would have written the same. Compares memory, not element by element.
+    /// </summary>
+    private static bool RemoveTwin(Span<int> own, ReadOnlySpan<int> bag, int gone, int self)
+    {
+        var i = own.BinarySearch(gone);
+        var j = bag.BinarySearch(self);
+        if (i < 0 || j < 0 || !EqualWithout(own, i, bag, j))
+        {
+            return false;
+        }
+
+        own[(i + 1)..].CopyTo(own[i..]);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="x"/> without its entry <paramref name="i"/> equals <paramref name="y"/> (as long) without its entry <paramref name="j"/>.</summary>
+    private static bool EqualWithout(ReadOnlySpan<int> x, int i, ReadOnlySpan<int> y, int j)
+    {
+        if (i > j)
+        {
+            return EqualWithout(y, j, x, i);
+        }
+
+        return x[..i].SequenceEqual(y[..i])
+            && x[(i + 1)..(j + 1)].SequenceEqual(y[i..j])
+            && x[(j + 1)..].SequenceEqual(y[(j + 1)..]);
     }
 
     /// <summary>
