@@ -146,4 +146,29 @@ public class ImporterHardeningTests
         Assert.Contains($"<rule> nests {depth + 1:N0} elements deep", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("$.", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("<instance>", "</instance>", "XCSP")]
+    [InlineData("<vm name=\"x\">", "</vm>", "SPL Conqueror")]
+    [InlineData("<featureModel><struct>", "</struct></featureModel>", "FeatureIDE")]
+    public void DeepXml_IsRefusedAtItsLine_BeforeADocumentIsBuilt(string open, string close, string format)
+    {
+        // Building the document takes time quadratic in the depth: 100,000 levels took about 15 s
+        // (200,000 about a minute) before the text was read once for its depth.
+        const int depth = 100_000;
+        var xml = open + "\n" + string.Concat(Enumerable.Repeat("<a>", depth)) + string.Concat(Enumerable.Repeat("</a>", depth)) + close;
+        var error = SingleError(xml);
+        Assert.Equal(2, error.Line);
+        Assert.Equal($"<a> nests {depth - 1:N0} elements deep; {format} files are read to at most 1,000 levels.", error.Message);
+    }
+
+    [Fact]
+    public void DeepXml_JustWithinTheLimit_IsReadAsBefore()
+    {
+        // 998 levels below the struct's root feature: read, and refused for what it is (features
+        // without names), not for its depth.
+        var xml = "<featureModel><struct>\n<and name=\"R\">" + string.Concat(Enumerable.Repeat("<a>", 997)) + string.Concat(Enumerable.Repeat("</a>", 997)) + "</and></struct></featureModel>";
+        var result = ModelImporter.Import(xml, "deep");
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("nests", StringComparison.Ordinal));
+    }
 }

@@ -15,6 +15,11 @@ internal static class SplcImporter
 {
     public static ImportResult Import(string text, string id)
     {
+        if (XmlNesting.TooDeep(text, 1) is { } deep)
+        {
+            return new ImportResult(null, ImportFormat.Splc, [XmlNesting.Error(deep, "SPL Conqueror")]);
+        }
+
         var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
         var root = document.Root!; // a parsed document always has a root element
         var errors = ImmutableArray.CreateBuilder<ImportError>();

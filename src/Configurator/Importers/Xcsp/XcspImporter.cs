@@ -20,6 +20,11 @@ internal static class XcspImporter
 
     public static ImportResult Import(string text, string id)
     {
+        if (XmlNesting.TooDeep(text, 1) is { } deep)
+        {
+            return new ImportResult(null, ImportFormat.Xcsp, [XmlNesting.Error(deep, "XCSP")]);
+        }
+
         var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
         var errors = ImmutableArray.CreateBuilder<ImportError>();
         var root = document.Root!; // a parsed document always has a root element
