@@ -8,7 +8,8 @@ public sealed class ModuleBuilder
     private readonly string _id;
     private readonly List<Option> _options = [];
     private readonly List<string> _defaults = [];
-    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    // Made on the first label: an importer builds thousands of modules with none.
+    private Dictionary<string, string>? _labels;
     private string? _name;
     private int _min = 1;
     private int _max = 1;
@@ -29,7 +30,7 @@ public sealed class ModuleBuilder
     /// <param name="text">The translated text.</param>
     public ModuleBuilder WithLabel(string culture, string text)
     {
-        _labels[culture] = text;
+        (_labels ??= new(StringComparer.Ordinal))[culture] = text;
         return this;
     }
 
@@ -88,7 +89,7 @@ public sealed class ModuleBuilder
     internal Module Build() => new(_id, [.. _options])
     {
         Name = _name,
-        Labels = _labels.ToEquatableDictionary(),
+        Labels = _labels?.ToEquatableDictionary() ?? default,
         Min = _min,
         Max = _max,
         Defaults = [.. _defaults],
