@@ -15,17 +15,17 @@ internal static class XmlNesting
 
     /// <summary>
     /// The first element <paramref name="at"/> levels below the root whose content reaches past
-    /// <see cref="MaxDepth"/>: its name, its line, and how many levels its content nests (its
-    /// children are 1). Null when nothing does. Malformed XML throws <see cref="XmlException"/>, as
-    /// parsing the document would.
+    /// <see cref="MaxDepth"/>. Null when nothing does. Malformed XML throws
+    /// <see cref="XmlException"/>, as parsing the document would.
     /// </summary>
-    public static (string Name, int Line, int Levels)? TooDeep(string text, int at)
+    public static DeepElement? TooDeep(string text, int at)
     {
         // What XDocument.Parse reads with: a DTD is read, its entities expanded within a limit, nothing fetched.
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, MaxCharactersFromEntities = 10_000_000, XmlResolver = null };
         using var reader = XmlReader.Create(new StringReader(text), settings);
         var lines = (IXmlLineInfo)reader;
-        (string Name, int Line, int Levels)? current = null;
+        DeepElement? current = null;
+        bool Over() => current is { } element && element.Levels + at > MaxDepth;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.Depth < at)
@@ -35,12 +35,12 @@ internal static class XmlNesting
 
             if (reader.Depth == at)
             {
-                if (current is { } done && done.Levels + at > MaxDepth)
+                if (Over())
                 {
-                    return done;
+                    return current;
                 }
 
-                current = (reader.LocalName, lines.LineNumber, 0);
+                current = new DeepElement(reader.LocalName, lines.LineNumber, 0);
             }
             else if (current is { } open && reader.Depth - at > open.Levels)
             {
@@ -48,10 +48,16 @@ internal static class XmlNesting
             }
         }
 
-        return current is { } last && last.Levels + at > MaxDepth ? current : null;
+        return Over() ? current : null;
     }
 
     /// <summary>The error for an element that <see cref="TooDeep"/> found, in a file of <paramref name="format"/>.</summary>
-    public static ImportError Error((string Name, int Line, int Levels) deep, string format) =>
+    public static ImportError Error(DeepElement deep, string format) =>
         new($"<{deep.Name}> nests {deep.Levels:N0} elements deep; {format} files are read to at most {MaxDepth:N0} levels.", deep.Line);
 }
+
+/// <summary>An element whose content nests too deep.</summary>
+/// <param name="Name">Its name.</param>
+/// <param name="Line">Its line.</param>
+/// <param name="Levels">How many levels its content nests (its children are 1).</param>
+internal readonly record struct DeepElement(string Name, int Line, int Levels);
