@@ -19,7 +19,7 @@ internal sealed class BomRuleValidator : AbstractValidator<BomRule>
 {
     public BomRuleValidator(ProductModel model)
     {
-        this.MustBeInEffectSomeDay(r => r.ValidFrom, r => r.ValidTo, r => $"BOM rule '{r.Id}'");
+        this.MustBeInEffectSomeDay(r => r.ValidFrom, r => r.ValidTo, "BOM rule", r => r.Id);
 
         RuleFor(r => r.Id)
             .Must(ValidationFailures.IsPlainId)

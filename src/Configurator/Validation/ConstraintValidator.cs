@@ -7,34 +7,39 @@ namespace Configurator.Validation;
 /// <summary>Checks one constraint: rule text against the model, or a table's columns and rows.</summary>
 internal sealed class ConstraintValidator : AbstractValidator<Constraint>
 {
-    public ConstraintValidator(ProductModel model)
+    public ConstraintValidator(ProductModel model) =>
+        // One rule for the whole constraint (see ModuleValidator on why): imported models have
+        // constraints by the tens of thousands.
+        RuleFor(c => c).Custom((constraint, context) => Check(constraint, model, context));
+
+    private static void Check(Constraint constraint, ProductModel model, ValidationContext<Constraint> context)
     {
-        this.MustBeInEffectSomeDay(c => c.ValidFrom, c => c.ValidTo, c => $"Constraint '{c.Id}'");
+        context.CheckEffectivity(constraint.ValidFrom, constraint.ValidTo, "Constraint", constraint.Id);
 
-        RuleFor(c => c.Id)
-            .Must(ValidationFailures.IsPlainId)
-            .WithErrorCode(ModelErrorCodes.InvalidId)
-            .WithMessage("A constraint id must be a non-empty text without control characters.");
+        if (!ValidationFailures.IsPlainId(constraint.Id))
+        {
+            context.Fail(context.JsonPath() + ".id", ModelErrorCodes.InvalidId, "A constraint id must be a non-empty text without control characters.");
+        }
 
-        RuleFor(c => c)
-            .Must(c => (c.Rule is null) != (c.Table is null))
-            .OverridePropertyName("")
-            .WithErrorCode(ModelErrorCodes.RuleOrTableRequired)
-            .WithMessage(c => $"Constraint '{c.Id}' needs exactly one of \"rule\" and \"table\".");
+        if ((constraint.Rule is null) == (constraint.Table is null))
+        {
+            context.Fail(context.JsonPath(), ModelErrorCodes.RuleOrTableRequired, $"Constraint '{constraint.Id}' needs exactly one of \"rule\" and \"table\".");
+        }
 
-        // The ! is safe: each rule below runs only .When the value is present.
-        RuleFor(c => c.Rule!)
-            .Custom((rule, context) => context.CheckRule(rule, model, RuleType.Bool))
-            .When(c => c.Rule is not null);
+        if (constraint.Rule is { } rule)
+        {
+            context.CheckRule(rule, model, RuleType.Bool, under: ".rule");
+        }
 
-        RuleFor(c => c.Table!)
-            .Custom((table, context) => CheckTable(table, model, context))
-            .When(c => c.Table is not null);
+        if (constraint.Table is { } table)
+        {
+            CheckTable(table, model, context);
+        }
     }
 
     private static void CheckTable(TableConstraint table, ProductModel model, ValidationContext<Constraint> context)
     {
-        var path = context.JsonPath();
+        var path = context.JsonPath() + ".table";
         if (table.Modules.Count == 0)
         {
             context.Fail(path + ".modules", ModelErrorCodes.EmptyTable, "A table needs at least one module in \"modules\".");

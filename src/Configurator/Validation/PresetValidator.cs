@@ -11,7 +11,7 @@ internal sealed class PresetValidator : AbstractValidator<Preset>
 {
     public PresetValidator(ProductModel model)
     {
-        this.MustBeInEffectSomeDay(p => p.ValidFrom, p => p.ValidTo, p => $"Preset '{p.Id}'");
+        this.MustBeInEffectSomeDay(p => p.ValidFrom, p => p.ValidTo, "Preset", p => p.Id);
 
         RuleFor(p => p.Id)
             .Must(ValidationFailures.IsPlainId)

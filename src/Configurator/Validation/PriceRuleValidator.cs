@@ -9,7 +9,7 @@ internal sealed class PriceRuleValidator : AbstractValidator<PriceRule>
 {
     public PriceRuleValidator(ProductModel model)
     {
-        this.MustBeInEffectSomeDay(p => p.ValidFrom, p => p.ValidTo, p => $"Price rule '{p.Id}'");
+        this.MustBeInEffectSomeDay(p => p.ValidFrom, p => p.ValidTo, "Price rule", p => p.Id);
 
         RuleFor(p => p.Id)
             .Must(ValidationFailures.IsPlainId)

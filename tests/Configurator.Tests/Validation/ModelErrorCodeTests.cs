@@ -144,6 +144,26 @@ public class ModelErrorCodeTests
         Assert.Equal([ModelErrorCodes.InvalidCurrency, ModelErrorCodes.DuplicateModuleId, ModelErrorCodes.RuleUnknownOption, ModelErrorCodes.InvalidMaxLength], codes);
     }
 
+    [Fact]
+    public void Load_ModuleWithManyProblems_ReportsThemInTheOrderOfItsFields()
+    {
+        // A module and its options are checked by one rule (ModuleValidator); its problems still come
+        // in the order the model lists the fields: id, then each option, then duplicates and cardinality.
+        var json = Apply("$.modules[2].id = \"3extras\"; $.presets[0].selections.extras = <remove>; $.modules[2].options[0].id = \"\"; "
+            + "$.modules[2].options[1].validFrom = \"2027-01-01\"; $.modules[2].options[1].validTo = \"2026-12-31\"; "
+            + "$.modules[2].options[2] = {\"id\": \"lock\"}; $.modules[2].max = 5");
+        var errors = ProductModelJson.Load(json).Errors.Select(e => (e.Code, e.Path)).ToList();
+        Assert.Equal(
+            [
+                (ModelErrorCodes.InvalidModuleId, "$.modules[2].id"),
+                (ModelErrorCodes.InvalidOptionId, "$.modules[2].options[0].id"),
+                (ModelErrorCodes.InvalidEffectivity, "$.modules[2].options[1].validTo"),
+                (ModelErrorCodes.DuplicateOptionId, "$.modules[2].options[2].id"),
+                (ModelErrorCodes.InvalidCardinality, "$.modules[2].max"),
+            ],
+            errors);
+    }
+
     /// <summary>Applies edits written as <c>$.a.b[1].c = JSON</c>, separated by <c>; </c>.</summary>
     private static string Apply(string edits)
     {
