@@ -18,9 +18,24 @@ internal static class ConstraintCompiler
         // Validation has parsed and checked every rule, so parsing succeeds here.
         var (node, _) = RuleParser.Parse(constraint.Rule ?? "true");
         var expression = new RuleCompiler(domains, moduleIndex).Condition(node!);
-        var scope = new SortedSet<int>();
+        return new CompiledConstraint(constraint, position, ScopeOf(expression), domains, expression.Evaluate, expression);
+    }
+
+    // One set per thread for the modules a rule reads (a sorted set per rule was a tenth of what
+    // compiling automotive2_4's 23,297 rules allocated).
+    [ThreadStatic]
+    private static HashSet<int>? t_scope;
+
+    /// <summary>The modules the expression reads, in ascending order.</summary>
+    private static ImmutableArray<int> ScopeOf(BoolExpression expression)
+    {
+        var scope = t_scope ??= [];
+        scope.Clear();
         expression.AddScope(scope);
-        return new CompiledConstraint(constraint, position, [.. scope], domains, expression.Evaluate, expression);
+        var modules = new int[scope.Count];
+        scope.CopyTo(modules);
+        Array.Sort(modules);
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(modules);
     }
 
     private static CompiledConstraint CompileTable(Constraint constraint, int position, TableConstraint table, IReadOnlyList<ModuleDomain> domains, IReadOnlyDictionary<string, int> moduleIndex)

@@ -174,23 +174,54 @@ internal sealed class RuleCompiler(IReadOnlyList<ModuleDomain> domains, IReadOnl
     };
 
     /// <summary>True when the module's single selected option is one of <paramref name="optionIds"/>.</summary>
+    /// <summary>
+    /// True for the values that select exactly one of the named options (<c>frame == 'rect'</c>, <c>frame in (...)</c>),
+    /// inverted when <paramref name="negate"/>. Imported feature models have tens of thousands of these (automotive2_4:
+    /// about 60,000), so the values come straight from the domain's value per option, with no set of ids or closure.
+    /// </summary>
     private ValueFlag OptionTest(string module, IEnumerable<string> optionIds, bool negate)
     {
-        var ids = optionIds.ToHashSet(StringComparer.Ordinal);
-        return Flag(module, (domain, value) =>
-            (domain.Values[value].Length == 1 && ids.Contains(domain.Module.Options[domain.Values[value][0]].Id)) != negate);
+        var domain = domains[moduleIndex[module]];
+        var flags = new bool[domain.ValueCount];
+        if (negate)
+        {
+            Array.Fill(flags, true);
+        }
+
+        foreach (var id in optionIds)
+        {
+            // A value matches when it selects that option alone.
+            if (domain.OptionIndex(id) is { } option && domain.SingleOptionValue[option] is var value and >= 0)
+            {
+                flags[value] = !negate;
+            }
+        }
+
+        return new ValueFlag(domain.Index, flags);
     }
 
     private ValueFlag Flag(string moduleId, Func<ModuleDomain, int, bool> fact)
     {
         var domain = domains[moduleIndex[moduleId]];
-        return new ValueFlag(domain.Index, [.. Enumerable.Range(0, domain.ValueCount).Select(v => fact(domain, v))]);
+        var flags = new bool[domain.ValueCount];
+        for (var value = 0; value < flags.Length; value++)
+        {
+            flags[value] = fact(domain, value);
+        }
+
+        return new ValueFlag(domain.Index, flags);
     }
 
     private ValueNumber PerValue(string moduleId, Func<ModuleDomain, int, decimal> number)
     {
         var domain = domains[moduleIndex[moduleId]];
-        return new ValueNumber(domain.Index, [.. Enumerable.Range(0, domain.ValueCount).Select(v => number(domain, v))]);
+        var numbers = new decimal[domain.ValueCount];
+        for (var value = 0; value < numbers.Length; value++)
+        {
+            numbers[value] = number(domain, value);
+        }
+
+        return new ValueNumber(domain.Index, numbers);
     }
 
     private ValueText TextPerValue(string moduleId, string property)
