@@ -173,7 +173,6 @@ internal sealed class RuleCompiler(IReadOnlyList<ModuleDomain> domains, IReadOnl
         _ => false,
     };
 
-    /// <summary>True when the module's single selected option is one of <paramref name="optionIds"/>.</summary>
     /// <summary>
     /// True for the values that select exactly one of the named options (<c>frame == 'rect'</c>, <c>frame in (...)</c>),
     /// inverted when <paramref name="negate"/>. Imported feature models have tens of thousands of these (automotive2_4:
