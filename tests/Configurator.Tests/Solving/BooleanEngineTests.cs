@@ -141,6 +141,36 @@ public class BooleanEngineTests
             }
         }, iter: 1000, threads: 1);
 
+    [Fact]
+    public void ClauseSearch_CountOnTwoThreads_CountsLikeBruteForceAndLeavesTheSearchExact()
+    {
+        // Every split worth a second thread gets one here (HelperVariables = 0): the two searches
+        // take the components largest first, each with its own cache and learnt clauses. Its counts,
+        // and the same search's counts after it (its own cache and clauses kept), are brute force's.
+        var helped = 0;
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var (variables, clauses) = random.Next(2) == 0 ? RandomCnf(random) : BlockCnf(random);
+            var formula = new CnfFormula(variables, [.. clauses], []);
+            var counter = new ClauseSearch(formula) { HelperVariables = 0 };
+            var assumptions = new List<int>();
+            for (var round = 0; round < 4; round++)
+            {
+                assumptions = NextAssumptions(random, variables, assumptions, 5);
+                var expected = BruteForceCount(variables, clauses, assumptions);
+                Assert.Equal(expected, new ClauseSearch(formula) { HelperVariables = 0 }.CountOnTwoThreads(assumptions));
+                Assert.Equal(expected, counter.CountOnTwoThreads(assumptions));
+                Assert.Equal(expected, counter.Count(assumptions));
+            }
+
+            Interlocked.Add(ref helped, counter.HelperParts);
+        }, iter: 2000);
+
+        // The second thread did count: a test of one thread would pass as well.
+        Assert.True(helped > 1000, $"the second thread counted {helped} components in all");
+    }
+
     [Fact(Timeout = 20_000)]
     public async Task ClauseSearch_LongEquivalenceChain_CountsWithoutProbingEveryLiteralThroughIt()
     {
