@@ -25,7 +25,9 @@ static Stream OpenStandardOutput()
 }
 
 var standardOutput = OpenStandardOutput();
-var output = new StreamWriter(standardOutput, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+// Synchronized, so that the grace period below can flush it while the command still writes, and
+// then hold it: a row written after the message would read as if the command had gone on.
+var output = TextWriter.Synchronized(new StreamWriter(standardOutput, new UTF8Encoding(false), 1 << 16) { AutoFlush = false });
 using var cancellation = new CancellationTokenSource();
 using var finished = new ManualResetEventSlim();
 var signalExitCode = 0;
@@ -49,13 +51,18 @@ void Stop(PosixSignalContext context, int exitCode)
             return;
         }
 
-        try
+        // The writer's own lock, held to the end: the command's next write waits until the process
+        // is gone. A command stuck in a write (a reader that reads nothing) holds it; then no flush.
+        if (Monitor.TryEnter(output, TimeSpan.FromMilliseconds(400)))
         {
-            output.Flush();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The command was writing at the same moment, or the reader is gone; nothing more to save.
+            try
+            {
+                output.Flush();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The reader is gone; nothing more to save.
+            }
         }
 
         System.Console.Error.WriteLine(exitCode == ExitCodes.Cancelled ? "configurator: cancelled." : "configurator: stopped (SIGTERM).");
