@@ -21,7 +21,6 @@ internal sealed class ClauseSearch
 {
     private const long CacheBudget = 48_000_000;
 
-
     // The backbone pass's propagation budget: a floor plus a multiple of the formula's size
     // (literal occurrences plus variables), in watch and implication entries visited. A probe costs
     // what its literal propagates, so the pass is quadratic where every literal reaches much of the
@@ -110,10 +109,8 @@ internal sealed class ClauseSearch
     private long _decisions;
     private long _decisionLimit = long.MaxValue;
 
-    // Whether the next split worth it is counted on two threads (see CountOnTwoThreads), and how
-    // many components this search counted for such a split.
+    // Whether the next split worth it is counted on two threads (see CountOnTwoThreads).
     private bool _helperWanted;
-    private int _helped;
 
     // Progress of a recording (Compile): the share of the search the current node stands for (a
     // decision halves it, a split into components divides it among them) and the share finished.
@@ -287,8 +284,9 @@ internal sealed class ClauseSearch
         {
             if (parent._watches[literal] is { } watchers)
             {
-                _watches[literal] = new IntBuffer();
-                _watches[literal]!.AddRange(watchers.AsSpan()); // Just set.
+                var copy = new IntBuffer();
+                copy.AddRange(watchers.AsSpan());
+                _watches[literal] = copy;
             }
         }
 
@@ -1190,32 +1188,36 @@ internal sealed class ClauseSearch
         Array.Sort(order, (a, b) => components[b].Variables.CompareTo(components[a].Variables));
         var next = -1;
         var stop = 0;
-        void Take(ClauseSearch search)
+        int Take(ClauseSearch search)
         {
             var results = new CountResults(search);
+            var counted = 0;
             int at;
             while (Volatile.Read(ref stop) == 0 && (at = Interlocked.Increment(ref next)) < order.Length)
             {
                 var c = order[at];
                 var keyLength = 1 + components[c].Variables + components[c].Partial;
                 parts[c] = search.CountComponent<BigInteger, CountResults>(buffer.AsSpan(offsets[c], keyLength), buffer.AsSpan(offsets[c] + keyLength, components[c].Clauses), components[c].Branch, results);
-                search._helped++;
+                counted++;
                 if (parts[c].IsZero)
                 {
                     Volatile.Write(ref stop, 1);
                 }
             }
+
+            return counted;
         }
 
         var helper = new ClauseSearch(this);
         var token = Configurator.Internal.Interruption.Current;
         Exception? failure = null;
+        var helped = 0;
         var thread = new Thread(() =>
         {
             try
             {
                 using var scope = Configurator.Internal.Interruption.Enter(token);
-                Take(helper);
+                helped = Take(helper);
             }
             catch (Exception e)
             {
@@ -1244,7 +1246,7 @@ internal sealed class ClauseSearch
         }
 
         _decisions += helper._decisions;
-        HelperParts += helper._helped;
+        HelperParts += helped;
         return stop == 0 ? parts : null;
     }
 
