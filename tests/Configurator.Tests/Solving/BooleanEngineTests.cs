@@ -171,6 +171,37 @@ public class BooleanEngineTests
         Assert.True(helped > 1000, $"the second thread counted {helped} components in all");
     }
 
+    [Fact]
+    public void ClauseSearch_CountOnTwoThreads_OnFormulasTooLargeForBruteForce_CountsAsOneThreadDoes() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            // Blocks of 12 to 24 variables (random clauses of three literals within a block, and a
+            // few linking two blocks through a switch), so that both threads count at once for a
+            // while, against the one-thread count that the brute-force tests above check.
+            var random = new Random(seed);
+            var (blocks, size) = (random.Next(4, 12), random.Next(12, 25));
+            var variables = (blocks * size) + 2;
+            var clauses = new List<int[]>();
+            for (var b = 0; b < blocks; b++)
+            {
+                for (var c = 0; c < size * 2; c++)
+                {
+                    clauses.Add([.. Enumerable.Range((b * size) + 1, size).OrderBy(_ => random.Next()).Take(3).Select(v => random.Next(2) == 0 ? v : -v)]);
+                }
+            }
+
+            for (var l = 0; l < blocks; l++)
+            {
+                var (a, c) = (random.Next(1, (blocks * size) + 1), random.Next(1, (blocks * size) + 1));
+                clauses.Add([random.Next(2) == 0 ? a : -a, random.Next(2) == 0 ? c : -c, (blocks * size) + random.Next(1, 3)]);
+            }
+
+            var formula = new CnfFormula(variables, [.. clauses], []);
+            var assumptions = Enumerable.Range(1, variables).Where(_ => random.Next(12) == 0).Select(v => random.Next(2) == 0 ? v : -v).ToList();
+            var two = new ClauseSearch(formula) { HelperVariables = 0 };
+            Assert.Equal(new ClauseSearch(formula).Count(assumptions), two.CountOnTwoThreads(assumptions));
+        }, iter: 150);
+
     [Fact(Timeout = 20_000)]
     public async Task ClauseSearch_LongEquivalenceChain_CountsWithoutProbingEveryLiteralThroughIt()
     {
