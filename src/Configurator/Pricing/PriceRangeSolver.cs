@@ -152,6 +152,9 @@ internal sealed class PriceRangeSolver
             var after = Plan.FrontierAfter[level];
             var (layer, next) = (layers[level], layers[level + 1] = new Layer());
             var scratch = new int[after.Length];
+
+            // At most a value per state: grown by doubling, the edges were a third of a priced car step's allocation.
+            layer.Edges.EnsureCapacity(layer.Keys.Count * domains[module].ValueCount);
             for (var state = 0; state < layer.Keys.Count; state++)
             {
                 Interruption.Poll();
@@ -208,7 +211,7 @@ internal sealed class PriceRangeSolver
     {
         var remainders = new List<Remainder>?[layers.Length][];
         var last = layers[^1];
-        remainders[^1] = [.. last.Keys.Select(key => new List<Remainder> { new(key.Percent, 0, 0) })];
+        remainders[^1] = [.. last.Keys.Select(key => new List<Remainder>(1) { new(key.Percent, 0, 0) })];
         for (var level = layers.Length - 2; level >= 0; level--)
         {
             var below = remainders[level + 1];
@@ -220,7 +223,8 @@ internal sealed class PriceRangeSolver
                     continue;
                 }
 
-                var merged = here[edge.Parent] ??= [];
+                // Most states end with one percentage in all: a list of one, not of the default four.
+                var merged = here[edge.Parent] ??= new List<Remainder>(1);
                 try
                 {
                     foreach (var remainder in rest)
@@ -567,6 +571,8 @@ internal sealed class PriceRangeSolver
     private readonly record struct Remainder(decimal Percent, decimal Low, decimal High);
 
     /// <summary>A value taken from a state: the child it leads to, the price it adds, whether the restriction allows it.</summary>
+    /// <remarks>Laid out by the runtime: the decimal first, 32 bytes instead of 40 in declaration order.</remarks>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
     private readonly record struct Edge(int Parent, int Value, int Child, decimal Added, bool Allowed);
 
     /// <summary>One level's states of <see cref="CheapestPerValue"/>: keys by index, and for those within the restriction the lowest and highest prefix.</summary>
@@ -613,7 +619,6 @@ internal sealed class PriceRangeSolver
         public override int GetHashCode() => HashCode.Combine(IntArrayComparer.Instance.GetHashCode(Values), Percent);
     }
 
-    /// <summary>The lowest and highest subtotal reaching a state, and where each came from.</summary>
     /// <summary>A state's lowest and highest score so far.</summary>
     private sealed class ScoreBounds(decimal min, decimal max)
     {
@@ -622,6 +627,7 @@ internal sealed class PriceRangeSolver
         public decimal Max { get; set; } = max;
     }
 
+    /// <summary>The lowest and highest subtotal reaching a state, and where each came from.</summary>
     private sealed class State(decimal start)
     {
         public decimal Min { get; private set; } = start;
