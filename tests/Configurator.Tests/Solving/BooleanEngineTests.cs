@@ -147,9 +147,10 @@ public class BooleanEngineTests
         // Every split worth a second thread gets one here (HelperVariables = 0): the two searches
         // take the components largest first, each with its own cache and learnt clauses. Its counts,
         // and the same search's counts after it (its own cache and clauses kept), are brute force's.
-        var helped = 0;
+        var (helped, samples) = (0, 0);
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
+            Interlocked.Increment(ref samples);
             var random = new Random(seed);
             var (variables, clauses) = random.Next(2) == 0 ? RandomCnf(random) : BlockCnf(random);
             var formula = new CnfFormula(variables, [.. clauses], []);
@@ -167,8 +168,9 @@ public class BooleanEngineTests
             Interlocked.Add(ref helped, counter.HelperParts);
         }, iter: 2000);
 
-        // The second thread did count: a test of one thread would pass as well.
-        Assert.True(helped > 1000, $"the second thread counted {helped} components in all");
+        // The second thread did count: a test of one thread would pass as well. Per formula, not in
+        // all: a longer run (CsCheck_Time) samples for a time, so on a busy machine fewer formulas.
+        Assert.True(helped > samples / 2, $"the second thread counted {helped} components over {samples} formulas");
     }
 
     [Fact]
