@@ -31,6 +31,10 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>Whether the list has no elements.</summary>
     public bool IsEmpty => Count == 0;
 
+    /// <summary>Whether the list holds <paramref name="item"/> (by the type's default equality), without enumerating through an interface.</summary>
+    /// <param name="item">The element to look for.</param>
+    public bool Contains(T item) => AsImmutableArray().Contains(item);
+
     /// <summary>The element at <paramref name="index"/>.</summary>
     /// <param name="index">A zero-based position.</param>
     public T this[int index] => AsImmutableArray()[index];

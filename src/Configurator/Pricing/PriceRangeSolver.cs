@@ -123,9 +123,7 @@ internal sealed class PriceRangeSolver
     {
         if (_pricing.Rules.IsEmpty && !_pricing.HasValuePrices)
         {
-            // Every configuration costs the base price: the table is the usable values (a session has them already).
-            var only = _pricing.Model.Model.BasePrice;
-            return [.. (usable ?? _pricing.Model.UsableValues(restriction)).Select(values => values.Select(allowed => allowed ? only : (decimal?)null).ToArray())];
+            return BasePriceTable(restriction, usable);
         }
 
         if (DiagramPriceRange.Applies(_pricing))
@@ -138,12 +136,49 @@ internal sealed class PriceRangeSolver
             return CircuitPriceRange.CheapestPerValue(_pricing, restriction);
         }
 
+        var layers = Forward(restriction);
+        return Join(layers, Remainders(layers));
+    }
+
+    /// <summary>
+    /// What a priced session step needs: the range (as <see cref="Solve(Restriction)"/> gives it, the
+    /// same configurations for its ends) and the table of <see cref="CheapestPerValue"/>; both null
+    /// when nothing is valid. The frontier program answers both from one forward pass: its states
+    /// within the restriction are the range's states, in the same order.
+    /// </summary>
+    public ((decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Range, decimal?[][]? PerValue) RangeAndCheapestPerValue(Restriction restriction, bool[][]? usable = null)
+    {
+        if ((_pricing.Rules.IsEmpty && !_pricing.HasValuePrices) || DiagramPriceRange.Applies(_pricing) || CircuitPriceRange.Applies(_pricing))
+        {
+            return Solve(restriction) is { } range ? (range, CheapestPerValue(restriction, usable)) : (null, null);
+        }
+
+        var layers = Forward(restriction);
+        var within = Finish(Terminals(layers[^1]), (state, lowest) => Path(layers, state, lowest));
+        return within is null ? (null, null) : (within, Join(layers, Remainders(layers)));
+    }
+
+    /// <summary>Every configuration costs the base price: the table is the usable values (a session has them already).</summary>
+    private decimal?[][] BasePriceTable(Restriction restriction, bool[][]? usable)
+    {
+        var only = _pricing.Model.Model.BasePrice;
+        return [.. (usable ?? _pricing.Model.UsableValues(restriction)).Select(values => values.Select(allowed => allowed ? only : (decimal?)null).ToArray())];
+    }
+
+    /// <summary>
+    /// The forward pass of <see cref="CheapestPerValue"/>. Each level first follows the allowed
+    /// values from the states within the restriction, in <see cref="Sweep"/>'s order, so those
+    /// states come first and in the order the range's pass makes them (its ties between equal
+    /// prices fall the same way); then the values the restriction rules out, one level only.
+    /// </summary>
+    private Layer[] Forward(Restriction restriction)
+    {
         EnsureFrontierFits();
         var domains = _pricing.Model.Domains;
         var layers = new Layer[Plan.LevelCount + 1];
         layers[0] = new Layer();
         var basePrice = _pricing.Model.Model.BasePrice;
-        layers[0].Reach(layers[0].Add(new StateKey([], 0)), basePrice, basePrice);
+        layers[0].Reach(layers[0].Add(new StateKey([], 0)), basePrice, basePrice, new Origin(-1, -1));
         var values = new int[domains.Length];
         for (var level = 0; level < Plan.LevelCount; level++)
         {
@@ -155,55 +190,91 @@ internal sealed class PriceRangeSolver
 
             // At most a value per state: grown by doubling, the edges were a third of a priced car step's allocation.
             layer.Edges.EnsureCapacity(layer.Keys.Count * domains[module].ValueCount);
-            for (var state = 0; state < layer.Keys.Count; state++)
+            for (var lifted = 0; lifted < 2; lifted++)
             {
-                Interruption.Poll();
-                var key = layer.Keys[state];
-                for (var i = 0; i < before.Length; i++)
+                for (var state = 0; state < layer.Keys.Count; state++)
                 {
-                    values[before[i]] = key.Values[i];
-                }
-
-                var within = layer.IsWithin(state);
-                for (var value = 0; value < domains[module].ValueCount; value++)
-                {
-                    var allowed = restriction.Allows(module, value);
-                    values[module] = value;
-                    if ((!allowed && !within) || !Satisfied(ChecksAt[level], values))
+                    Interruption.Poll();
+                    var within = layer.IsWithin(state);
+                    if (lifted == 0 && !within)
                     {
                         continue;
                     }
 
-                    var (added, percent) = Contribution(level, module, value, values);
-                    for (var i = 0; i < after.Length; i++)
+                    var key = layer.Keys[state];
+                    for (var i = 0; i < before.Length; i++)
                     {
-                        scratch[i] = values[after[i]];
+                        values[before[i]] = key.Values[i];
                     }
 
-                    if (!next.Index.TryGetValue(new StateKey(scratch, key.Percent + percent), out var child))
+                    for (var value = 0; value < domains[module].ValueCount; value++)
                     {
-                        child = next.Keys.Count == _pricing.Model.PriceRangeStateBudget
-                            ? throw StatesExceeded(module)
-                            : next.Add(new StateKey((int[])scratch.Clone(), key.Percent + percent));
-                    }
-
-                    layer.Edges.Add(new Edge(state, value, child, added, allowed));
-                    if (allowed && within)
-                    {
-                        try
+                        // The first round takes the allowed values of the states within, the second the rest.
+                        var allowed = restriction.Allows(module, value);
+                        values[module] = value;
+                        if ((allowed && within) != (lifted == 0) || (!allowed && !within) || !Satisfied(ChecksAt[level], values))
                         {
-                            next.Reach(child, layer.Low[state] + added, layer.High[state] + added);
+                            continue;
                         }
-                        catch (OverflowException e)
+
+                        var (added, percent) = Contribution(level, module, value, values);
+                        for (var i = 0; i < after.Length; i++)
                         {
-                            throw Overflow(module, value, e);
+                            scratch[i] = values[after[i]];
+                        }
+
+                        if (!next.Index.TryGetValue(new StateKey(scratch, key.Percent + percent), out var child))
+                        {
+                            child = next.Keys.Count == _pricing.Model.PriceRangeStateBudget
+                                ? throw StatesExceeded(module)
+                                : next.Add(new StateKey((int[])scratch.Clone(), key.Percent + percent));
+                        }
+
+                        layer.Edges.Add(new Edge(state, value, child, added, allowed));
+                        if (lifted == 0)
+                        {
+                            try
+                            {
+                                next.Reach(child, layer.Low[state] + added, layer.High[state] + added, new Origin(state, value));
+                            }
+                            catch (OverflowException e)
+                            {
+                                throw Overflow(module, value, e);
+                            }
                         }
                     }
                 }
             }
         }
 
-        return Join(layers, Remainders(layers));
+        return layers;
+    }
+
+    /// <summary>The last level's states within the restriction, with their percentage and subtotals.</summary>
+    private static IEnumerable<(decimal Percent, decimal Min, decimal Max, int State)> Terminals(Layer last)
+    {
+        for (var state = 0; state < last.Keys.Count; state++)
+        {
+            if (last.IsWithin(state))
+            {
+                yield return (last.Keys[state].Percent, last.Low[state], last.High[state], state);
+            }
+        }
+    }
+
+    /// <summary>Follows a terminal's origins of its lowest (or highest) subtotal to the root.</summary>
+    private int[] Path(Layer[] layers, int terminal, bool lowest)
+    {
+        var values = new int[_pricing.Model.Domains.Length];
+        var state = terminal;
+        for (var level = Plan.LevelCount - 1; level >= 0; level--)
+        {
+            var origin = lowest ? layers[level + 1].LowFrom[state] : layers[level + 1].HighFrom[state];
+            values[Plan.Order[level]] = origin.Value;
+            state = origin.State;
+        }
+
+        return values;
     }
 
     /// <summary>Per level and state, the lowest and highest amount still to come within the restriction, per final percentage; null for a dead end.</summary>
@@ -377,7 +448,7 @@ internal sealed class PriceRangeSolver
             states = states.Where(s => s.Value.Score == best).ToDictionary(s => s.Key, s => s.Value);
         }
 
-        return (Finish(states), best);
+        return (Finish(states.Select(s => (s.Key.Percent, s.Value.Min, s.Value.Max, s.Value)), Path), best);
     }
 
     /// <summary>
@@ -453,22 +524,27 @@ internal sealed class PriceRangeSolver
         return states;
     }
 
-    private (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Finish(Dictionary<StateKey, State> terminals)
+    /// <summary>
+    /// The lowest and highest total over the terminal states (each subtotal times its final
+    /// percentage; a negative factor turns the highest subtotal into the lowest total) and the
+    /// configurations behind them; null when there is no terminal. Ties keep the first.
+    /// </summary>
+    private static (decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Finish<T>(IEnumerable<(decimal Percent, decimal Min, decimal Max, T State)> terminals, Func<T, bool, int[]> path)
     {
-        (decimal Total, State State, bool UseMin)? best = null, worst = null;
-        foreach (var (key, state) in terminals)
+        (decimal Total, T State, bool UseMin)? best = null, worst = null;
+        foreach (var (percent, min, max, state) in terminals)
         {
-            var factor = 1 + (key.Percent / 100);
+            var factor = 1 + (percent / 100);
             decimal low, high;
             bool lowFromMin, highFromMax;
             try
             {
-                (low, lowFromMin) = factor >= 0 ? (state.Min * factor, true) : (state.Max * factor, false);
-                (high, highFromMax) = factor >= 0 ? (state.Max * factor, true) : (state.Min * factor, false);
+                (low, lowFromMin) = factor >= 0 ? (min * factor, true) : (max * factor, false);
+                (high, highFromMax) = factor >= 0 ? (max * factor, true) : (min * factor, false);
             }
             catch (OverflowException e)
             {
-                throw PriceOverflow.For($"the percentage rules ({key.Percent} % in all)", e);
+                throw PriceOverflow.For($"the percentage rules ({percent} % in all)", e);
             }
 
             if (best is null || low < best.Value.Total)
@@ -487,7 +563,7 @@ internal sealed class PriceRangeSolver
             return null;
         }
 
-        return (b.Total, Path(b.State, b.UseMin), w.Total, Path(w.State, w.UseMin));
+        return (b.Total, path(b.State, b.UseMin), w.Total, path(w.State, w.UseMin));
     }
 
     /// <summary>Follows the back pointers of the lowest (or highest) subtotal to the root.</summary>
@@ -575,7 +651,13 @@ internal sealed class PriceRangeSolver
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
     private readonly record struct Edge(int Parent, int Value, int Child, decimal Added, bool Allowed);
 
-    /// <summary>One level's states of <see cref="CheapestPerValue"/>: keys by index, and for those within the restriction the lowest and highest prefix.</summary>
+    /// <summary>Where a state's lowest (or highest) prefix came from: the previous level's state and the value taken.</summary>
+    private readonly record struct Origin(int State, int Value);
+
+    /// <summary>
+    /// One level's states of <see cref="Forward"/>: keys by index, and for those within the
+    /// restriction the lowest and highest prefix and where each came from.
+    /// </summary>
     private sealed class Layer
     {
         public List<StateKey> Keys { get; } = [];
@@ -585,6 +667,10 @@ internal sealed class PriceRangeSolver
         public List<decimal> Low { get; } = [];
 
         public List<decimal> High { get; } = [];
+
+        public List<Origin> LowFrom { get; } = [];
+
+        public List<Origin> HighFrom { get; } = [];
 
         public List<Edge> Edges { get; } = [];
 
@@ -599,15 +685,25 @@ internal sealed class PriceRangeSolver
             Keys.Add(key);
             Low.Add(decimal.MaxValue);
             High.Add(decimal.MinValue);
+            LowFrom.Add(default);
+            HighFrom.Add(default);
             _within.Add(false);
             return Keys.Count - 1;
         }
 
-        public void Reach(int state, decimal low, decimal high)
+        /// <summary>Offers a prefix within the restriction; as <see cref="State.Offer"/>, only a strictly lower (higher) one replaces the first.</summary>
+        public void Reach(int state, decimal low, decimal high, Origin origin)
         {
             _within[state] = true;
-            Low[state] = Math.Min(Low[state], low);
-            High[state] = Math.Max(High[state], high);
+            if (low < Low[state])
+            {
+                (Low[state], LowFrom[state]) = (low, origin);
+            }
+
+            if (high > High[state])
+            {
+                (High[state], HighFrom[state]) = (high, origin);
+            }
         }
     }
 

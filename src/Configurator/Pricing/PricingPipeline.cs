@@ -127,7 +127,25 @@ public sealed class PricingPipeline
     internal decimal?[][] CheapestPerValue(CompiledModel model, Restriction restriction, PricingRequest request, bool[][]? usable = null)
     {
         var (pricing, solver) = Compiled(model);
-        var table = solver.CheapestPerValue(restriction, usable);
+        return Final(pricing, request, solver.CheapestPerValue(restriction, usable));
+    }
+
+    /// <summary>
+    /// A priced session step's two answers, the range of <see cref="RangeOf(CompiledModel, Restriction, PricingRequest)"/>
+    /// and the table of <see cref="CheapestPerValue"/>, from one pass of the frontier program where
+    /// that prices the model; null when nothing is valid.
+    /// </summary>
+    internal (PriceRange Range, decimal?[][] PerValue)? RangeAndCheapestPerValue(CompiledModel model, Restriction restriction, PricingRequest request, bool[][]? usable = null)
+    {
+        var (pricing, solver) = Compiled(model);
+        return solver.RangeAndCheapestPerValue(restriction, usable) is ({ } range, { } table)
+            ? (ToPriceRange(pricing, request, range), Final(pricing, request, table))
+            : null;
+    }
+
+    /// <summary>A table of model totals with personalization and policies, in place.</summary>
+    private decimal?[][] Final(ModelPricing pricing, PricingRequest request, decimal?[][] table)
+    {
         try
         {
             foreach (var values in table)
@@ -157,13 +175,12 @@ public sealed class PricingPipeline
     internal (decimal Min, decimal Max)? ScoreRange(CompiledModel model, Restriction restriction, decimal[][] scores) =>
         Compiled(model).Solver.ScoreRange(restriction, scores);
 
-    private PriceRange? RangeOf(ModelPricing pricing, PriceRangeSolver solver, Restriction restriction, PricingRequest request)
-    {
-        if (solver.Solve(restriction) is not { } range)
-        {
-            return null;
-        }
+    private PriceRange? RangeOf(ModelPricing pricing, PriceRangeSolver solver, Restriction restriction, PricingRequest request) =>
+        solver.Solve(restriction) is { } range ? ToPriceRange(pricing, request, range) : null;
 
+    /// <summary>A range of model totals with personalization and policies, and the configurations at its ends.</summary>
+    private PriceRange ToPriceRange(ModelPricing pricing, PricingRequest request, (decimal Min, int[] Cheapest, decimal Max, int[] Dearest) range)
+    {
         decimal min, max;
         try
         {

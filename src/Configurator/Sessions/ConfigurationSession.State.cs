@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Configurator.Modeling;
 using Configurator.Pricing;
 using Configurator.Solving;
@@ -65,22 +66,23 @@ public sealed partial class ConfigurationSession
 
         // Defaults are soft: each applies where no choice concerns it and it still fits; none
         // applies on top of a preset, which is a whole product already.
+        var byModule = new List<CustomerChoice>?[count];
+        foreach (var choice in choices)
+        {
+            (byModule[Model.ModuleIndexOf(choice.ModuleId)] ??= []).Add(choice);
+        }
+
         var withDefaults = restriction;
         var defaulted = new bool[count][];
         if (valid && !choices.Any(c => c.Origin == ChoiceOrigin.Preset))
         {
-            withDefaults = ApplyDefaults(choices, restriction, defaulted);
+            withDefaults = ApplyDefaults(byModule, restriction, defaulted);
         }
 
         var possible = ReferenceEquals(withDefaults, restriction) ? usable : Model.UsableValues(withDefaults);
         var prices = _pricing is null ? null : PricesOf(restriction, usable, _pricing);
         var modules = ImmutableArray.CreateBuilder<ModuleState>(count);
         var proposal = new int[count];
-        var byModule = new List<CustomerChoice>?[count];
-        foreach (var choice in choices)
-        {
-            (byModule[Model.ModuleIndexOf(choice.ModuleId)] ??= []).Add(choice);
-        }
 
         for (var m = 0; m < count; m++)
         {
@@ -124,7 +126,8 @@ public sealed partial class ConfigurationSession
     }
 
     /// <summary>Applies each default that fits, in model order; marks per module which options a default selected.</summary>
-    private Restriction ApplyDefaults(ImmutableArray<CustomerChoice> choices, Restriction restriction, bool[][] defaulted)
+    /// <remarks><paramref name="byModule"/>: the choices per module, in order (null where none concerns it).</remarks>
+    private Restriction ApplyDefaults(List<CustomerChoice>?[] byModule, Restriction restriction, bool[][] defaulted)
     {
         var withDefaults = restriction;
         for (var m = 0; m < Model.Domains.Length; m++)
@@ -135,12 +138,11 @@ public sealed partial class ConfigurationSession
                 continue;
             }
 
-            var own = choices.Where(c => c.ModuleId == module.Id).ToList();
+            var own = byModule[m];
             if (!module.IsMultiSelect)
             {
                 // A single-select default applies when the customer selected nothing here and did not rule it out.
-                if (own.Any(c => c.Kind != ChoiceKind.Deselect || module.Defaults.Any(c.OptionIds.Contains))
-                    || Model.ValueOfOrMinusOne(m, module.Defaults) is not (>= 0 and var value))
+                if (OverridesDefaults(own, module.Defaults) || Model.ValueOfOrMinusOne(m, module.Defaults) is not (>= 0 and var value))
                 {
                     continue;
                 }
@@ -150,15 +152,24 @@ public sealed partial class ConfigurationSession
                 if (Model.HasCompletion(probe))
                 {
                     withDefaults = probe;
-                    defaulted[m] = [.. module.Options.Select(o => module.Defaults.Contains(o.Id))];
+                    defaulted[m] = new bool[module.Options.Count];
+                    for (var o = 0; o < module.Options.Count; o++)
+                    {
+                        defaulted[m][o] = module.Defaults.Contains(module.Options[o].Id);
+                    }
                 }
 
                 continue;
             }
 
             // In a multi-select module each default option applies on its own, unless a choice names it.
-            foreach (var optionId in module.Defaults.Where(d => !own.Any(c => c.OptionIds.Contains(d))))
+            foreach (var optionId in module.Defaults)
             {
+                if (Names(own, optionId))
+                {
+                    continue;
+                }
+
                 var probe = withDefaults.Copy();
                 probe.Restrict(m, AllowedValues(m, new CustomerChoice(ChoiceKind.Select, module.Id, [optionId])));
                 if (Model.HasCompletion(probe))
@@ -255,17 +266,70 @@ public sealed partial class ConfigurationSession
         var value = decided ? values[0] : -1;
         if (!decided && !dead)
         {
-            var proposed = domain.FindValue(selected);
+            var proposed = domain.FindValue(CollectionsMarshal.AsSpan(selected));
             value = proposed >= 0 && values.Contains(proposed) ? proposed : -1;
         }
 
+        // A loop, not a lambda over the module: that made a closure, a delegate and an iterator per module and step.
+        var selectedIds = new string[selected.Count];
+        for (var i = 0; i < selected.Count; i++)
+        {
+            selectedIds[i] = module.Options[selected[i]].Id;
+        }
+
         var state = new ModuleState(module.Id, Text.Name(module), module.Min, module.Max, options.MoveToImmutable(),
-            [.. selected.Select(o => module.Options[o].Id)], moduleSource, decided);
+            ImmutableCollectionsMarshal.AsImmutableArray(selectedIds), moduleSource, decided);
         return (state, value);
     }
 
     // Loops, not LINQ: a view asks these once per option, and a lambda over the option allocated
     // a delegate each time (a window-rules step made about a hundred).
+
+    /// <summary>Whether a choice on a single-select module keeps its defaults out: any selection, or a ruling-out of a default.</summary>
+    private static bool OverridesDefaults(List<CustomerChoice>? own, EquatableArray<string> defaults)
+    {
+        if (own is null)
+        {
+            return false;
+        }
+
+        foreach (var choice in own)
+        {
+            if (choice.Kind != ChoiceKind.Deselect)
+            {
+                return true;
+            }
+
+            foreach (var optionId in choice.OptionIds)
+            {
+                if (defaults.Contains(optionId))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one of the module's choices names the option.</summary>
+    private static bool Names(List<CustomerChoice>? own, string optionId)
+    {
+        if (own is null)
+        {
+            return false;
+        }
+
+        foreach (var choice in own)
+        {
+            if (choice.OptionIds.Contains(optionId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The module's last choice that selects or rules out this option alone; null when none does.</summary>
     private static CustomerChoice? LastOnOption(List<CustomerChoice> own, string optionId)
@@ -323,12 +387,9 @@ public sealed partial class ConfigurationSession
     };
 
     /// <summary>The step's price range and the table its options' price differences come from; null when nothing is valid.</summary>
+    /// <remarks>One table answers every option: the cheapest price per module value, that module's own restriction lifted and every other module's kept.</remarks>
     private Prices? PricesOf(Restriction restriction, bool[][] usable, PricingPipeline pricing) =>
-        pricing.RangeOf(Model, restriction, _request) is { } range
-
-            // One table answers every option: the cheapest price per module value, that module's own restriction lifted and every other module's kept.
-            ? new Prices(range, pricing.CheapestPerValue(Model, restriction, _request, usable))
-            : null;
+        pricing.RangeAndCheapestPerValue(Model, restriction, _request, usable) is var (range, table) ? new Prices(range, table) : null;
 
     /// <summary>A step's price range and, per module value, the cheapest valid configuration taking it with the other modules kept to their choices.</summary>
     private sealed record Prices(PriceRange Range, decimal?[][] PerValue)

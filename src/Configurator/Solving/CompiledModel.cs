@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Configurator.Internal;
 using Configurator.Modeling;
 using Configurator.Solving.Constraints;
@@ -335,7 +336,7 @@ public sealed partial class CompiledModel
                 KnownNames.NoOption(domain.Module.Id, id, [.. domain.Module.Options.Select(o => o.Id)]), domain.Module.Id, id));
         }
 
-        return domain.FindValue(options);
+        return domain.FindValue(CollectionsMarshal.AsSpan(options));
     }
 
     /// <summary>The values of a complete configuration; throws when it is incomplete or names unknown ids.</summary>

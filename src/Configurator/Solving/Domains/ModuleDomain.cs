@@ -70,10 +70,29 @@ internal sealed class ModuleDomain
         OptionMasks.IsEmpty ? Values[value].Contains(option) : (OptionMasks[value] & (1UL << option)) != 0;
 
     /// <summary>The value selecting exactly <paramref name="options"/>, or -1 when that selection is not permitted.</summary>
-    public int FindValue(IReadOnlyCollection<int> options)
+    /// <remarks>Allocates nothing for up to 64 options: a session's view asks once per undecided module and step.</remarks>
+    public int FindValue(ReadOnlySpan<int> options)
     {
-        var sorted = options.Distinct().Order().ToImmutableArray();
-        return sorted.Length != options.Count ? -1 : Values.IndexOf(sorted, 0, ValueComparer.Instance);
+        Span<int> sorted = options.Length <= 64 ? stackalloc int[options.Length] : new int[options.Length];
+        options.CopyTo(sorted);
+        sorted.Sort();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] == sorted[i - 1])
+            {
+                return -1;
+            }
+        }
+
+        for (var value = 0; value < Values.Length; value++)
+        {
+            if (Values[value].AsSpan().SequenceEqual(sorted))
+            {
+                return value;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Builds the domain, or returns null when the module permits more than <paramref name="maxValues"/> selections.</summary>
