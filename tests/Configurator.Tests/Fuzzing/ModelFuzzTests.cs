@@ -23,8 +23,9 @@ public class ModelFuzzTests
         var samples = RepositoryPaths.AllSampleModels().Select(File.ReadAllText).ToArray();
         var failures = new ConcurrentBag<string>();
         var invalid = 0;
+        var (from, count) = FuzzCase.Seeds(JsonMutations);
 
-        Parallel.For(0, JsonMutations, seed =>
+        Parallel.For(from, from + count, seed =>
         {
             var random = new Random(seed);
             var text = Mutator.Mutate(random, samples[random.Next(samples.Length)]);
@@ -42,7 +43,7 @@ public class ModelFuzzTests
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(20)));
 
         // The mutations must actually break most inputs, or the test proves little.
-        Assert.True(invalid > JsonMutations / 2, $"only {invalid} of {JsonMutations} mutations were invalid");
+        Assert.True(invalid > count / 2, $"only {invalid} of {count} mutations were invalid");
     }
 
     [Fact]
@@ -52,8 +53,9 @@ public class ModelFuzzTests
         var rules = model.Constraints.Select(c => c.Rule).OfType<string>().Concat(model.PriceRules.Select(p => p.When).OfType<string>()).ToArray();
         var failures = new ConcurrentBag<string>();
         var codes = new ConcurrentDictionary<string, int>();
+        var (from, count) = FuzzCase.Seeds(RuleMutations);
 
-        Parallel.For(0, RuleMutations, seed =>
+        Parallel.For(from, from + count, seed =>
         {
             var random = new Random(seed);
             var text = Mutator.MutateRule(random, rules[random.Next(rules.Length)]);
