@@ -88,6 +88,20 @@ public class ImporterHardeningTests
         Assert.Contains("-2147483648..2147483647", SingleError(XcspWith("<domain name=\"D\" nbValues=\"2\">-2147483648..2147483647</domain>", "<relation name=\"R\" arity=\"1\" semantics=\"supports\">0</relation>")).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<domain name=\"D\" nbValues=\"2\"></domain>")]
+    [InlineData("<domain name=\"D\" nbValues=\"2\"/>")]
+    [InlineData("<domain name=\"D\" nbValues=\"2\">\n   </domain>")]
+    public void Xcsp_EmptyDomain_IsAnErrorAtItsLineNotAModuleWithoutOptions(string domain)
+    {
+        // A fuzz run of 300,000 damaged files found it: the domain imported as modules without
+        // options, which validation then refused as $.modules[0].options, a file the user never wrote.
+        var error = SingleError(XcspWith(domain, "<relation name=\"R\" arity=\"1\" semantics=\"supports\">0</relation>"));
+        Assert.Contains("<domain name=\"D\"> has no values", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+    }
+
     [Fact]
     public void Xcsp_DuplicateVariableOrRelationNames_AreErrorsAtTheirLineNotJsonPaths()
     {

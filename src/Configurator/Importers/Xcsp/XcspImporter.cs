@@ -168,6 +168,13 @@ internal static class XcspImporter
             }
         }
 
+        // An empty domain would import as a module without options, which validation then refuses
+        // under a JSON path of a model the user never wrote (found by a longer fuzz run).
+        if (values.Count == 0 && text.AsSpan().Trim().IsEmpty)
+        {
+            errors.Add(new ImportError($"<domain name=\"{name}\"> has no values; give it at least one (each value becomes an option).", Line(domain)));
+        }
+
         return values;
     }
 
