@@ -6,7 +6,7 @@ using Configurator.Solving;
 namespace Configurator.Tests.Fuzzing;
 
 /// <summary>
-/// Tens of thousands of damaged XCSP, FeatureIDE, DIMACS and SPL Conqueror files must end in an
+/// Tens of thousands of damaged XCSP, FeatureIDE, DIMACS, SPL Conqueror and UVL files must end in an
 /// import error with a line or in a model that compiles: no other exception, no hang, and no model
 /// whose problems only show up later as JSON paths of a file the user never wrote.
 /// </summary>
@@ -46,9 +46,36 @@ public partial class ImporterFuzzTests
         </vm>
         """;
 
+    private const string Uvl = """
+        namespace Shop
+        features
+            Bike {abstract}
+                mandatory
+                    Frame {Price 100, Colour 'red'}
+                optional
+                    Bell {Price 10}
+                    Light {Price 25.5, Colour 'black'}
+                alternative
+                    Road
+                    Mountain {Weight 12}
+                [1..2]
+                    Rack {Price -5}
+                    Basket
+                    Bag
+                or
+                    Gps
+                    Phone
+        constraints
+            Road => !Basket
+            Light <=> (Gps | Phone)
+            sum(Price) <= 300
+            Light.Colour != 'black' | Bell
+            // a comment
+        """;
+
     private static readonly string[] HugeNumbers = ["2147483648", "-2147483649", "-2147483648", "99999999999999999999", "0", "-1", "1000000000", "0..2000000000", "-2000000000..2000000000"];
 
-    public static TheoryData<ImportFormat> Formats() => [ImportFormat.Xcsp, ImportFormat.FeatureIde, ImportFormat.Dimacs, ImportFormat.Splc];
+    public static TheoryData<ImportFormat> Formats() => [ImportFormat.Xcsp, ImportFormat.FeatureIde, ImportFormat.Dimacs, ImportFormat.Splc, ImportFormat.Uvl];
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -59,6 +86,7 @@ public partial class ImporterFuzzTests
             ImportFormat.Xcsp => Importers.ImporterTests.SmallXcsp,
             ImportFormat.FeatureIde => FeatureIde,
             ImportFormat.Dimacs => Dimacs,
+            ImportFormat.Uvl => Uvl,
             _ => Splc,
         };
         var failures = new ConcurrentBag<string>();
@@ -69,7 +97,7 @@ public partial class ImporterFuzzTests
         Parallel.For(from, from + count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
         {
             var random = new Random(seed);
-            var text = Mutate(random, seedText);
+            var text = Mutate(random, seedText, format);
             FuzzCase.Run(seed, text, HangLimit, failures, () =>
             {
                 // Half the time the format is given, as the console does for a .cnf file; half recognised.
@@ -107,22 +135,60 @@ public partial class ImporterFuzzTests
         Assert.True(compiled > count / 20, $"only {compiled} of {count} compiled");
     }
 
-    /// <summary>The generic damage plus what hurts these formats: huge numbers, a name used twice, deep XML nesting.</summary>
-    private static string Mutate(Random random, string text)
+    /// <summary>The generic damage plus what hurts these formats: huge numbers, a name used twice, deep XML nesting (in UVL deep indentation or brackets).</summary>
+    private static string Mutate(Random random, string text, ImportFormat format)
     {
         var rounds = random.Next(1, 3);
         for (var i = 0; i < rounds; i++)
         {
-            text = random.Next(5) switch
+            text = (random.Next(5), format) switch
             {
-                0 => ReplaceNumber(random, text),
-                1 => RepeatName(random, text),
-                2 => DeepXml(random, text),
+                (0, _) => ReplaceNumber(random, text),
+                (1, ImportFormat.Uvl) => RepeatFeature(random, text),
+                (1, _) => RepeatName(random, text),
+                (2, ImportFormat.Uvl) => DeepUvl(random, text),
+                (2, _) => DeepXml(random, text),
                 _ => Mutator.Mutate(random, text),
             };
         }
 
         return text;
+    }
+
+    /// <summary>A UVL feature name put in place of another (a name defined twice, or a constraint naming another feature).</summary>
+    private static string RepeatFeature(Random random, string text)
+    {
+        var names = FeatureName().Matches(text);
+        if (names.Count < 2)
+        {
+            return text;
+        }
+
+        var (target, source) = (names[random.Next(names.Count)], names[random.Next(names.Count)]);
+        return string.Concat(text.AsSpan(0, target.Index), source.Value, text.AsSpan(target.Index + target.Length));
+    }
+
+    /// <summary>UVL nested deep: a chain of features each indented below the last, or a constraint in thousands of brackets or negations.</summary>
+    private static string DeepUvl(Random random, string text)
+    {
+        var depth = random.Next(1, 3000);
+        if (random.Next(2) == 0)
+        {
+            // Past the parser's limit (180 levels), but not so deep that the indentation alone is megabytes.
+            depth = random.Next(1, 400);
+            var at = text.IndexOf("        Bell", StringComparison.Ordinal) is >= 0 and var bell ? bell : random.Next(text.Length + 1);
+            var chain = new System.Text.StringBuilder();
+            for (var level = 0; level < depth; level++)
+            {
+                chain.Append(' ', 8 + (4 * level)).Append(level % 2 == 0 ? "optional" : $"F{level}").Append('\n');
+            }
+
+            return string.Concat(text.AsSpan(0, at), chain.ToString(), text.AsSpan(at));
+        }
+
+        var (open, close) = random.Next(2) == 0 ? ("(", ")") : ("!", "");
+        var constraint = string.Concat(string.Concat(Enumerable.Repeat(open, depth)), "Bell", string.Concat(Enumerable.Repeat(close, depth)));
+        return text.Replace("Road => !Basket", constraint, StringComparison.Ordinal);
     }
 
     private static string ReplaceNumber(Random random, string text)
@@ -169,4 +235,7 @@ public partial class ImporterFuzzTests
 
     [GeneratedRegex(@"(?:name=""|<name>|<var>|<options>)([^""<]*)")]
     private static partial Regex Name();
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]*\b")]
+    private static partial Regex FeatureName();
 }

@@ -102,6 +102,17 @@ public class ImporterHardeningTests
         Assert.Equal(2, error.Line);
     }
 
+    [Theory]
+    [InlineData("            Bell {Price 99999999999999999999999999999999}\n", "", 4, 25)]
+    [InlineData("            Bell {Price 10}\n", "constraints\n    99999999999999999999999999999999 > Bell.Price\n", 6, 5)]
+    public void Uvl_NumberBeyondDecimal_IsAnErrorAtItsColumnNotAnOverflow(string feature, string constraints, int line, int column)
+    {
+        // A fuzz run of 60,000 damaged UVL files found it: decimal.Parse threw out of the importer.
+        var error = SingleError($"features\n    Bike\n        optional\n{feature}{constraints}");
+        Assert.Contains("The number 99999999999999999999999999999999 is beyond the largest we hold", error.Message, StringComparison.Ordinal);
+        Assert.Equal((line, column), (error.Line, error.Column));
+    }
+
     [Fact]
     public void Xcsp_DuplicateVariableOrRelationNames_AreErrorsAtTheirLineNotJsonPaths()
     {

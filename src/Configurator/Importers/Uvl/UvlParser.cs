@@ -384,7 +384,7 @@ internal sealed class UvlParser
                 return token.Text;
             case UvlTokenKind.Number:
                 Next();
-                return decimal.Parse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                return Number(token);
             case UvlTokenKind.Symbol when token.Text == "-" && _tokens[_position + 1].Kind == UvlTokenKind.Number:
                 Next();
                 return -(decimal)Value()!;
@@ -484,7 +484,7 @@ internal sealed class UvlParser
         {
             case UvlTokenKind.Number:
                 Next();
-                return new UvlNumber(decimal.Parse(at.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), at.Line, at.Column);
+                return new UvlNumber(Number(at), at.Line, at.Column);
             case UvlTokenKind.String:
                 Next();
                 return new UvlString(at.Text, at.Line, at.Column);
@@ -605,6 +605,12 @@ internal sealed class UvlParser
             _position++;
         }
     }
+
+    /// <summary>A number token's value; one beyond decimal's range is an error at it, not an overflow (found by a fuzz run).</summary>
+    private static decimal Number(UvlToken token) =>
+        decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(token, $"The number {token.Text} is beyond the largest we hold (about 7.9e28, 28 to 29 digits); write a smaller one.");
 
     private static UvlSyntaxException Error(UvlToken at, string message) => new(new ImportError(message, at.Line) { Column = at.Column });
 
