@@ -113,6 +113,19 @@ public class ImporterHardeningTests
         Assert.Equal((line, column), (error.Line, error.Column));
     }
 
+    [Theory]
+    [InlineData("<instanctation format=\"XCSP 2.1\" type=\"CSP\"/>", "<instanctation>")]
+    [InlineData("<instance><domains><domain name=\"D\" nbValues=\"1\">0</domain></domains></instance>", "<instance>")]
+    public void Xcsp_NoVariables_IsAnErrorNotAModelWithoutModules(string xml, string root)
+    {
+        // A fuzz run found it: the file, read as XCSP, imported as a model without modules, refused later as $.modules.
+        var result = ModelImporter.Import(xml, "hostile", ImportFormat.Xcsp);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains($"{root} declares no <variable> inside <variables>", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Line);
+    }
+
     [Fact]
     public void Xcsp_DuplicateVariableOrRelationNames_AreErrorsAtTheirLineNotJsonPaths()
     {
@@ -124,6 +137,21 @@ public class ImporterHardeningTests
 
         var variables = SingleError(XcspWith("<domain name=\"D\" nbValues=\"2\">0 1</domain>", "<relation name=\"R\" arity=\"1\" semantics=\"supports\">0</relation>").Replace("name=\"B\"", "name=\"A\"", StringComparison.Ordinal));
         Assert.Contains("<variable name=\"A\"> is defined 2 times", variables.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeatureIde_StructStartingWithARuleElement_IsAnErrorAtItsLineNotAnIndexError()
+    {
+        // A fuzz run of 180,000 damaged files found it: no feature was left to be the root, and
+        // the importer read the first of none (ArgumentOutOfRangeException).
+        const string xml = """
+            <featureModel><struct>
+            <eq><var>A</var><var>A</var></eq><and mandatory="true" name="Root"><feature name="A"/></and>
+            </struct></featureModel>
+            """;
+        var error = SingleError(xml);
+        Assert.Contains("<struct> starts with <eq>, not with the root feature", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
     }
 
     [Fact]

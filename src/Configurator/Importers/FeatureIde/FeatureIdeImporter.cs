@@ -42,6 +42,12 @@ internal static class FeatureIdeImporter
             return new ImportResult(null, ImportFormat.FeatureIde, [new ImportError("<featureModel> has no <struct> with a root feature.", 1)]);
         }
 
+        // Anything else first (a rule's <eq>, found by a fuzz run) left no feature at all to take as the root.
+        if (!Groups.Contains(rootFeature.Name.LocalName))
+        {
+            return new ImportResult(null, ImportFormat.FeatureIde, [new ImportError($"<struct> starts with <{rootFeature.Name.LocalName}>, not with the root feature (<feature>, <and>, <or> or <alt>).", Line(rootFeature))]);
+        }
+
         var features = rootFeature.DescendantsAndSelf().Where(e => Groups.Contains(e.Name.LocalName)).ToList();
         foreach (var nameless in features.Where(f => string.IsNullOrEmpty((string?)f.Attribute("name"))))
         {

@@ -118,6 +118,12 @@ internal static class XcspImporter
             builder.AddTable(constraintIds[name], scope.Select(v => ids[v]), semantics == "supports" ? TableKind.Allowed : TableKind.Forbidden, fitting);
         }
 
+        if (errors.Count == 0 && variables.Count == 0)
+        {
+            // Otherwise a model without modules, refused later as $.modules (found by a fuzz run: a root element misspelt).
+            errors.Add(new ImportError($"<{root.Name.LocalName}> declares no <variable> inside <variables>; an XCSP instance needs at least one.", Line(root)));
+        }
+
         return errors.Count > 0 ? new ImportResult(null, ImportFormat.Xcsp, errors.ToImmutable()) : new ImportResult(builder.Build(), ImportFormat.Xcsp, []);
     }
 
