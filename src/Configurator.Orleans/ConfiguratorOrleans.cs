@@ -59,7 +59,7 @@ public static class ConfiguratorOrleans
     private static void AddSerialization(IServiceCollection services) =>
         services.AddSerializer(serializer =>
         {
-            // The session results have surrogates (ResultSurrogates.cs); the library's other types travel as their own JSON; immutable results are not copied at all.
+            // The session results have codecs of their own (ResultCodecs.cs); the library's other types travel as their own JSON; immutable results are not copied at all.
             serializer.Services.AddSingleton<IGeneralizedCopier, ImmutableResultCopier>();
             serializer.AddJsonSerializer(
                 isSerializable: IsLibraryType,
@@ -67,9 +67,9 @@ public static class ConfiguratorOrleans
                 configureOptions: options => options.Configure(o => o.SerializerOptions = ConfiguratorJson.Options));
         });
 
-    // Exceptions and the session results with surrogates (ResultSurrogates.cs) have Orleans codecs of their own.
+    // Exceptions and the session results (ResultCodecs.cs) have Orleans codecs of their own.
     private static bool IsLibraryType(Type type) =>
-        type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type) && !Surrogates.Types.Contains(type);
+        type.Assembly == typeof(SessionState).Assembly && !typeof(Exception).IsAssignableFrom(type) && !ResultTypes.Types.Contains(type);
 
     /// <summary>
     /// Makes the catalog while the silo starts: it compiles every model when it is made and warms

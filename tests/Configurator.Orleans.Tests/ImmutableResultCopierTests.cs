@@ -14,7 +14,7 @@ namespace Configurator.Orleans.Tests;
 /// </summary>
 public sealed class ImmutableResultCopierTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static readonly Type[] Passed = [.. Surrogates.Types, typeof(SessionDocument)];
+    private static readonly Type[] Passed = [.. ResultTypes.Types, typeof(SessionDocument)];
 
     [Fact]
     public void PassedTypes_AreImmutableAllTheWayDown()
