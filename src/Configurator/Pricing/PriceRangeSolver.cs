@@ -24,10 +24,18 @@ internal sealed class PriceRangeSolver
     // never need it, and ordering 18,616 modules (automotive2_4) took minutes.
     private readonly Lazy<FrontierPlan> _frontier;
 
+    // A priced session step's range and table, remembered per restriction: a catalogue's product is
+    // configured by many customers through the same few thousand partial configurations (300,000
+    // random window-rules steps met 4,715), and the frontier program was half of such a step. Up
+    // to about 16 MB of answers per model and pipeline, at most 10,000.
+    private readonly RememberedAnswers<((decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Range, decimal?[][]? PerValue)> _steps;
+
     public PriceRangeSolver(ModelPricing pricing)
     {
         _pricing = pricing;
         _frontier = new(() => FrontierPlan.Create(pricing));
+        var values = pricing.Model.Domains.Sum(d => (long)d.ValueCount);
+        _steps = new((int)Math.Clamp(16_000_000 / ((32 * values) + 256), 0, 10_000));
     }
 
     private LevelPlan Plan => _frontier.Value.Plan;
@@ -144,19 +152,27 @@ internal sealed class PriceRangeSolver
     /// What a priced session step needs: the range (as <see cref="Solve(Restriction)"/> gives it, the
     /// same configurations for its ends) and the table of <see cref="CheapestPerValue"/>; both null
     /// when nothing is valid. The frontier program answers both from one forward pass: its states
-    /// within the restriction are the range's states, in the same order.
+    /// within the restriction are the range's states, in the same order. Its answers are remembered
+    /// per restriction and shared: never change them.
     /// </summary>
     public ((decimal Min, int[] Cheapest, decimal Max, int[] Dearest)? Range, decimal?[][]? PerValue) RangeAndCheapestPerValue(Restriction restriction, bool[][]? usable = null)
     {
-        if ((_pricing.Rules.IsEmpty && !_pricing.HasValuePrices) || DiagramPriceRange.Applies(_pricing) || CircuitPriceRange.Applies(_pricing))
+        if (!SharesAnswers)
         {
             return Solve(restriction) is { } range ? (range, CheapestPerValue(restriction, usable)) : (null, null);
         }
 
-        var layers = Forward(restriction);
-        var within = Finish(Terminals(layers[^1]), (state, lowest) => Path(layers, state, lowest));
-        return within is null ? (null, null) : (within, Join(layers, Remainders(layers)));
+        return _steps.GetOrAdd(restriction, restriction =>
+        {
+            var layers = Forward(restriction);
+            var within = Finish(Terminals(layers[^1]), (state, lowest) => Path(layers, state, lowest));
+            return within is null ? (null, null) : (within, Join(layers, Remainders(layers)));
+        });
     }
+
+    /// <summary>Whether <see cref="RangeAndCheapestPerValue"/> answers from the frontier program, whose answers are remembered and shared (the others are new each time).</summary>
+    public bool SharesAnswers =>
+        !((_pricing.Rules.IsEmpty && !_pricing.HasValuePrices) || DiagramPriceRange.Applies(_pricing) || CircuitPriceRange.Applies(_pricing));
 
     /// <summary>Every configuration costs the base price: the table is the usable values (a session has them already).</summary>
     private decimal?[][] BasePriceTable(Restriction restriction, bool[][]? usable)

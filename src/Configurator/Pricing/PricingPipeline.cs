@@ -139,7 +139,7 @@ public sealed class PricingPipeline
     {
         var (pricing, solver) = Compiled(model);
         return solver.RangeAndCheapestPerValue(restriction, usable) is ({ } range, { } table)
-            ? (ToPriceRange(pricing, request, range), Final(pricing, request, table))
+            ? (ToPriceRange(pricing, request, range), Final(pricing, request, solver.SharesAnswers ? Copy(table) : table))
             : null;
     }
 
@@ -163,6 +163,8 @@ public sealed class PricingPipeline
 
         return table;
     }
+
+    private static decimal?[][] Copy(decimal?[][] table) => [.. table.Select(values => (decimal?[])values.Clone())];
 
     /// <summary>The best-scoring valid configuration (cheapest among equals) and its score; null when none is valid.</summary>
     internal (decimal Score, Selection Configuration)? Optimize(CompiledModel model, Restriction restriction, decimal[][] scores)

@@ -231,27 +231,13 @@ public sealed partial class CompiledModel
         _engine is Diagrams.DecisionDiagram diagram ? diagram.EarliestRefuting(hard, soft, end) : null;
 
     // Explanations ask what one choice alone leaves usable, the same few hundred questions for every session.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[][]> _usableMemo = new(StringComparer.Ordinal);
+    private readonly Internal.RememberedAnswers<bool[][]> _usableMemo = new(10_000);
 
     /// <summary>
     /// <see cref="UsableValues"/> remembered per restriction (up to 10,000): for the small
     /// restrictions explanations ask about again and again. The result is shared; never change it.
     /// </summary>
-    internal bool[][] UsableValuesRemembered(Restriction restriction)
-    {
-        var key = restriction.Key();
-        if (_usableMemo.TryGetValue(key, out var usable))
-        {
-            return usable;
-        }
-
-        if (_usableMemo.Count >= 10_000)
-        {
-            _usableMemo.Clear();
-        }
-
-        return _usableMemo.GetOrAdd(key, _engine.UsableValues(restriction));
-    }
+    internal bool[][] UsableValuesRemembered(Restriction restriction) => _usableMemo.GetOrAdd(restriction, _engine.UsableValues);
 
     /// <summary>Checks subsets of the constraints, for explanations; built on first use and shared.</summary>
     internal Explanations.ConsistencyChecker Checker => _checker.Value;

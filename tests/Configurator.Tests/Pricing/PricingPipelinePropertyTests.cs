@@ -164,5 +164,48 @@ public class PricingPipelinePropertyTests
         Assert.Equal((11m, "a0"), (range.Min.Amount, range.Cheapest.Choices["a"].Single()));
         Assert.Equal(range, both?.Range);
     }
-}
 
+    /// <summary>
+    /// A priced step's range and table are remembered per restriction and shared by every session
+    /// of the model: asked again, in another order, they are what a pipeline that never saw the
+    /// restriction answers, with a policy that changes every total applied once (not once per call
+    /// on the shared table), and a caller that overwrites the table it got changes nothing for the next.
+    /// </summary>
+    [Fact]
+    public void RangeAndCheapestPerValue_AskedAgain_IsAFreshPipelinesAnswer_AndNoCallerChangesIt() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            var model = SmallModels.Create(seed);
+            var condition = RulePrinter.Print(RandomRules.Condition(random, model, 1));
+            model = model with { PriceRules = [.. model.PriceRules, new PriceRule("cut") { When = condition, Percent = random.Next(2) == 0 ? -30 : 10 }] };
+            var brute = new BruteForceOracle(model);
+            var compiled = SmallModels.Compile(model, SmallModels.AnyEngine(random));
+            var shared = new PricingPipelineBuilder().AddPolicy(new Surcharge()).Build();
+            var restrictions = Enumerable.Range(0, 5).Select(_ => random.Next(4) == 0 ? Selection.Empty : SmallModels.RandomPartial(random, model, brute)).ToList();
+            for (var round = 0; round < 3; round++)
+            {
+                foreach (var partial in restrictions.OrderBy(_ => random.Next()))
+                {
+                    var remembered = shared.RangeAndCheapestPerValue(compiled, compiled.ToRestriction(partial), PricingRequest.Default);
+                    var fresh = new PricingPipelineBuilder().AddPolicy(new Surcharge()).Build().RangeAndCheapestPerValue(compiled, compiled.ToRestriction(partial), PricingRequest.Default);
+                    Assert.Equal(fresh is null, remembered is null);
+                    if (remembered is var (range, table) && fresh is var (freshRange, freshTable))
+                    {
+                        Assert.Equal(freshRange, range);
+                        Assert.All(Enumerable.Range(0, table.Length), m => Assert.Equal(freshTable[m], table[m]));
+                        foreach (var values in table)
+                        {
+                            Array.Fill(values, -1m);
+                        }
+                    }
+                }
+            }
+        }, iter: 300, threads: 1);
+
+    /// <summary>Adds a tenth of the running total: non-decreasing, and applied twice it shows.</summary>
+    private sealed class Surcharge : IPricingPolicy
+    {
+        public void Apply(PricingContext context) => context.AddLine("surcharge", "Surcharge", context.Total / 10);
+    }
+}
