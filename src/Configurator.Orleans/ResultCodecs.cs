@@ -46,25 +46,19 @@ internal abstract class ResultCodec<T> : IFieldCodec<T>
         }
 
         field.EnsureWireType(WireType.LengthPrefixed);
-        var length = (int)reader.ReadVarUInt32();
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            reader.ReadBytes(bytes.AsSpan(0, length));
-            var wire = new WireReader(bytes.AsSpan(0, length));
-            var value = Read(ref wire);
-            if (!wire.AtEnd)
-            {
-                throw new InvalidDataException($"A {typeof(T).Name} on the wire has bytes after its end.");
-            }
+        var length = reader.ReadVarUInt32();
 
-            ReferenceCodec.RecordObject(reader.Session, value);
-            return value;
-        }
-        finally
+        // A message is usually one buffer, read in place; across buffers Orleans copies it out.
+        ReadOnlySpan<byte> bytes = length <= int.MaxValue && reader.TryReadBytes((int)length, out var inPlace) ? inPlace : reader.ReadBytes(length);
+        var wire = new WireReader(bytes);
+        var value = Read(ref wire);
+        if (!wire.AtEnd)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            throw new InvalidDataException($"A {typeof(T).Name} on the wire has bytes after its end.");
         }
+
+        ReferenceCodec.RecordObject(reader.Session, value);
+        return value;
     }
 
     protected abstract void Write(ref WireWriter wire, T value);
