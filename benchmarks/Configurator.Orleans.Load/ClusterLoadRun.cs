@@ -37,14 +37,14 @@ internal sealed record ClusterLoadSettings(string Model, int Sessions, int Clien
 
 /// <summary>What a run measured. Latencies are of the steps (a choice through a session grain), in milliseconds.</summary>
 internal sealed record ClusterLoadReport(
-    ClusterLoadSettings Settings, double OpenSeconds, int Steps, int Errors, double Seconds, double P50, double P99, double Max,
+    ClusterLoadSettings Settings, double OpenSeconds, int Steps, int Errors, int Resent, double Seconds, double P50, double P99, double Max,
     int CheckedSessions, int CheckedChoices, int LostSessions, double CheckSeconds, IReadOnlyList<SiloMeasure> Silos, SiloMeasure? Client)
 {
     public override string ToString() => string.Join('\n', [
         Invariant($"{Settings.Model}: {Settings.Sessions:N0} sessions over {Settings.Silos} silos ({(Settings.InProcess ? "in one process" : "separate processes")}, Redis), {Settings.Clients} clients, {Settings.Warmup} warm-up and {Settings.Steps} measured steps each{(Settings.StopSilo ? ", first silo stopped halfway" : "")}"),
         .. Settings.InProcess ? Array.Empty<string>() : [$"  silo runtime: {string.Join(", ", SiloGroup.SiloEnvironment.Select(s => $"{s.Key}={s.Value}"))}"],
         Invariant($"  open:  {Settings.Sessions:N0} sessions in {OpenSeconds:F1} s = {Settings.Sessions / OpenSeconds:F0} sessions/s"),
-        Invariant($"  measured steps: {Steps:N0} in {Seconds:F1} s = {Steps / Seconds:F0} steps/s; p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms; {Errors} errors"),
+        Invariant($"  measured steps: {Steps:N0} in {Seconds:F1} s = {Steps / Seconds:F0} steps/s; p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F1} ms; {Errors} errors{(Resent > 0 ? $" ({Resent} steps refused by a stopping silo before they ran, sent again)" : "")}"),
         Invariant($"  after restarting every silo: {CheckedSessions:N0} sessions read back from Redis ({CheckedChoices:N0} choices) in {CheckSeconds:F1} s; {LostSessions} with a lost or changed choice"),
         .. Settings.InProcess
             ? [.. Silos.Select((silo, i) => Invariant($"  silo {i + 1}: {silo.Latency()}")),
@@ -62,7 +62,9 @@ internal sealed class ClusterLoadException(string message) : Exception(message);
 /// Starts Redis (unless one is given) and the silos, opens every session first (so all of them are
 /// open while the steps run), then the clients take steps from one queue: each a random option that
 /// the session's last view shows as available and not yet selected, so a valid step that is never a
-/// conflict; any exception or conflict is an error. Then every silo is stopped and a fresh set is
+/// conflict; any exception or conflict is an error, except that a step a stopping silo refused
+/// before running it (<see cref="OrleansMessageRejectionException"/>) is sent once more, as a
+/// shop's server would: it was never run, so sending it again cannot apply it twice. Then every silo is stopped and a fresh set is
 /// started, and each session's stored choices must equal the ones its last step returned.
 /// </summary>
 internal static class ClusterLoadRun
@@ -76,7 +78,7 @@ internal static class ClusterLoadRun
 
         progress.WriteLine($"== {settings.Silos} silos on Redis {store}");
         double openSeconds, stepSeconds;
-        int errors;
+        int errors, resent;
         double[] latencies;
         SiloGroup group;
         OptionIndex options;
@@ -101,11 +103,12 @@ internal static class ClusterLoadRun
             });
             openSeconds = clock.Elapsed.TotalSeconds;
 
-            errors = 0;
+            (errors, resent) = (0, 0);
             if (settings.Warmup > 0)
             {
                 progress.WriteLine($"== warm-up: {settings.Clients} clients, {settings.Warmup} steps per session (not measured; the runtime compiles its hot code meanwhile)");
-                errors += (await StepAsync(settings, settings.Warmup, stopSilo: false, grains, sessions, options, cluster, progress, cancellationToken)).Errors;
+                var warmup = await StepAsync(settings, settings.Warmup, stopSilo: false, grains, sessions, options, cluster, progress, cancellationToken);
+                (errors, resent) = (errors + warmup.Errors, resent + warmup.Resent);
             }
 
             progress.WriteLine($"== measured: {settings.Clients} clients, {settings.Steps} steps per session");
@@ -113,7 +116,7 @@ internal static class ClusterLoadRun
             clientMeter?.Reset();
             var measured = await StepAsync(settings, settings.Steps, settings.StopSilo, grains, sessions, options, cluster, progress, cancellationToken);
             (stepSeconds, latencies) = (measured.Seconds, measured.Latencies);
-            errors += measured.Errors;
+            (errors, resent) = (errors + measured.Errors, resent + measured.Resent);
             clientMeasure = clientMeter is null ? null : SiloMeter.Parse(clientMeter.Line());
             group = cluster;
         }
@@ -140,12 +143,12 @@ internal static class ClusterLoadRun
         });
 
         Array.Sort(latencies);
-        return new ClusterLoadReport(settings, openSeconds, latencies.Length, errors, stepSeconds,
+        return new ClusterLoadReport(settings, openSeconds, latencies.Length, errors, resent, stepSeconds,
             SiloMeter.Percentile(latencies, 0.50), SiloMeter.Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1],
             settings.Sessions, choices, lost, check.Elapsed.TotalSeconds, silos, clientMeasure);
     }
 
-    private static async Task<(double Seconds, int Errors, double[] Latencies)> StepAsync(
+    private static async Task<(double Seconds, int Errors, int Resent, double[] Latencies)> StepAsync(
         ClusterLoadSettings settings, int steps, bool stopSilo, IClusterClient grains, SessionRecord[] sessions, OptionIndex options, SiloGroup cluster, TextWriter progress, CancellationToken cancellationToken)
     {
         // Round-robin over the sessions, so each client's next step is usually another session's; one step of a session at a time.
@@ -155,6 +158,7 @@ internal static class ClusterLoadRun
         var finished = new double[total];
         var taken = 0;
         var errors = 0;
+        var resent = 0;
         var locks = Enumerable.Range(0, settings.Sessions).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
         Task? stopping = null;
         var clock = Stopwatch.StartNew();
@@ -186,7 +190,19 @@ internal static class ClusterLoadRun
                     var started = Stopwatch.GetTimestamp();
                     try
                     {
-                        var result = await grains.GetGrain<ISessionGrain>(session.Id).ChooseAsync(new CustomerChoice(ChoiceKind.Select, module, [option]));
+                        var grain = grains.GetGrain<ISessionGrain>(session.Id);
+                        var choice = new CustomerChoice(ChoiceKind.Select, module, [option]);
+                        ChoiceResult result;
+                        try
+                        {
+                            result = await grain.ChooseAsync(choice);
+                        }
+                        catch (OrleansMessageRejectionException)
+                        {
+                            Interlocked.Increment(ref resent);
+                            result = await grain.ChooseAsync(choice);
+                        }
+
                         latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                         finished[slot] = clock.Elapsed.TotalSeconds;
                         if (result.Applied)
@@ -231,7 +247,7 @@ internal static class ClusterLoadRun
                 $"   {window.Key * 10,4}-{window.Key * 10 + 10} s: {inWindow.Length / Math.Min(10, seconds - window.Key * 10),6:F0} steps/s, p50 {SiloMeter.Percentile(inWindow, 0.5),6:F2} ms, p99 {SiloMeter.Percentile(inWindow, 0.99),7:F2} ms"));
         }
 
-        return (seconds, errors, measured.Select(i => latencies[i]).ToArray());
+        return (seconds, errors, resent, measured.Select(i => latencies[i]).ToArray());
     }
 
     private static async Task<ClientHost> ConnectAsync(string redis, string clusterId, CancellationToken cancellationToken)
