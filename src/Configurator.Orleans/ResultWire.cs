@@ -20,6 +20,9 @@ namespace Configurator.Orleans;
 // this package, and the first byte names the format so that a mismatch is an error, not a
 // misreading.
 
+/// <summary>Writes one item of a list.</summary>
+internal delegate void Writes<in T>(ref WireWriter writer, T value);
+
 /// <summary>Writes results into a pooled buffer; <see cref="Dispose"/> returns it.</summary>
 internal ref struct WireWriter
 {
@@ -76,14 +79,7 @@ internal ref struct WireWriter
         Encoding.UTF8.GetBytes(value, Take(length));
     }
 
-    public void Texts(EquatableArray<string> values)
-    {
-        Count(values.Count);
-        foreach (var value in values)
-        {
-            Text(value);
-        }
-    }
+    public void Texts(EquatableArray<string> values) => Items(values, static (ref WireWriter w, string value) => w.Text(value));
 
     public void Decimal(decimal value)
     {
@@ -121,26 +117,18 @@ internal ref struct WireWriter
         Byte((byte)value.Origin);
     }
 
-    public void Choices(EquatableArray<CustomerChoice> values)
-    {
-        Count(values.Count);
-        foreach (var value in values)
-        {
-            Choice(value);
-        }
-    }
+    public void Choices(EquatableArray<CustomerChoice> values) => Items(values, static (ref WireWriter w, CustomerChoice value) => w.Choice(value));
 
     public void Explanation(Explanation value)
     {
         Text(value.ModuleId);
         Text(value.OptionId);
         Choices(value.Choices);
-        Count(value.Constraints.Count);
-        foreach (var constraint in value.Constraints)
+        Items(value.Constraints, static (ref WireWriter w, ExplainedConstraint constraint) =>
         {
-            Text(constraint.ConstraintId);
-            Text(constraint.Message);
-        }
+            w.Text(constraint.ConstraintId);
+            w.Text(constraint.Message);
+        });
 
         Texts(value.Selections);
         Text(value.Message);
@@ -169,14 +157,13 @@ internal ref struct WireWriter
 
     public void PriceBreakdown(PriceBreakdown value)
     {
-        Count(value.Lines.Count);
-        foreach (var line in value.Lines)
+        Items(value.Lines, static (ref WireWriter w, PriceLine line) =>
         {
-            Byte((byte)line.Kind);
-            Text(line.Id);
-            Text(line.Label);
-            Decimal(line.Amount);
-        }
+            w.Byte((byte)line.Kind);
+            w.Text(line.Id);
+            w.Text(line.Label);
+            w.Decimal(line.Amount);
+        });
 
         Money(value.Total);
     }
@@ -217,11 +204,7 @@ internal ref struct WireWriter
         Text(value.Name);
         Int(value.Min);
         Int(value.Max);
-        Count(value.Options.Count);
-        foreach (var option in value.Options)
-        {
-            Option(option);
-        }
+        Items(value.Options, static (ref WireWriter w, OptionState option) => w.Option(option));
 
         Texts(value.SelectedOptionIds);
         Byte((byte)value.Source);
@@ -234,11 +217,7 @@ internal ref struct WireWriter
         Text(value.ModelId);
         Text(value.ModelVersion);
         Int(value.Step);
-        Count(value.Modules.Count);
-        foreach (var module in value.Modules)
-        {
-            Module(module);
-        }
+        Items(value.Modules, static (ref WireWriter w, ModuleState module) => w.Module(module));
 
         Choices(value.Choices);
         Bool(value.Completions.HasValue);
@@ -263,22 +242,14 @@ internal ref struct WireWriter
             PriceBreakdown(breakdown);
         }
 
-        Count(value.Attributes.Count);
-        foreach (var attribute in value.Attributes)
-        {
-            Attribute(attribute);
-        }
+        Items(value.Attributes, static (ref WireWriter w, AttributeState attribute) => w.Attribute(attribute));
     }
 
     public void Result(ChoiceResult value)
     {
         Bool(value.Applied);
         Choice(value.Choice);
-        Count(value.Diagnoses.Count);
-        foreach (var diagnosis in value.Diagnoses)
-        {
-            Diagnosis(diagnosis);
-        }
+        Items(value.Diagnoses, static (ref WireWriter w, Diagnosis diagnosis) => w.Diagnosis(diagnosis));
 
         Bool(value.Explanation is not null);
         if (value.Explanation is { } explanation)
@@ -298,13 +269,20 @@ internal ref struct WireWriter
         }
     }
 
-    private void Map(EquatableDictionary<EquatableArray<string>> map)
-    {
-        Count(map.Count);
-        foreach (var (key, values) in map.Entries)
+    private void Map(EquatableDictionary<EquatableArray<string>> map) =>
+        Items<KeyValuePair<string, EquatableArray<string>>>(map.Entries, static (ref WireWriter w, KeyValuePair<string, EquatableArray<string>> entry) =>
         {
-            Text(key);
-            Texts(values);
+            w.Text(entry.Key);
+            w.Texts(entry.Value);
+        });
+
+    /// <summary>A list: its count, then each item as <paramref name="write"/> writes it.</summary>
+    private void Items<T>(EquatableArray<T> items, Writes<T> write)
+    {
+        Count(items.Count);
+        foreach (var item in items)
+        {
+            write(ref this, item);
         }
     }
 
@@ -323,6 +301,9 @@ internal ref struct WireWriter
         return span;
     }
 }
+
+/// <summary>Reads one item of a list.</summary>
+internal delegate T Reads<out T>(ref WireReader reader);
 
 /// <summary>Reads what <see cref="WireWriter"/> wrote; damaged bytes end in <see cref="InvalidDataException"/>.</summary>
 internal ref struct WireReader
@@ -403,22 +384,7 @@ internal ref struct WireReader
 
     public string Text() => NullableText() ?? throw Damaged();
 
-    public EquatableArray<string> Texts()
-    {
-        var count = Count();
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var values = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = Text();
-        }
-
-        return ImmutableCollectionsMarshal.AsImmutableArray(values);
-    }
+    public EquatableArray<string> Texts() => ImmutableCollectionsMarshal.AsImmutableArray(Items(static (ref WireReader r) => r.Text()));
 
     public decimal Decimal()
     {
@@ -439,34 +405,14 @@ internal ref struct WireReader
 
     public CustomerChoice Choice() => new((ChoiceKind)Byte(), Text(), Texts()) { Origin = (ChoiceOrigin)Byte() };
 
-    public EquatableArray<CustomerChoice> Choices()
-    {
-        var count = Count();
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var values = new CustomerChoice[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = Choice();
-        }
-
-        return ImmutableCollectionsMarshal.AsImmutableArray(values);
-    }
+    public EquatableArray<CustomerChoice> Choices() => ImmutableCollectionsMarshal.AsImmutableArray(Items(static (ref WireReader r) => r.Choice()));
 
     public Explanation Explanation()
     {
         var moduleId = Text();
         var optionId = Text();
         var choices = Choices();
-        var constraints = new ExplainedConstraint[Count()];
-        for (var i = 0; i < constraints.Length; i++)
-        {
-            constraints[i] = new ExplainedConstraint(Text(), Text());
-        }
-
+        var constraints = Items(static (ref WireReader r) => new ExplainedConstraint(r.Text(), r.Text()));
         return new(moduleId, optionId, choices, ImmutableCollectionsMarshal.AsImmutableArray(constraints), Texts(), Text());
     }
 
@@ -478,12 +424,7 @@ internal ref struct WireReader
 
     public PriceBreakdown PriceBreakdown()
     {
-        var lines = new PriceLine[Count()];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = new PriceLine((PriceLineKind)Byte(), Text(), Text(), Decimal());
-        }
-
+        var lines = Items(static (ref WireReader r) => new PriceLine((PriceLineKind)r.Byte(), r.Text(), r.Text(), r.Decimal()));
         return new(ImmutableCollectionsMarshal.AsImmutableArray(lines), Money());
     }
 
@@ -506,12 +447,7 @@ internal ref struct WireReader
         var name = Text();
         var min = Int();
         var max = Int();
-        var options = new OptionState[Count()];
-        for (var i = 0; i < options.Length; i++)
-        {
-            options[i] = Option();
-        }
-
+        var options = Items(static (ref WireReader r) => r.Option());
         return new(moduleId, name, min, max, ImmutableCollectionsMarshal.AsImmutableArray(options), Texts(), (SelectionSource)Byte(), Bool());
     }
 
@@ -521,24 +457,14 @@ internal ref struct WireReader
         var modelId = Text();
         var modelVersion = NullableText();
         var step = Int();
-        var modules = new ModuleState[Count()];
-        for (var i = 0; i < modules.Length; i++)
-        {
-            modules[i] = Module();
-        }
-
+        var modules = Items(static (ref WireReader r) => r.Module());
         var choices = Choices();
         var completions = Bool() ? new BigInteger(Take(Count())) : (BigInteger?)null;
         var configuration = Bool() ? Selection() : null;
         var presetId = NullableText();
         var price = Bool() ? PriceRange() : null;
         var breakdown = Bool() ? PriceBreakdown() : null;
-        var attributes = new AttributeState[Count()];
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            attributes[i] = Attribute();
-        }
-
+        var attributes = Items(static (ref WireReader r) => r.Attribute());
         return new(sessionId, modelId, modelVersion, step, ImmutableCollectionsMarshal.AsImmutableArray(modules), choices, completions, configuration)
         {
             PresetId = presetId,
@@ -552,31 +478,33 @@ internal ref struct WireReader
     {
         var applied = Bool();
         var choice = Choice();
-        var diagnoses = new Diagnosis[Count()];
-        for (var i = 0; i < diagnoses.Length; i++)
-        {
-            diagnoses[i] = Diagnosis();
-        }
-
+        var diagnoses = Items(static (ref WireReader r) => r.Diagnosis());
         var explanation = Bool() ? Explanation() : null;
         return new(applied, choice, ImmutableCollectionsMarshal.AsImmutableArray(diagnoses), explanation, State());
     }
 
     private EquatableDictionary<EquatableArray<string>> Map()
     {
+        var entries = Items(static (ref WireReader r) => KeyValuePair.Create(r.Text(), r.Texts()));
+        return entries.Length == 0 ? default : new(entries);
+    }
+
+    /// <summary>A list: its count, then each item as <paramref name="read"/> reads it.</summary>
+    private T[] Items<T>(Reads<T> read)
+    {
         var count = Count();
         if (count == 0)
         {
-            return default;
+            return [];
         }
 
-        var entries = new KeyValuePair<string, EquatableArray<string>>[count];
-        for (var i = 0; i < count; i++)
+        var items = new T[count];
+        for (var i = 0; i < items.Length; i++)
         {
-            entries[i] = new(Text(), Texts());
+            items[i] = read(ref this);
         }
 
-        return new(entries);
+        return items;
     }
 
     private int Checked(uint length) => length <= (uint)(_bytes.Length - _position) ? (int)length : throw Damaged();
