@@ -126,6 +126,19 @@ public class ImporterHardeningTests
         Assert.Equal(1, error.Line);
     }
 
+    [Theory]
+    [InlineData("<a><a><a></a></a></a>", "<a>")]
+    [InlineData("<vm name=\"empty\">\n  <binaryOptions/>\n</vm>", "<vm>")]
+    public void Splc_NoBinaryOptions_IsAnErrorNotAModelWithoutModules(string xml, string root)
+    {
+        // A fuzz run found it (seed 11085537: 1,000 nested elements): imported as a model without modules, refused later as $.modules.
+        var result = ModelImporter.Import(xml, "hostile", ImportFormat.Splc);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains($"{root} declares no <configurationOption> inside <binaryOptions>", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Line);
+    }
+
     [Fact]
     public void Xcsp_DuplicateVariableOrRelationNames_AreErrorsAtTheirLineNotJsonPaths()
     {

@@ -44,6 +44,12 @@ internal static class SplcImporter
             errors.Add(new ImportError("A binary option has no name.", nameless.Line));
         }
 
+        if (errors.Count == 0 && options.Count == 0)
+        {
+            // Otherwise a model without modules, refused later as $.modules (found by a fuzz run: nested elements that hold no option).
+            errors.Add(new ImportError($"<{root.Name.LocalName}> declares no <configurationOption> inside <binaryOptions>; an SPL Conqueror model needs at least one binary option.", Line(root)));
+        }
+
         if (errors.Count > 0)
         {
             return new ImportResult(null, ImportFormat.Splc, errors.ToImmutable());
