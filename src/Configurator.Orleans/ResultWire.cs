@@ -191,11 +191,7 @@ internal ref struct WireWriter
             Money(difference);
         }
 
-        Bool(value.Reason is not null);
-        if (value.Reason is { } reason)
-        {
-            Explanation(reason);
-        }
+        Optional(value.Reason, static (ref WireWriter w, Explanation reason) => w.Explanation(reason));
     }
 
     public void Module(ModuleState value)
@@ -228,19 +224,10 @@ internal ref struct WireWriter
             completions.TryWriteBytes(Take(length), out _);
         }
 
-        Optional(value.Configuration);
+        Optional(value.Configuration, static (ref WireWriter w, Selection configuration) => w.Selection(configuration));
         Text(value.PresetId);
-        Bool(value.Price is not null);
-        if (value.Price is { } price)
-        {
-            PriceRange(price);
-        }
-
-        Bool(value.Breakdown is not null);
-        if (value.Breakdown is { } breakdown)
-        {
-            PriceBreakdown(breakdown);
-        }
+        Optional(value.Price, static (ref WireWriter w, PriceRange price) => w.PriceRange(price));
+        Optional(value.Breakdown, static (ref WireWriter w, PriceBreakdown breakdown) => w.PriceBreakdown(breakdown));
 
         Items(value.Attributes, static (ref WireWriter w, AttributeState attribute) => w.Attribute(attribute));
     }
@@ -251,21 +238,18 @@ internal ref struct WireWriter
         Choice(value.Choice);
         Items(value.Diagnoses, static (ref WireWriter w, Diagnosis diagnosis) => w.Diagnosis(diagnosis));
 
-        Bool(value.Explanation is not null);
-        if (value.Explanation is { } explanation)
-        {
-            Explanation(explanation);
-        }
-
+        Optional(value.Explanation, static (ref WireWriter w, Explanation explanation) => w.Explanation(explanation));
         State(value.State);
     }
 
-    private void Optional(Selection? value)
+    /// <summary>An optional value: a flag, then the value as <paramref name="write"/> writes it when there is one.</summary>
+    private void Optional<T>(T? value, Writes<T> write)
+        where T : class
     {
         Bool(value is not null);
         if (value is not null)
         {
-            Selection(value);
+            write(ref this, value);
         }
     }
 

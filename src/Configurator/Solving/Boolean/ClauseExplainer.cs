@@ -19,8 +19,6 @@ namespace Configurator.Solving.Boolean;
 /// </remarks>
 internal sealed class ClauseExplainer
 {
-    private const int MemoLimit = 100_000;
-
     private readonly CnfFormula _guarded;
     private readonly int _variables;
     private readonly int[] _positions;
@@ -33,7 +31,7 @@ internal sealed class ClauseExplainer
     // Whether the modules' own clauses have a solution (null: not asked yet); see Shrink.
     private bool? _unguardedSatisfiable;
     private readonly ConcurrentBag<ClauseSearch> _solvers = [];
-    private readonly ConcurrentDictionary<string, int[]?> _conflicts = new(StringComparer.Ordinal);
+    private readonly Internal.RememberedAnswers<int[]?> _conflicts = new(100_000);
 
     private ClauseExplainer(CnfFormula formula, IReadOnlyList<int> origins)
     {
@@ -90,24 +88,15 @@ internal sealed class ClauseExplainer
     /// </summary>
     public IReadOnlyList<int>? MinimalConflict(IReadOnlyList<int> units)
     {
-        var key = string.Join(',', units.Order());
-        if (_conflicts.TryGetValue(key, out var known))
+        return _conflicts.GetOrAdd(string.Join(',', units.Order()), units, units =>
         {
-            return known;
-        }
+            var solver = _solvers.TryTake(out var pooled) ? pooled : new ClauseSearch(_guarded);
+            var conflict = Find(solver, units);
 
-        var solver = _solvers.TryTake(out var pooled) ? pooled : new ClauseSearch(_guarded);
-        var conflict = Find(solver, units);
-
-        // Only a call that ran to its end gives its solver back (a cancelled one throws past this).
-        _solvers.Add(solver);
-        if (_conflicts.Count >= MemoLimit)
-        {
-            _conflicts.Clear();
-        }
-
-        _conflicts.TryAdd(key, conflict);
-        return conflict;
+            // Only a call that ran to its end gives its solver back (a cancelled one throws past this).
+            _solvers.Add(solver);
+            return conflict;
+        });
     }
 
     private int[]? Find(ClauseSearch solver, IReadOnlyList<int> units)

@@ -18,8 +18,7 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
     private readonly Propagation _all = new(domains.Count, propagators, domains);
 
     // Pages ask the same "why" for the same few choices again and again, across sessions.
-    private const int MemoLimit = 100_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]?> _conflicts = new(StringComparer.Ordinal);
+    private readonly Internal.RememberedAnswers<int[]?> _conflicts = new(100_000);
 
     /// <summary>Whether the constraints at <paramref name="constraintPositions"/> and the restriction can all hold.</summary>
     public bool IsConsistent(IEnumerable<int> constraintPositions, Restriction restriction)
@@ -64,23 +63,8 @@ internal sealed class ConsistencyChecker(IReadOnlyList<ModuleDomain> domains, Pr
     /// minimal: propagation may need more constraints than search does, never fewer. Otherwise
     /// QuickXplain runs on every constraint with the full check.
     /// </remarks>
-    public IReadOnlyList<int>? MinimalConflict(Restriction restriction)
-    {
-        var key = restriction.Key();
-        if (_conflicts.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        if (_conflicts.Count >= MemoLimit)
-        {
-            _conflicts.Clear();
-        }
-
-        var conflict = FindMinimalConflict(restriction)?.ToArray();
-        _conflicts.TryAdd(key, conflict);
-        return conflict;
-    }
+    public IReadOnlyList<int>? MinimalConflict(Restriction restriction) =>
+        _conflicts.GetOrAdd(restriction, restriction => FindMinimalConflict(restriction)?.ToArray());
 
     private List<int>? FindMinimalConflict(Restriction restriction)
     {
